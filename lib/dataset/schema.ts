@@ -1,0 +1,187 @@
+// The dataset format (schema version 1): the shape every dataset file must have.
+// Structural rules live here (zod); rules that span records (unique ids, references, calendar
+// dates) live in semanticChecks.ts. The JSON Schema in data/ is generated from this file.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+/** Hard limits keep a hostile or broken file from exhausting memory in the background. */
+export const LIMITS = {
+  accounts: 200_000,
+  events: 200_000,
+  reports: 100_000,
+  aliasesPerAccount: 50,
+  linksPerAccount: 50,
+  idsPerEvent: 1_000,
+  shortText: 200,
+  longText: 4_000,
+  url: 2_048,
+} as const;
+
+const shortText = z.string().trim().min(1).max(LIMITS.shortText);
+const longText = z.string().trim().min(1).max(LIMITS.longText);
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'ids are 1-80 characters: lower-case letters, digits and hyphens');
+
+/** Only http(s) URLs: a dataset must never smuggle a javascript: or data: link into the UI. */
+export const httpUrl = z
+  .string()
+  .max(LIMITS.url)
+  .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'must be an absolute http:// or https:// URL')
+  .refine((value) => URL.canParse(value), { message: 'is not a well-formed URL' });
+
+export const PRECISIONS = ['day', 'month', 'year'] as const;
+
+/** A date that keeps the precision its source supports: 2018-03-06 (day), 2018-03 (month) or 2018 (year). */
+export const partialDate = z.strictObject({
+  value: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD'),
+  precision: z.enum(PRECISIONS),
+  /** "on or before", "about": how the date relates to what happened. */
+  qualifier: z.enum(['on', 'on-or-before', 'about']).default('on'),
+  /** How the date was inferred when the source does not state it in full. */
+  note: longText.optional(),
+});
+
+export const PLATFORMS = [
+  'wechat',
+  'weibo',
+  'twitter',
+  'telegram',
+  'facebook',
+  'youtube',
+  'website',
+  'app',
+  'other',
+] as const;
+export const STATUSES = ['blocked', 'suspended', 'restricted', 'deleted', 'active', 'unknown'] as const;
+export const CATEGORIES = [
+  'exchange',
+  'media',
+  'mining-hardware',
+  'blockchain-project',
+  'market-analysis',
+  'political-commentary',
+  'other',
+] as const;
+export const ACTIONS = [
+  'blocked',
+  'suspended',
+  'restricted',
+  'deleted',
+  'closed',
+  'reinstated',
+  'reported-active',
+  'policy',
+] as const;
+export const LINK_KINDS = ['domain', 'url-prefix', 'wechat-biz'] as const;
+
+/** Marks a value that the maintainers added from general knowledge rather than from a report. */
+const editorial = z.boolean().optional();
+
+export const alias = z.strictObject({
+  text: shortText,
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or zh-Hans')
+    .optional(),
+  editorial,
+});
+
+export const accountLink = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('domain'),
+    value: z
+      .string()
+      .max(253)
+      .regex(
+        /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        'a lower-case host name such as example.com',
+      ),
+    editorial,
+  }),
+  z.strictObject({ kind: z.literal('url-prefix'), value: httpUrl, editorial }),
+  z.strictObject({
+    kind: z.literal('wechat-biz'),
+    value: z.string().regex(/^[A-Za-z0-9+/=]{8,64}$/, 'a WeChat __biz id (base64)'),
+    editorial,
+  }),
+]);
+
+export const account = z.strictObject({
+  id,
+  platform: z.enum(PLATFORMS),
+  /** The account's name as it is best known; shown first. */
+  name: shortText,
+  /** Other names, in any language; each is matched on pages. */
+  aliases: z.array(alias).max(LIMITS.aliasesPerAccount).default([]),
+  /** Handle or platform ID, such as a WeChat ID (antminersale). */
+  handle: z
+    .string()
+    .regex(/^@?[A-Za-z0-9_.-]{2,64}$/, 'a handle is 2-64 letters, digits, dots, dashes or underscores')
+    .optional(),
+  organisation: shortText.optional(),
+  category: z.enum(CATEGORIES),
+  status: z.enum(STATUSES),
+  statusSince: partialDate.optional(),
+  links: z.array(accountLink).max(LIMITS.linksPerAccount).default([]),
+  notes: longText.optional(),
+});
+
+export const actor = z.strictObject({
+  name: shortText,
+  kind: z.enum(['platform', 'regulator', 'government', 'owner', 'other']),
+});
+
+export const accountCount = z.strictObject({
+  value: z.number().int().min(0).max(10_000_000),
+  qualifier: z.enum(['exactly', 'at-least', 'more-than', 'about']),
+  reportId: id,
+});
+
+export const event = z.strictObject({
+  id,
+  action: z.enum(ACTIONS),
+  /** The accounts the event names; may be empty when a report gives only a count. */
+  accountIds: z.array(id).max(LIMITS.idsPerEvent).default([]),
+  date: partialDate,
+  actors: z.array(actor).max(20).default([]),
+  /** The reason given by whoever acted, in our words or a short quotation. */
+  statedReason: longText.optional(),
+  summary: longText,
+  counts: z.array(accountCount).max(20).default([]),
+  reportIds: z.array(id).min(1, 'an event needs at least one report').max(LIMITS.idsPerEvent),
+});
+
+export const report = z.strictObject({
+  id,
+  title: shortText,
+  /** Null when the copy we hold does not name its publisher. */
+  publisher: shortText.nullable(),
+  author: shortText.optional(),
+  published: partialDate,
+  url: httpUrl.optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  summary: longText,
+});
+
+export const dataset = z.strictObject({
+  $schema: z.string().max(LIMITS.url).optional(),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Semantic version of the data; a refresh compares it with the installed one. */
+  datasetVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as 1.4.0'),
+  generatedAt: z.iso.datetime({ offset: true }),
+  source: z.strictObject({ name: shortText, url: httpUrl.optional(), description: longText.optional() }),
+  accounts: z.array(account).max(LIMITS.accounts),
+  events: z.array(event).max(LIMITS.events),
+  reports: z.array(report).max(LIMITS.reports),
+});
+
+export type PartialDate = z.infer<typeof partialDate>;
+export type Account = z.infer<typeof account>;
+export type AccountLink = z.infer<typeof accountLink>;
+export type TakedownEvent = z.infer<typeof event>;
+export type Report = z.infer<typeof report>;
+export type Dataset = z.infer<typeof dataset>;
+export type DatasetInput = z.input<typeof dataset>;
+export type Status = (typeof STATUSES)[number];

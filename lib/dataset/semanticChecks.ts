@@ -1,0 +1,67 @@
+// Checks that span records: unique ids, references that resolve, real calendar dates, honest statuses.
+import { partialDateProblem } from './partialDate';
+import type { Dataset, PartialDate } from './schema';
+
+export interface Problem {
+  /** JSON path of the offending value, such as $.events[3].accountIds[0]. */
+  path: string;
+  message: string;
+}
+
+export function semanticProblems(data: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const checkDate = (path: string, date: PartialDate | undefined) => {
+    const problem = date && partialDateProblem(date);
+    if (problem) add(path, problem);
+  };
+
+  const uniqueIds = (table: 'accounts' | 'events' | 'reports') => {
+    const seen = new Map<string, number>();
+    data[table].forEach((row, index) => {
+      const first = seen.get(row.id);
+      if (first === undefined) seen.set(row.id, index);
+      else add(`$.${table}[${index}].id`, `duplicate id "${row.id}" (also at $.${table}[${first}])`);
+    });
+    return seen;
+  };
+  const accountIds = uniqueIds('accounts');
+  uniqueIds('events');
+  const reportIds = uniqueIds('reports');
+
+  const eventsByAccount = new Map<string, number>();
+  data.events.forEach((event, index) => {
+    const at = `$.events[${index}]`;
+    checkDate(`${at}.date`, event.date);
+    event.accountIds.forEach((accountId, i) => {
+      if (!accountIds.has(accountId)) add(`${at}.accountIds[${i}]`, `no account has id "${accountId}"`);
+      eventsByAccount.set(accountId, (eventsByAccount.get(accountId) ?? 0) + 1);
+    });
+    event.reportIds.forEach((reportId, i) => {
+      if (!reportIds.has(reportId)) add(`${at}.reportIds[${i}]`, `no report has id "${reportId}"`);
+    });
+    event.counts.forEach((count, i) => {
+      if (!event.reportIds.includes(count.reportId)) {
+        add(`${at}.counts[${i}].reportId`, `"${count.reportId}" is not one of this event's reports`);
+      }
+    });
+  });
+
+  data.accounts.forEach((account, index) => {
+    const at = `$.accounts[${index}]`;
+    checkDate(`${at}.statusSince`, account.statusSince);
+    if (account.status !== 'unknown' && !eventsByAccount.has(account.id)) {
+      add(`${at}.status`, `status "${account.status}" has no event (and so no dated report) behind it`);
+    }
+    const seenNames = new Set<string>();
+    [account.name, ...account.aliases.map((alias) => alias.text)].forEach((name, i) => {
+      const key = name.normalize('NFKC').toLowerCase();
+      if (seenNames.has(key))
+        add(i === 0 ? `${at}.name` : `${at}.aliases[${i - 1}].text`, `repeats the name "${name}"`);
+      seenNames.add(key);
+    });
+  });
+
+  data.reports.forEach((report, index) => checkDate(`$.reports[${index}].published`, report.published));
+  return problems;
+}

@@ -1,0 +1,67 @@
+// Everything a page needs matched, behind one object: names and handles in text, and link targets.
+import type { AccountLink, Status } from '../dataset/schema';
+import { LinkMatcher } from './linkMatcher';
+import { MentionMatcher, type MatcherPattern } from './mentionMatcher';
+
+export interface MatchableAccount {
+  id: string;
+  status: Status;
+  name: string;
+  aliases: ReadonlyArray<{ text: string }>;
+  handle?: string | undefined;
+  links: readonly AccountLink[];
+}
+
+/** A mark to make: [start, end) in one text, for one account. */
+export interface TextMark {
+  start: number;
+  end: number;
+  accountId: string;
+  status: Status;
+}
+
+export interface LinkMark {
+  accountId: string;
+  status: Status;
+}
+
+export function* patternsOf(accounts: readonly MatchableAccount[]): Generator<MatcherPattern> {
+  for (let accountIndex = 0; accountIndex < accounts.length; accountIndex++) {
+    const account = accounts[accountIndex]!;
+    yield { text: account.name, accountIndex, kind: 'name' };
+    for (const alias of account.aliases) yield { text: alias.text, accountIndex, kind: 'name' };
+    if (account.handle) yield { text: account.handle, accountIndex, kind: 'handle' };
+  }
+}
+
+export class TakedownMatcher {
+  private readonly ids: string[];
+  private readonly statuses: Status[];
+  readonly mentions: MentionMatcher;
+  readonly links: LinkMatcher;
+
+  constructor(accounts: readonly MatchableAccount[]) {
+    this.ids = accounts.map((account) => account.id);
+    this.statuses = accounts.map((account) => account.status);
+    this.mentions = new MentionMatcher(patternsOf(accounts));
+    this.links = new LinkMatcher(accounts);
+  }
+
+  get accountCount(): number {
+    return this.ids.length;
+  }
+
+  marksIn(text: string): TextMark[] {
+    return this.mentions.findMentions(text).map(({ start, end, accountIndex }) => ({
+      start,
+      end,
+      accountId: this.ids[accountIndex]!,
+      status: this.statuses[accountIndex]!,
+    }));
+  }
+
+  linkMark(href: string): LinkMark | null {
+    const target = this.links.match(href);
+    return target ? { accountId: this.ids[target.accountIndex]!, status: this.statuses[target.accountIndex]! } : null;
+  }
+}

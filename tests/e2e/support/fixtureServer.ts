@@ -1,0 +1,50 @@
+// Serves the test fixture pages (and any extra routes a test adds) on 127.0.0.1 at a free port.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => boolean;
+
+export interface FixtureServer {
+  origin: string;
+  url(pathname: string): string;
+  addRoute(route: Route): void;
+  close(): Promise<void>;
+}
+
+const FIXTURES = path.resolve('tests/fixtures');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.js': 'text/javascript',
+};
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const routes: Route[] = [];
+  const server = http.createServer((request, response) => {
+    for (const route of routes) if (route(request, response)) return;
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = path.join(FIXTURES, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (pathname) => origin + pathname,
+    addRoute: (route) => routes.unshift(route),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

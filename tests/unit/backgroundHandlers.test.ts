@@ -1,0 +1,103 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundHandlers } from '../../extension/background/backgroundHandlers';
+import { TakedownService } from '../../extension/background/takedownService';
+import { answerFromBackground, askBackground } from '../../extension/messaging';
+import { seedFromBundled } from '../../extension/store/datasetStore';
+import { TakedownDb } from '../../extension/store/takedownDb';
+import { validBundled } from './datasetFixtures';
+
+let counter = 0;
+const dbs: TakedownDb[] = [];
+function setUp() {
+  const db = new TakedownDb(`handlers-${counter++}`);
+  dbs.push(db);
+  const service = new TakedownService(db, () => seedFromBundled(db, validBundled()));
+  const badge = { showCount: vi.fn(async () => undefined) };
+  return { db, service, badge, handlers: createBackgroundHandlers(service, badge) };
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+describe('background handlers', () => {
+  it('wait for seeding, then describe the dataset', async () => {
+    const { handlers } = setUp();
+    const info = await handlers['dataset:info'](undefined, {});
+    expect(info.datasetVersion).toBe('1.0.0');
+    expect(info.counts).toEqual({ accounts: 9, events: 8, reports: 5 });
+  });
+
+  it('answer an account query with its events and reports', async () => {
+    const { handlers } = setUp();
+    const details = await handlers['account:details']({ id: 'okex-wechat' }, {});
+    expect(details?.account.status).toBe('blocked');
+    expect(details?.events[0]?.actors.map((a) => a.name)).toContain('Chinese internet regulators');
+    expect(details?.reports[0]?.title).toMatch(/Cryptocurrency Exchange Platforms/);
+  });
+
+  it('search names, aliases and organisations, Chinese included', async () => {
+    const { handlers } = setUp();
+    expect((await handlers['accounts:search']({ query: '金色財經' }, {})).map((a) => a.id)).toEqual(['jinse']);
+    expect((await handlers['accounts:search']({ query: 'bitmain' }, {})).map((a) => a.id).sort()).toEqual([
+      'bitmain-antminer-official',
+      'bitmain-antminersale',
+    ]);
+    expect((await handlers['accounts:search']({ query: '@antminersale' }, {}))[0]?.id).toBe('bitmain-antminersale');
+    expect(await handlers['accounts:search']({ query: '   ' }, {})).toEqual([]);
+  });
+
+  it('match page texts and links', async () => {
+    const { handlers } = setUp();
+    const result = await handlers['page:match'](
+      {
+        texts: ['OKEx and Huobi News were blocked', 'nothing here'],
+        links: ['https://www.jinse.com/news/1', 'https://example.com/'],
+      },
+      {},
+    );
+    expect(result.texts[0]).toEqual([
+      { start: 0, end: 4, accountId: 'okex-wechat', status: 'blocked' },
+      { start: 9, end: 19, accountId: 'huobi-news', status: 'blocked' },
+    ]);
+    expect(result.texts[1]).toEqual([]);
+    expect(result.links).toEqual([{ accountId: 'jinse', status: 'blocked' }, null]);
+  });
+
+  it('refuse oversized match requests', async () => {
+    const { handlers } = setUp();
+    await expect(handlers['page:match']({ texts: Array(5001).fill('x'), links: [] }, {})).rejects.toThrow(/At most/);
+  });
+
+  it('set the badge for the sending tab with distinct accounts', async () => {
+    const { handlers, badge } = setUp();
+    await handlers['page:found']({ accountIds: ['jinse', 'jinse', 'okex-wechat'] }, { tabId: 7 });
+    expect(badge.showCount).toHaveBeenCalledWith(7, 2);
+    await handlers['page:found']({ accountIds: ['jinse'] }, {});
+    expect(badge.showCount).toHaveBeenCalledTimes(1);
+  });
+
+  it('rebuild the matcher after the dataset changes', async () => {
+    const { handlers, db, service } = setUp();
+    expect((await handlers['page:match']({ texts: ['Delphy'], links: [] }, {})).texts[0]).toHaveLength(1);
+    await db.accounts.delete('delphy');
+    service.invalidate();
+    expect((await handlers['page:match']({ texts: ['Delphy'], links: [] }, {})).texts[0]).toHaveLength(0);
+  });
+});
+
+describe('messaging', () => {
+  it('carries a request to the handlers and the answer or error back', async () => {
+    const { handlers } = setUp();
+    answerFromBackground(handlers);
+    expect((await askBackground('account:details', { id: 'delphy' }))?.account.name).toBe('Delphy');
+    await expect(askBackground('page:match', { texts: Array(5001).fill('x'), links: [] })).rejects.toThrow(
+      /At most 5000/,
+    );
+    expect(await fakeBrowser.runtime.sendMessage({ something: 'else' })).toBeUndefined();
+  });
+});

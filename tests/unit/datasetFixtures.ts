@@ -1,0 +1,46 @@
+// Test datasets: a deep copy of the bundled dataset to break in one place at a time, and a tiny valid one.
+import bundled from '../../data/takedowns.json';
+import type { Dataset } from '../../lib/dataset/schema';
+import { validateDataset } from '../../lib/dataset/validateDataset';
+
+export function bundledCopy(): Record<string, any> {
+  return structuredClone(bundled) as Record<string, any>;
+}
+
+export function validBundled(): Dataset {
+  const result = validateDataset(bundledCopy());
+  if (!result.ok) throw new Error('bundled dataset invalid in tests');
+  return result.data;
+}
+
+export function tinyDataset(version: string, accountName = 'Example Wire'): Dataset {
+  const result = validateDataset({
+    schemaVersion: 1,
+    datasetVersion: version,
+    generatedAt: '2026-01-01T00:00:00Z',
+    source: { name: 'test' },
+    accounts: [{ id: 'example-wire', platform: 'wechat', name: accountName, category: 'media', status: 'suspended' }],
+    events: [
+      {
+        id: 'e-1',
+        action: 'suspended',
+        accountIds: ['example-wire'],
+        date: { value: '2020-02', precision: 'month' },
+        summary: 'Suspended.',
+        reportIds: ['r-1'],
+      },
+    ],
+    reports: [
+      {
+        id: 'r-1',
+        title: 'A report',
+        publisher: 'Somebody',
+        published: { value: '2020-02-03', precision: 'day' },
+        language: 'en',
+        summary: 'Says so.',
+      },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.data;
+}

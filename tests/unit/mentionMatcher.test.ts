@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MentionMatcher, type MatcherPattern } from '../../lib/matching/mentionMatcher';
+import { foldText } from '../../lib/text/fold';
+import { naiveMentions } from './naiveMentionSearch';
+
+const patterns: MatcherPattern[] = [
+  { text: 'OKEx', accountIndex: 0, kind: 'name' },
+  { text: 'Huobi News', accountIndex: 1, kind: 'name' },
+  { text: 'Huobi', accountIndex: 2, kind: 'name' },
+  { text: '金色财经', accountIndex: 3, kind: 'name' },
+  { text: 'Jinse Caijing', accountIndex: 3, kind: 'name' },
+  { text: 'antminersale', accountIndex: 4, kind: 'handle' },
+];
+const matcher = new MentionMatcher(patterns);
+const found = (text: string) => matcher.findMentions(text).map((m) => [text.slice(m.start, m.end), m.accountIndex]);
+
+describe('foldText', () => {
+  it('folds case, full width and Traditional Chinese one unit to one', () => {
+    expect(foldText('ＯＫＥｘ 金色財經 HUOBI\u00a0News')).toBe('okex 金色财经 huobi news');
+    expect(foldText('ＯＫＥｘ').length).toBe(4);
+  });
+});
+
+describe('MentionMatcher', () => {
+  it('matches names case- and width-insensitively on word boundaries', () => {
+    expect(found('OKEx, okex and ＯＫＥｘ.')).toEqual([
+      ['OKEx', 0],
+      ['okex', 0],
+      ['ＯＫＥｘ', 0],
+    ]);
+    expect(found('smokexx okexx xokex OKEx_1')).toEqual([]);
+  });
+
+  it('matches Chinese names as substrings, in Simplified and Traditional forms', () => {
+    expect(found('据金色财经报道，金色財經的账号被封')).toEqual([
+      ['金色财经', 3],
+      ['金色財經', 3],
+    ]);
+  });
+
+  it('prefers the longest match and never nests', () => {
+    expect(found('Huobi News said Huobi moved')).toEqual([
+      ['Huobi News', 1],
+      ['Huobi', 2],
+    ]);
+  });
+
+  it('finds handles only as @handle or after an ID label', () => {
+    expect(found('WeChat ID “antminersale” and 微信号：antminersale and @antminersale')).toEqual([
+      ['antminersale', 4],
+      ['antminersale', 4],
+      ['@antminersale', 4],
+    ]);
+    expect(found('the antminersale account, me@antminersale')).toEqual([]);
+  });
+
+  it('matches names split across white space of any kind', () => {
+    expect(found('Huobi\nNews and Jinse\u3000Caijing')).toEqual([
+      ['Huobi\nNews', 1],
+      ['Jinse\u3000Caijing', 3],
+    ]);
+  });
+
+  it('agrees with a naive search on random text (property)', () => {
+    const alphabet = ['a', 'b', 'A', 'B', ' ', '-', '金', '色', '財', '财', '@', 'ｂ', '\n', '_', 'é'];
+    const word = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 6 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ text: word, kind: fc.constantFrom('name' as const, 'handle' as const) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc
+          .array(fc.oneof(word, fc.constantFrom('wechat id ', '微信号:', ' @')), { maxLength: 20 })
+          .map((p) => p.join('')),
+        (raw, text) => {
+          const list = raw
+            .filter((p) => p.kind === 'name' || /^@?[A-Za-z0-9_.-]{2,64}$/.test(p.text))
+            .map((p, accountIndex) => ({ ...p, accountIndex }));
+          expect(new MentionMatcher(list).findMentions(text)).toEqual(naiveMentions(text, list));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stays compact: typed arrays only, sized by the patterns', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      text: `Account ${i} News`,
+      accountIndex: i,
+      kind: 'name' as const,
+    }));
+    const big = new MentionMatcher(many);
+    expect(big.patternCount).toBe(3000);
+    expect(big.byteSize).toBeLessThan(1_000_000);
+    expect(big.findMentions('see account 1234 news now').map((m) => m.accountIndex)).toEqual([1234]);
+  });
+});

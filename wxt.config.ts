@@ -1,0 +1,24 @@
+// WXT build configuration: one source tree, a Chrome MV3 and a Firefox MV2 build.
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Takedown Lens',
+    description:
+      'Marks mentions of tracked social-media accounts and shows whether they were taken down, when, by whom and which reports say so.',
+    permissions: ['storage', 'alarms'],
+    optional_host_permissions:
+      browser === 'firefox' ? undefined : ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    ...(browser === 'firefox'
+      ? {
+          optional_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+          browser_specific_settings: { gecko: { id: 'takedown-lens@example.org', strict_min_version: '115.0' } },
+        }
+      : {}),
+    action: { default_title: 'Takedown Lens' },
+  }),
+});
