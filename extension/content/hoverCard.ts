@@ -1,0 +1,197 @@
+// The one hover card: opens on hovering or focusing a mark (or a marked link), closes on leaving, blur or Escape,
+// stays inside the viewport. It lives in a shadow root so page CSS cannot reach it; text is rendered as text.
+import { render } from 'preact';
+import { h } from 'preact';
+import { HoverCard, type HoverCardState } from '../../components/HoverCard';
+import type { AccountDetails } from '../../lib/protocol';
+import { CARD_CSS } from './cardStyles';
+import { CARD_TAG } from './pageScope';
+import { ACCOUNT_ATTRIBUTE } from './wrapMarks';
+
+const OPEN_DELAY_MS = 150;
+const CLOSE_DELAY_MS = 300;
+const GAP = 6;
+const MARGIN = 8;
+
+export interface HoverCardOptions {
+  loadDetails(accountId: string): Promise<AccountDetails | null>;
+  signal: AbortSignal;
+}
+
+export class HoverCardController {
+  private readonly host: HTMLElement;
+  private readonly card: HTMLElement;
+  private anchor: Element | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly cache = new Map<string, Promise<AccountDetails | null>>();
+  private static count = 0;
+  private readonly titleId = `tdl-card-title-${++HoverCardController.count}`;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: HoverCardOptions,
+  ) {
+    this.host = doc.createElement(CARD_TAG);
+    this.host.hidden = true;
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = CARD_CSS;
+    this.card = doc.createElement('div');
+    this.card.className = 'tdl-card';
+    this.card.setAttribute('role', 'dialog');
+    this.card.setAttribute('aria-labelledby', this.titleId);
+    shadow.append(style, this.card);
+
+    const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
+      doc.addEventListener(type, handler, { capture: true, passive: type !== 'keydown', signal: options.signal });
+    listen('mouseover', (event) => this.onPointerOver(event));
+    listen('mouseout', (event) => this.onPointerOut(event));
+    listen('focusin', (event) => this.onFocusIn(event));
+    listen('focusout', (event) => this.onFocusOut(event));
+    listen('keydown', (event) => this.onKeyDown(event));
+    doc.defaultView?.addEventListener('scroll', () => this.reposition(), {
+      capture: true,
+      passive: true,
+      signal: options.signal,
+    });
+    doc.defaultView?.addEventListener('resize', () => this.reposition(), { passive: true, signal: options.signal });
+    options.signal.addEventListener('abort', () => this.host.remove(), { once: true });
+  }
+
+  get isOpen(): boolean {
+    return !this.host.hidden;
+  }
+
+  private markOf(event: Event): Element | null {
+    for (const target of event.composedPath()) {
+      if (target === this.host) return null;
+      if (target instanceof Element && target.hasAttribute(ACCOUNT_ATTRIBUTE)) return target;
+    }
+    return null;
+  }
+
+  private inCard(event: Event): boolean {
+    return event.composedPath().includes(this.host);
+  }
+
+  private onPointerOver(event: MouseEvent): void {
+    if (this.inCard(event)) return this.cancelClose();
+    const mark = this.markOf(event);
+    if (!mark) return;
+    this.cancelClose();
+    if (mark === this.anchor && this.isOpen) return;
+    clearTimeout(this.openTimer);
+    this.openTimer = setTimeout(() => void this.open(mark), OPEN_DELAY_MS);
+  }
+
+  private onPointerOut(event: MouseEvent): void {
+    const leaving = this.inCard(event) || this.markOf(event);
+    if (!leaving) return;
+    clearTimeout(this.openTimer);
+    if (this.isOpen && !this.host.contains(this.doc.activeElement)) this.scheduleClose();
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    if (this.inCard(event)) return this.cancelClose();
+    const mark = this.markOf(event);
+    if (mark) void this.open(mark);
+    else if (this.isOpen) this.close();
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (next && (next === this.host || this.host.contains(next) || next === this.anchor)) return;
+    if (this.inCard(event) || this.markOf(event)) this.scheduleClose();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!this.isOpen) return;
+    if (event.key === 'Escape') {
+      const focusWasInCard = this.inCard(event);
+      const anchor = this.anchor;
+      this.close();
+      if (focusWasInCard && anchor instanceof HTMLElement) anchor.focus();
+      event.stopPropagation();
+    } else if (event.key === 'ArrowDown' && this.markOf(event) === this.anchor) {
+      // From a focused mark, Down moves into the card so its report links are reachable by keyboard.
+      const first = this.card.querySelector<HTMLElement>('a[href]');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  private scheduleClose(): void {
+    this.cancelClose();
+    this.closeTimer = setTimeout(() => this.close(), CLOSE_DELAY_MS);
+  }
+
+  private cancelClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+
+  async open(mark: Element): Promise<void> {
+    clearTimeout(this.openTimer);
+    this.cancelClose();
+    if (this.anchor && this.anchor !== mark) this.anchor.removeAttribute('aria-expanded');
+    this.anchor = mark;
+    mark.setAttribute('aria-expanded', 'true');
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    const accountId = mark.getAttribute(ACCOUNT_ATTRIBUTE)!;
+    this.show({ kind: 'loading' });
+    let state: HoverCardState;
+    try {
+      let details = this.cache.get(accountId);
+      if (!details) {
+        details = this.options.loadDetails(accountId);
+        this.cache.set(accountId, details);
+        details.catch(() => this.cache.delete(accountId));
+      }
+      const loaded = await details;
+      state = loaded
+        ? { kind: 'ready', details: loaded }
+        : { kind: 'error', message: 'it is no longer in the dataset' };
+    } catch (error) {
+      state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (this.anchor === mark) this.show(state);
+  }
+
+  close(): void {
+    clearTimeout(this.openTimer);
+    this.cancelClose();
+    this.anchor?.removeAttribute('aria-expanded');
+    this.anchor = null;
+    this.host.hidden = true;
+    render(null, this.card);
+  }
+
+  /** Forget cached details (after the dataset changes). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private show(state: HoverCardState): void {
+    render(h(HoverCard, { state, titleId: this.titleId }), this.card);
+    this.host.hidden = false;
+    this.reposition();
+  }
+
+  private reposition(): void {
+    if (!this.anchor || !this.isOpen) return;
+    const view = this.doc.defaultView!;
+    const anchor = this.anchor.getBoundingClientRect();
+    const card = this.card.getBoundingClientRect();
+    const below = anchor.bottom + GAP;
+    const above = anchor.top - GAP - card.height;
+    let top = below + card.height <= view.innerHeight - MARGIN ? below : above >= MARGIN ? above : MARGIN;
+    top = Math.max(MARGIN, Math.min(top, view.innerHeight - MARGIN - card.height));
+    const left = Math.max(MARGIN, Math.min(anchor.left, view.innerWidth - MARGIN - card.width));
+    // Custom properties, because the shadow root's `all: initial !important` outranks any inline top/left.
+    this.host.style.setProperty('--tdl-top', `${Math.round(top)}px`);
+    this.host.style.setProperty('--tdl-left', `${Math.round(left)}px`);
+  }
+}

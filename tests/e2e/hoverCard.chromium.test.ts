@@ -1,0 +1,101 @@
+// The hover card and the badge in real Chromium.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumWithExtension, type ExtensionSession } from './support/chromiumWithExtension';
+import { startFixtureServer, type FixtureServer } from './support/fixtureServer';
+import { waitForMarks } from './support/pageMarks';
+
+let session: ExtensionSession;
+let server: FixtureServer;
+let page: Page;
+beforeAll(async () => {
+  [session, server] = await Promise.all([launchChromiumWithExtension(), startFixtureServer()]);
+  page = await session.context.newPage();
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.goto(server.url('/crypto-news-en.html'));
+  await waitForMarks(page, 11);
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+const card = () => page.locator('tdl-card .tdl-card');
+const cardBox = () =>
+  page.evaluate(() => {
+    const host = document.querySelector('tdl-card');
+    if (!host || (host as HTMLElement).hidden) return null;
+    const box = host.shadowRoot!.querySelector('.tdl-card')!.getBoundingClientRect();
+    return {
+      top: box.top,
+      bottom: box.bottom,
+      left: box.left,
+      right: box.right,
+      count: document.querySelectorAll('tdl-card').length,
+    };
+  });
+
+describe('hover card in Chromium', () => {
+  it('opens on hover with the account, status, events and reports, and closes when the pointer leaves', async () => {
+    await page.locator('#lead tdl-mark', { hasText: 'Jinse Caijing' }).hover();
+    await card().getByRole('heading', { name: 'Jinse Caijing' }).waitFor();
+    const text = await card().innerText();
+    expect(text).toContain('WeChat');
+    expect(text).toContain('Blocked');
+    expect(text).toMatch(/Blocked by 22 August 2018/);
+    expect(text).toContain('Cyberspace Administration of China');
+    expect(text).toContain('WeChat bans crypto accounts');
+    expect(text).toContain('AtoZ Markets');
+    expect(await card().getAttribute('role')).toBe('dialog');
+    expect(await page.locator('#lead tdl-mark', { hasText: 'Jinse Caijing' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+
+    await page.mouse.move(5, 690);
+    await page.waitForFunction(() => (document.querySelector('tdl-card') as HTMLElement).hidden);
+  });
+
+  it('opens on keyboard focus, shows one card at a time, and closes with Escape', async () => {
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe('Huobi News');
+    await card().getByRole('heading', { name: 'Huobi News' }).waitFor();
+    await page.keyboard.press('Tab');
+    await card().getByRole('heading', { name: 'Jinse Caijing' }).waitFor();
+    expect((await cardBox())?.count).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => (document.querySelector('tdl-card') as HTMLElement).hidden);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Jinse Caijing');
+  });
+
+  it('stays inside the viewport near the bottom and right edges', async () => {
+    await page.evaluate(() => {
+      const probe = document.createElement('p');
+      probe.id = 'edge';
+      probe.style.cssText = 'position:fixed;right:0;bottom:0;margin:0';
+      probe.textContent = 'Goldcoins';
+      document.body.append(probe);
+    });
+    const mark = page.locator('#edge tdl-mark');
+    await mark.waitFor();
+    await mark.hover();
+    await card().getByRole('heading', { name: 'Goldcoins' }).waitFor();
+    const box = (await cardBox())!;
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(700);
+    expect(box.right).toBeLessThanOrEqual(900);
+    await page.mouse.move(5, 5);
+  });
+
+  it('shows on the toolbar badge how many tracked accounts the tab mentions', async () => {
+    const badges = await session.worker.evaluate(async () => {
+      const api = (globalThis as any).chrome;
+      const tabs = await api.tabs.query({});
+      return Promise.all(tabs.map((tab: { id: number }) => api.action.getBadgeText({ tabId: tab.id })));
+    });
+    // Huobi News, Jinse, CoinDaily, Deepchain, antminersale, antminer-official, OKEx, Goldcoins, Delphy.
+    expect(badges).toContain('9');
+  });
+});

@@ -1,0 +1,173 @@
+// The content script in real Chromium on fixture pages: what gets marked, what must stay untouched.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumWithExtension, type ExtensionSession } from './support/chromiumWithExtension';
+import { startFixtureServer, type FixtureServer } from './support/fixtureServer';
+import { readMarks, waitForMarks } from './support/pageMarks';
+
+let session: ExtensionSession;
+let server: FixtureServer;
+beforeAll(async () => {
+  [session, server] = await Promise.all([launchChromiumWithExtension(), startFixtureServer()]);
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function open(fixture: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(server.url(`/${fixture}`));
+  return page;
+}
+
+describe('marking in Chromium', () => {
+  it('marks names, aliases and handles on an English news page, with the public attributes', async () => {
+    const page = await open('crypto-news-en.html');
+    const marks = await waitForMarks(page, 11);
+    const summary = marks.map((m) => `${m.text}|${m.account}|${m.status}`);
+    expect(summary).toEqual([
+      'Huobi News|huobi-news|blocked',
+      'Jinse Caijing|jinse|blocked',
+      'CoinDaily|coindaily|blocked',
+      'Deepchain|deepchain|blocked',
+      'antminersale|bitmain-antminersale|blocked',
+      'antminer-official|bitmain-antminer-official|active',
+      '@antminersale|bitmain-antminersale|blocked',
+      'OKEx|okex-wechat|blocked',
+      'Goldcoins|goldcoins|blocked',
+      'Delphy|delphy|blocked',
+      'a market wrap|jinse|blocked',
+      'OKEx|okex-wechat|blocked',
+    ]);
+    expect(marks.find((m) => m.text === 'a market wrap')?.tag).toBe('a');
+    await page.close();
+  });
+
+  it('never changes the page: same text, same selection, same sizes, handlers and focus intact, no mutation loop', async () => {
+    const page = await open('crypto-news-en.html');
+    await waitForMarks(page, 11);
+    const after = await page.evaluate(() => {
+      const selection = window.getSelection()!;
+      selection.selectAllChildren(document.body);
+      const selected = selection.toString();
+      selection.removeAllRanges();
+      return {
+        text: document.body.textContent,
+        selected,
+        heights: Array.from(document.querySelectorAll('[data-measure]'), (el) => el.getBoundingClientRect().height),
+        active: document.activeElement?.localName,
+      };
+    });
+    const before = await page.evaluate(() => (window as any).__before);
+    expect(after.text).toBe(before.text);
+    expect(after.selected).toBe(before.selected);
+    expect(after.heights).toEqual(before.heights);
+    expect(after.active).toBe('body');
+
+    await page.locator('#btn').click();
+    await page.locator('#exchanges tdl-mark').click();
+    expect(await page.evaluate(() => [(window as any).__buttonClicks, (window as any).__clicks])).toEqual([1, 1]);
+
+    const mutations = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let count = 0;
+          new MutationObserver((records) => (count += records.length)).observe(document, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+            attributes: true,
+          });
+          setTimeout(() => resolve(count), 1000);
+        }),
+    );
+    expect(mutations).toBe(0);
+    await page.close();
+  });
+
+  it('marks Chinese names in Simplified and Traditional forms, full-width Latin and 微信号 handles', async () => {
+    const page = await open('chinese-news.html');
+    const marks = await waitForMarks(page, 4);
+    expect(marks.map((m) => [m.id, m.text, m.account])).toEqual([
+      ['simplified', '金色财经', 'jinse'],
+      ['traditional', '金色財經', 'jinse'],
+      ['handle', 'antminersale', 'bitmain-antminersale'],
+      ['fullwidth', 'ＯＫＥｘ', 'okex-wechat'],
+    ]);
+    await page.close();
+  });
+
+  it('marks content added after load, in open shadow roots, and on infinite scroll', async () => {
+    const page = await open('infinite-scroll.html');
+    let marks = await waitForMarks(page, 2);
+    expect(marks.map((m) => m.text).sort()).toEqual(['Delphy', 'Huobi News']);
+    await page.locator('#more').click();
+    await page.locator('#more').click();
+    marks = await waitForMarks(page, 4);
+    expect(marks.map((m) => m.text).sort()).toEqual(['Delphy', 'Goldcoins', 'Huobi News', 'OKEx']);
+    await page.close();
+  });
+
+  it('matches links after resolving relative URLs and dropping tracking parameters', async () => {
+    const page = await open('links.html');
+    const marks = await waitForMarks(page, 4);
+    expect(Object.fromEntries(marks.map((m) => [m.id, m.account]))).toEqual({
+      relative: 'okex-wechat',
+      'root-relative': 'okex-wechat',
+      tracked: 'jinse',
+      subdomain: 'huobi-news',
+    });
+    await page.close();
+  });
+
+  it('leaves form fields, editable regions, code in scripts and noscript alone', async () => {
+    const page = await open('editable.html');
+    const marks = await waitForMarks(page, 2);
+    // A non-editable island inside an editor is still part of the editing host: left alone too.
+    expect(marks.map((m) => [m.id, m.text])).toEqual([
+      ['plain', 'OKEx'],
+      ['code', 'CoinDaily'],
+    ]);
+    expect(await page.locator('#area').inputValue()).toBe('OKEx inside a textarea');
+    expect(await page.locator('#editor').innerHTML()).toBe('<p>Jinse Caijing in an editor</p>');
+    // Typing a tracked name into the editor stays unmarked.
+    await page.locator('#editor p').click();
+    await page.keyboard.type(' and Delphy');
+    await page.waitForTimeout(400);
+    expect((await readMarks(page)).length).toBe(2);
+    await page.close();
+  });
+
+  it('keeps marks visible and styled when page CSS tries to restyle everything', async () => {
+    const page = await open('hostile-css.html');
+    await waitForMarks(page, 2);
+    const style = await page.evaluate(() => {
+      const mark = document.querySelector('tdl-mark')!;
+      const css = getComputedStyle(mark);
+      const box = mark.getBoundingClientRect();
+      return {
+        display: css.display,
+        visibility: css.visibility,
+        opacity: css.opacity,
+        decoration: css.textDecorationStyle,
+        line: css.textDecorationLine,
+        width: box.width,
+      };
+    });
+    expect(style).toEqual({
+      display: 'inline',
+      visibility: 'visible',
+      opacity: '1',
+      decoration: 'wavy',
+      line: 'underline',
+      width: style.width,
+    });
+    expect(style.width).toBeGreaterThan(10);
+    await page.locator('tdl-mark').first().focus();
+    const card = page.locator('tdl-card .tdl-card');
+    await card.getByRole('heading', { name: 'Delphy' }).waitFor();
+    expect(await card.isVisible()).toBe(true);
+    await page.close();
+  });
+});
