@@ -50,6 +50,8 @@ export interface ToBackground {
   'accounts:summaries': { request: { ids: string[] }; response: AccountSummary[] };
   'page:match': { request: PageMatchRequest; response: PageMatchResponse };
   'page:found': { request: { accountIds: string[] }; response: void };
+  /** Validates a whole dataset file and, only if it is valid, replaces the installed dataset with it. */
+  'dataset:import': { request: { text: string; origin: DatasetOrigin }; response: DatasetInfo };
 }
 
 export type MessageType = keyof ToBackground;

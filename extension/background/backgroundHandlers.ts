@@ -1,6 +1,7 @@
 // The background's answer to every message in the protocol. Kept free of transport so tests call it directly.
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
-import { readAccountDetails, readDatasetInfo } from '../store/datasetStore';
+import { formatProblems, validateDatasetText } from '../../lib/dataset/validateDataset';
+import { readAccountDetails, readDatasetInfo, replaceDataset } from '../store/datasetStore';
 import type { TakedownService } from './takedownService';
 
 export interface Sender {
@@ -46,6 +47,19 @@ export function createBackgroundHandlers(service: TakedownService, badge: BadgeP
     },
     async 'page:found'({ accountIds }, sender) {
       if (sender.tabId !== undefined) await badge.showCount(sender.tabId, new Set(accountIds).size);
+    },
+    async 'dataset:import'({ text, origin }) {
+      const result = validateDatasetText(text);
+      if (!result.ok) {
+        const shown = result.problems.slice(0, 20);
+        const more = result.problems.length - shown.length;
+        throw new Error(
+          `The dataset was refused; the installed one is unchanged.\n${formatProblems(shown)}${more > 0 ? `\n…and ${more} more` : ''}`,
+        );
+      }
+      const info = await replaceDataset(service.db, result.data, origin);
+      service.invalidate();
+      return info;
     },
   };
   // No question is answered before the database is seeded.

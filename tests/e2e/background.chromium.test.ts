@@ -1,6 +1,6 @@
 // The built extension in real Chromium: the background seeds IndexedDB and answers the protocol.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ExtensionSession } from './support/chromiumWithExtension';
+import { launchChromiumWithExtension, type ExtensionSession } from '../../scripts/support/chromiumWithExtension';
 
 let session: ExtensionSession;
 beforeAll(async () => {

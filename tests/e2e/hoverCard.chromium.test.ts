@@ -1,8 +1,8 @@
 // The hover card and the badge in real Chromium.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ExtensionSession } from './support/chromiumWithExtension';
-import { startFixtureServer, type FixtureServer } from './support/fixtureServer';
+import { launchChromiumWithExtension, type ExtensionSession } from '../../scripts/support/chromiumWithExtension';
+import { startFixtureServer, type FixtureServer } from '../../scripts/support/staticServer';
 import { waitForMarks } from './support/pageMarks';
 
 let session: ExtensionSession;

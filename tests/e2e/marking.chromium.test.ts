@@ -1,8 +1,8 @@
 // The content script in real Chromium on fixture pages: what gets marked, what must stay untouched.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ExtensionSession } from './support/chromiumWithExtension';
-import { startFixtureServer, type FixtureServer } from './support/fixtureServer';
+import { launchChromiumWithExtension, type ExtensionSession } from '../../scripts/support/chromiumWithExtension';
+import { startFixtureServer, type FixtureServer } from '../../scripts/support/staticServer';
 import { readMarks, waitForMarks } from './support/pageMarks';
 
 let session: ExtensionSession;

@@ -6,7 +6,7 @@ import { TakedownService } from '../../extension/background/takedownService';
 import { answerFromBackground, askBackground } from '../../extension/messaging';
 import { seedFromBundled } from '../../extension/store/datasetStore';
 import { TakedownDb } from '../../extension/store/takedownDb';
-import { validBundled } from './datasetFixtures';
+import { tinyDataset, validBundled } from './datasetFixtures';
 
 let counter = 0;
 const dbs: TakedownDb[] = [];
@@ -99,5 +99,28 @@ describe('messaging', () => {
       /At most 5000/,
     );
     expect(await fakeBrowser.runtime.sendMessage({ something: 'else' })).toBeUndefined();
+  });
+});
+
+describe('dataset:import', () => {
+  it('replaces the dataset with a valid file and the matcher follows', async () => {
+    const { handlers } = setUp();
+    const text = JSON.stringify(tinyDataset('2.0.0', 'Example Wire'));
+    const info = await handlers['dataset:import']({ text, origin: { kind: 'file', name: 'x.json' } }, {});
+    expect(info).toMatchObject({ datasetVersion: '2.0.0', origin: { kind: 'file', name: 'x.json' } });
+    const matched = await handlers['page:match']({ texts: ['Example Wire and OKEx'], links: [] }, {});
+    expect(matched.texts[0]?.map((m) => m.accountId)).toEqual(['example-wire']);
+  });
+
+  it('refuses a broken file with its problems and keeps the installed dataset', async () => {
+    const { handlers } = setUp();
+    const broken = { ...tinyDataset('2.0.0'), events: [] };
+    await expect(
+      handlers['dataset:import']({ text: JSON.stringify(broken), origin: { kind: 'file', name: 'x.json' } }, {}),
+    ).rejects.toThrow(/refused.*\n\$\.accounts\[0\]\.status: status "suspended" has no event/);
+    await expect(handlers['dataset:import']({ text: '<html>', origin: { kind: 'bundled' } }, {})).rejects.toThrow(
+      /HTML/,
+    );
+    expect((await handlers['dataset:info'](undefined, {})).datasetVersion).toBe('1.0.0');
   });
 });

@@ -1,4 +1,4 @@
-// Serves the test fixture pages (and any extra routes a test adds) on 127.0.0.1 at a free port.
+// Serves a folder of pages (the test fixtures by default) and any extra routes a test adds, on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,19 +13,19 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-const FIXTURES = path.resolve('tests/fixtures');
+const DEFAULT_ROOT = path.resolve('tests/fixtures');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.json': 'application/json',
   '.js': 'text/javascript',
 };
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+export async function startFixtureServer(root = DEFAULT_ROOT): Promise<FixtureServer> {
   const routes: Route[] = [];
   const server = http.createServer((request, response) => {
     for (const route of routes) if (route(request, response)) return;
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = path.join(FIXTURES, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
+    const file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
     try {
       const body = readFileSync(file);
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

@@ -1,0 +1,159 @@
+// The extension in Chromium with a 100,000-account dataset: time from page start to a ready matcher, time to scan
+// and mark a 2 MB page, the longest main-thread task, and tab memory, each beside the same page without the
+// extension, in the same run.
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { DatasetInput } from '../lib/dataset/schema';
+import { chromiumPath } from '../scripts/support/browserPaths';
+import { launchChromiumWithExtension } from '../scripts/support/chromiumWithExtension';
+import { startFixtureServer } from '../scripts/support/staticServer';
+import { median, ms } from './stats';
+import type { SyntheticAccountNames } from './syntheticDataset';
+
+interface Input {
+  english: string;
+  names: SyntheticAccountNames[];
+  dataset: DatasetInput;
+}
+
+/** Page-side probe, added before any page script: first mark time, mark count over time, long tasks. */
+const PROBE = `
+  window.__tdl = { firstMark: null, allMarks: null, longTasks: [], dcl: null };
+  document.addEventListener('DOMContentLoaded', () => (window.__tdl.dcl = performance.now()));
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tdl.longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+  const expected = Number(new URLSearchParams(location.search).get('expect') || 1);
+  let seen = 0;
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.localName === 'tdl-mark') {
+      seen++;
+      if (window.__tdl.firstMark === null) window.__tdl.firstMark = performance.now();
+      if (seen >= expected && window.__tdl.allMarks === null) window.__tdl.allMarks = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function bigPage(english: string, names: SyntheticAccountNames[], bytes: number): { html: string; mentions: number } {
+  const paragraphs: string[] = [];
+  let size = 0;
+  let mentions = 0;
+  for (let at = 0; size < bytes; at = (at + 900) % Math.max(1, english.length - 900)) {
+    const name = names[(mentions * 997) % names.length]!.name;
+    const paragraph = `<p>${escapeHtml(english.slice(at, at + 900))} — as ${escapeHtml(name)} reported.</p>`;
+    paragraphs.push(paragraph);
+    size += paragraph.length;
+    mentions++;
+  }
+  return {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>2 MB</title></head><body>${paragraphs.join('\n')}</body></html>`,
+    mentions,
+  };
+}
+
+async function load(context: BrowserContext, url: string, waitForMarks: boolean) {
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitForMarks)
+    await page.waitForFunction(() => (window as any).__tdl.allMarks !== null, null, { timeout: 120_000 });
+  else await page.waitForTimeout(1500);
+  const probe = (await page.evaluate(() => (window as any).__tdl)) as {
+    firstMark: number | null;
+    allMarks: number | null;
+    dcl: number;
+    longTasks: number[];
+  };
+  return { page, probe };
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
+}
+
+export async function benchInBrowser({ english, names, dataset }: Input): Promise<void> {
+  const server = await startFixtureServer();
+  const big = bigPage(english, names, 2_000_000);
+  const small = `<!doctype html><html><head><meta charset="utf-8"></head><body><p>${escapeHtml(names[4321]!.name)} was blocked.</p></body></html>`;
+  server.addRoute((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    if (pathname !== '/bench-small.html' && pathname !== '/bench-2mb.html') return false;
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(pathname === '/bench-small.html' ? small : big.html);
+    return true;
+  });
+
+  const session = await launchChromiumWithExtension();
+  const plain = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const plainContext = await plain.newContext();
+  try {
+    const extensionPage = await session.context.newPage();
+    await extensionPage.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const text = JSON.stringify(dataset);
+    const importStart = Date.now();
+    const reply = await extensionPage.evaluate(
+      (body) =>
+        (globalThis as any).chrome.runtime.sendMessage({
+          tdl: 'dataset:import',
+          data: { text: body, origin: { kind: 'file', name: 'bench.json' } },
+        }),
+      text,
+    );
+    if (!reply.ok) throw new Error(`import failed: ${reply.error}`);
+    console.log(
+      `## In Chromium with ${reply.value.counts.accounts} accounts (${(text.length / 1e6).toFixed(1)} MB JSON, imported in ${Date.now() - importStart} ms)`,
+    );
+
+    const first = await load(session.context, server.url('/bench-small.html?expect=1'), true);
+    const firstReady = first.probe.firstMark! - first.probe.dcl;
+    await first.page.close();
+    const warm: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const run = await load(session.context, server.url('/bench-small.html?expect=1'), true);
+      warm.push(run.probe.firstMark! - run.probe.dcl);
+      await run.page.close();
+    }
+
+    const withExtension = await load(session.context, server.url(`/bench-2mb.html?expect=${big.mentions}`), true);
+    const without = await load(plainContext, server.url('/bench-2mb.html?expect=1'), false);
+    const smallWith = await load(session.context, server.url('/bench-small.html?expect=1'), true);
+    const smallWithout = await load(plainContext, server.url('/bench-small.html?expect=1'), false);
+    const [heapWith, heapWithout] = [await heapMB(smallWith.page), await heapMB(smallWithout.page)];
+    const [bigHeapWith, bigHeapWithout] = [await heapMB(withExtension.page), await heapMB(without.page)];
+
+    const longest = (tasks: number[]) => (tasks.length ? Math.max(...tasks) : 0);
+    console.log('| measure | with Takedown Lens | same page, no extension |');
+    console.log('| --- | ---: | ---: |');
+    console.log(
+      `| page start (DOMContentLoaded) to first mark, first page after import (background builds its matcher) | ${ms(firstReady)} ms | – |`,
+    );
+    console.log(`| page start to first mark, median of ${warm.length} later pages | ${ms(median(warm))} ms | – |`);
+    console.log(
+      `| 2 MB page (${big.mentions} mentions): page start to all marked | ${ms(withExtension.probe.allMarks! - withExtension.probe.dcl)} ms | – |`,
+    );
+    console.log(
+      `| 2 MB page: longest main-thread task (long tasks over 50 ms) | ${ms(longest(withExtension.probe.longTasks))} ms (${withExtension.probe.longTasks.length}) | ${ms(longest(without.probe.longTasks))} ms (${without.probe.longTasks.length}) |`,
+    );
+    console.log(`| small page: tab JS heap after GC | ${heapWith.toFixed(1)} MB | ${heapWithout.toFixed(1)} MB |`);
+    console.log(`| 2 MB page: tab JS heap after GC | ${bigHeapWith.toFixed(1)} MB | ${bigHeapWithout.toFixed(1)} MB |`);
+    console.log(
+      '\nLong tasks are what PerformanceObserver reports for the whole page (parsing included); a task under 50 ms is not reported.',
+    );
+  } finally {
+    await plain.close();
+    await session.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,169 @@
+// Matching throughput and build cost in Node: our matcher against a RegExp alternation and the Aho-Corasick
+// packages on npm, on the same text in the same process.
+import LegacyAhoCorasick from 'ahocorasick';
+import { AhoCorasick as MonyoneFast } from '@monyone/aho-corasick/fast';
+import ModernAhoCorasick from 'modern-ahocorasick';
+import { performance } from 'node:perf_hooks';
+import type { Dataset } from '../lib/dataset/schema';
+import { patternsOf, TakedownMatcher } from '../lib/matching/takedownMatcher';
+import { foldName } from '../lib/text/fold';
+import { gc, medianMs } from './stats';
+
+export interface EngineResult {
+  engine: string;
+  buildMs: number | null;
+  englishMBps: number | null;
+  chineseMBps: number | null;
+  note?: string;
+}
+
+export interface MatcherBenchResult {
+  dataset: string;
+  accounts: number;
+  patterns: number;
+  buildMs: number;
+  retainedMB: number;
+  typedArrayMB: number;
+  engines: EngineResult[];
+}
+
+interface Engine {
+  name: string;
+  build(patterns: string[]): unknown;
+  scan(built: unknown, text: string): number;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const BASELINES: Engine[] = [
+  {
+    name: 'RegExp alternation',
+    build: (patterns) => new RegExp(patterns.map(escape).join('|'), 'giu'),
+    scan: (built, text) => {
+      const regex = built as RegExp;
+      regex.lastIndex = 0;
+      let count = 0;
+      while (regex.exec(text)) count++;
+      return count;
+    },
+  },
+  {
+    name: 'ahocorasick',
+    build: (patterns) => new LegacyAhoCorasick(patterns),
+    scan: (built, text) => (built as LegacyAhoCorasick).search(text).length,
+  },
+  {
+    name: 'modern-ahocorasick',
+    build: (patterns) => new ModernAhoCorasick(patterns),
+    scan: (built, text) => (built as ModernAhoCorasick).search(text).length,
+  },
+  {
+    name: '@monyone/aho-corasick (fast)',
+    build: (patterns) => new MonyoneFast(patterns),
+    scan: (built, text) => (built as MonyoneFast).matchInText(text).length,
+  },
+];
+
+const mbPerSecond = (text: string, milliseconds: number) => Buffer.byteLength(text) / 1e6 / (milliseconds / 1000);
+
+/**
+ * Throughput of a scan on the whole text, or on a prefix for engines so slow that the whole text would take
+ * minutes (one package segments graphemes and needs over a minute for 200 KB; a RegExp of 40,000 alternatives backtracks).
+ */
+function throughput(runs: number, text: string, scan: (sample: string) => unknown): { MBps: number; sampled: boolean } {
+  // Grow the sample eightfold while one scan stays under 300 ms: some engines are slower than linear.
+  let size = 1_024;
+  for (;;) {
+    const sample = text.slice(0, size);
+    const start = performance.now();
+    scan(sample);
+    const took = performance.now() - start;
+    if (sample.length === text.length)
+      return {
+        MBps: mbPerSecond(
+          sample,
+          medianMs(runs, () => scan(sample)),
+        ),
+        sampled: false,
+      };
+    if (took > 300) return { MBps: mbPerSecond(sample, took), sampled: true };
+    size = Math.min(text.length, size * 8);
+  }
+}
+
+export function benchMatcher(
+  label: string,
+  dataset: Pick<Dataset, 'accounts'>,
+  english: string,
+  chinese: string,
+  runs: number,
+): MatcherBenchResult {
+  gc();
+  const heapBefore = process.memoryUsage();
+  const buildStart = performance.now();
+  const matcher = new TakedownMatcher(dataset.accounts);
+  const firstBuildMs = performance.now() - buildStart;
+  gc();
+  const heapAfter = process.memoryUsage();
+  const retained = heapAfter.heapUsed - heapBefore.heapUsed + (heapAfter.arrayBuffers - heapBefore.arrayBuffers);
+  const buildMs = Math.min(
+    firstBuildMs,
+    medianMs(1, () => new TakedownMatcher(dataset.accounts)),
+  );
+
+  const engines: EngineResult[] = [
+    {
+      engine: 'Takedown Lens matcher',
+      buildMs,
+      englishMBps: mbPerSecond(
+        english,
+        medianMs(runs, () => matcher.mentions.findMentions(english)),
+      ),
+      chineseMBps: mbPerSecond(
+        chinese,
+        medianMs(runs, () => matcher.mentions.findMentions(chinese)),
+      ),
+      note: 'folds case, width and Traditional Chinese on the fly; word boundaries; longest match',
+    },
+  ];
+
+  const patterns = [...new Set([...patternsOf(dataset.accounts)].map((pattern) => foldName(pattern.text)))];
+  const lowerEnglish = english.toLowerCase();
+  const lowerChinese = chinese.toLowerCase();
+  for (const engine of BASELINES) {
+    try {
+      gc();
+      const start = performance.now();
+      const built = engine.build(patterns);
+      const engineBuildMs = performance.now() - start;
+      const en = throughput(runs, lowerEnglish, (sample) => engine.scan(built, sample));
+      const zh = throughput(runs, lowerChinese, (sample) => engine.scan(built, sample));
+      engines.push({
+        engine: engine.name,
+        buildMs: engineBuildMs,
+        englishMBps: en.MBps,
+        chineseMBps: zh.MBps,
+        note:
+          'occurrences in pre-lowercased text (lowercasing not timed)' +
+          (en.sampled || zh.sampled ? '; too slow for the whole text, timed on a prefix' : ''),
+      });
+    } catch (error) {
+      engines.push({
+        engine: engine.name,
+        buildMs: null,
+        englishMBps: null,
+        chineseMBps: null,
+        note: `failed: ${(error as Error).message.slice(0, 80)}`,
+      });
+    }
+  }
+  return {
+    dataset: label,
+    accounts: dataset.accounts.length,
+    patterns: matcher.mentions.patternCount,
+    buildMs,
+    retainedMB: retained / 1e6,
+    typedArrayMB: matcher.mentions.byteSize / 1e6,
+    engines,
+  };
+}

@@ -1,0 +1,62 @@
+// `npm run bench [-- --pages DIR] [--runs N] [--node-only]`: matcher throughput and build cost in Node, then the
+// extension in Chromium with a 100,000-account dataset. Reports medians and ratios measured side by side.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Dataset } from '../lib/dataset/schema';
+import { benchMatcher, type MatcherBenchResult } from './matcherBench';
+import { atLeast, loadPageTexts } from './pageText';
+import { mb, ms } from './stats';
+import { syntheticDataset } from './syntheticDataset';
+
+const { values } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '../shared/corpus' },
+    runs: { type: 'string', default: '5' },
+    'node-only': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+
+const texts = loadPageTexts(values.pages);
+const english = atLeast(texts.english, 2_000_000);
+const chinese = atLeast(texts.chinese || '金色财经报道：区块链媒体账号被封。', 2_000_000);
+console.log(
+  `Page text from ${texts.source}: English ${mb(Buffer.byteLength(english))} MB, Chinese ${mb(Buffer.byteLength(chinese))} MB (UTF-8).`,
+);
+console.log(`Node ${process.version}, ${runs} timed runs per figure (median).\n`);
+
+const bundled = JSON.parse(readFileSync('data/takedowns.json', 'utf8')) as Dataset;
+const datasets: Array<[string, Pick<Dataset, 'accounts'>]> = [
+  ['bundled', bundled],
+  ['10,000 accounts', syntheticDataset(10_000).dataset as Dataset],
+  ['100,000 accounts', syntheticDataset(100_000).dataset as Dataset],
+];
+
+const results: MatcherBenchResult[] = [];
+for (const [label, dataset] of datasets) {
+  const result = benchMatcher(label, dataset, english, chinese, runs);
+  results.push(result);
+  console.log(
+    `## ${label}: ${result.patterns} patterns; build ${ms(result.buildMs)} ms; retained ${result.retainedMB.toFixed(1)} MB (typed arrays ${result.typedArrayMB.toFixed(1)} MB)`,
+  );
+  console.log('| engine | build ms | English MB/s | Chinese MB/s | note |');
+  console.log('| --- | ---: | ---: | ---: | --- |');
+  const ours = result.engines[0]!;
+  for (const engine of result.engines) {
+    const ratio = (value: number | null, own: number | null) =>
+      value && own && engine !== ours ? ` (ours ×${(own / value).toFixed(1)})` : '';
+    console.log(
+      `| ${engine.engine} | ${engine.buildMs === null ? '–' : ms(engine.buildMs)} | ${engine.englishMBps?.toFixed(0) ?? '–'}${ratio(engine.englishMBps, ours.englishMBps)} | ${engine.chineseMBps?.toFixed(0) ?? '–'}${ratio(engine.chineseMBps, ours.chineseMBps)} | ${engine.note ?? ''} |`,
+    );
+  }
+  console.log('');
+}
+
+if (!values['node-only']) {
+  const { benchInBrowser } = await import('./browserBench');
+  await benchInBrowser({
+    english: texts.english || english.slice(0, 200_000),
+    names: syntheticDataset(100_000).names,
+    dataset: syntheticDataset(100_000).dataset,
+  });
+}
