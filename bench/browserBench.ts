@@ -1,6 +1,7 @@
 // The extension in Chromium with a 100,000-account dataset: time from page start to a ready matcher, time to scan
 // and mark a 2 MB page, the longest main-thread task, and tab memory, each beside the same page without the
 // extension, in the same run.
+/* eslint-disable @typescript-eslint/no-explicit-any -- reads untyped probe globals from the page */
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { DatasetInput } from '../lib/dataset/schema';
