@@ -8,7 +8,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../lib/protocol';
-import type { Handlers } from './background/backgroundHandlers';
+import type { Handlers, Sender } from './background/backgroundHandlers';
 
 /** Sends one request to the background and returns its answer; a failure there is thrown here with its message. */
 export async function askBackground<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
@@ -23,8 +23,8 @@ export async function askBackground<K extends MessageType>(type: K, data: Reques
 export function answerFromBackground(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isEnvelope(message) || !(message.tdl in handlers)) return undefined;
-    const handler = handlers[message.tdl] as (request: unknown, from: { tabId?: number }) => Promise<unknown>;
-    return handler(message.data, { tabId: sender.tab?.id }).then(
+    const handler = handlers[message.tdl] as (request: unknown, from: Sender) => Promise<unknown>;
+    return handler(message.data, { tabId: sender.tab?.id, url: sender.url ?? sender.tab?.url }).then(
       (value): Reply<unknown> => ({ ok: true, value }),
       (error: unknown): Reply<unknown> => ({
         ok: false,

@@ -32,6 +32,24 @@ export interface AccountDetails {
   reports: Report[];
 }
 
+/** What became of a request to install a dataset (from a URL, a file or a reset). */
+export type InstallOutcome =
+  | { kind: 'installed'; info: DatasetInfo }
+  | { kind: 'not-modified' }
+  | { kind: 'same-version'; version: string }
+  | { kind: 'older'; installed: string; offered: string };
+
+/** An account found on a tab, with the reports behind its status. */
+export interface FoundAccount {
+  account: AccountSummary;
+  reports: Report[];
+}
+
+export interface TabFindings {
+  hostname: string | null;
+  accounts: FoundAccount[];
+}
+
 export interface PageMatchRequest {
   texts: string[];
   links: string[];
@@ -50,8 +68,18 @@ export interface ToBackground {
   'accounts:summaries': { request: { ids: string[] }; response: AccountSummary[] };
   'page:match': { request: PageMatchRequest; response: PageMatchResponse };
   'page:found': { request: { accountIds: string[] }; response: void };
-  /** Validates a whole dataset file and, only if it is valid, replaces the installed dataset with it. */
-  'dataset:import': { request: { text: string; origin: DatasetOrigin }; response: DatasetInfo };
+  /** Validates a whole dataset file and, only if it is valid and newer (or confirmed), installs it. */
+  'dataset:import': {
+    request: { text: string; origin: DatasetOrigin; allowOlder?: boolean };
+    response: InstallOutcome;
+  };
+  /** Downloads the dataset from the given URL (or the configured one), validates it, installs it. */
+  'dataset:refresh': { request: { url?: string; allowOlder?: boolean }; response: InstallOutcome };
+  'dataset:rollback': { request: void; response: DatasetInfo };
+  'dataset:reset': { request: void; response: DatasetInfo };
+  'dataset:export': { request: void; response: Dataset };
+  'dataset:previous': { request: void; response: DatasetInfo | null };
+  'tab:found': { request: { tabId: number }; response: TabFindings };
 }
 
 export type MessageType = keyof ToBackground;

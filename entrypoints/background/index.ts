@@ -1,8 +1,13 @@
-// Background: owns the database, seeds it from the bundled dataset, answers the protocol, sets the badge.
+// Background: owns the database, seeds it from the bundled dataset, answers the protocol, sets the badge,
+// refreshes the dataset on the user's schedule.
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledJson from '../../data/takedowns.json';
 import { createBackgroundHandlers } from '../../extension/background/backgroundHandlers';
 import { toolbarBadge } from '../../extension/background/badge';
+import { DatasetUpdates } from '../../extension/background/datasetUpdates';
+import { setUpRefreshSchedule } from '../../extension/background/refreshSchedule';
+import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
 import { answerFromBackground } from '../../extension/messaging';
 import { seedFromBundled } from '../../extension/store/datasetStore';
@@ -10,12 +15,14 @@ import { TakedownDb } from '../../extension/store/takedownDb';
 import { formatProblems, validateDataset } from '../../lib/dataset/validateDataset';
 
 export default defineBackground(() => {
+  const bundled = validateDataset(bundledJson);
+  if (!bundled.ok) throw new Error(`The bundled dataset is invalid:\n${formatProblems(bundled.problems)}`);
   const db = new TakedownDb();
   // Seeding on every start (not only onInstalled) also repairs a database that was cleared behind our back.
-  const service = new TakedownService(db, async () => {
-    const bundled = validateDataset(bundledJson);
-    if (!bundled.ok) throw new Error(`The bundled dataset is invalid:\n${formatProblems(bundled.problems)}`);
-    await seedFromBundled(db, bundled.data);
-  });
-  answerFromBackground(createBackgroundHandlers(service, toolbarBadge));
+  const service = new TakedownService(db, () => seedFromBundled(db, bundled.data));
+  const updates = new DatasetUpdates(service, { fetch: (...args) => fetch(...args), bundled: bundled.data });
+  const tabs = new TabFindingsStore();
+  answerFromBackground(createBackgroundHandlers(service, { badge: toolbarBadge, updates, tabs }));
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  setUpRefreshSchedule(updates);
 });

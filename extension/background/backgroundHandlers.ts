@@ -1,11 +1,20 @@
 // The background's answer to every message in the protocol. Kept free of transport so tests call it directly.
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
-import { formatProblems, validateDatasetText } from '../../lib/dataset/validateDataset';
-import { readAccountDetails, readDatasetInfo, replaceDataset } from '../store/datasetStore';
+import { readAccountDetails, readDatasetInfo, readPreviousInfo } from '../store/datasetStore';
+import type { DatasetUpdates } from './datasetUpdates';
+import type { TabFindingsStore } from './tabFindings';
 import type { TakedownService } from './takedownService';
 
 export interface Sender {
   tabId?: number | undefined;
+  /** The URL of the page (or extension page) that sent the message. */
+  url?: string | undefined;
+}
+
+export interface BackgroundParts {
+  badge: BadgePort;
+  updates: DatasetUpdates;
+  tabs: TabFindingsStore;
 }
 
 export interface BadgePort {
@@ -17,7 +26,18 @@ export type Handlers = { [K in MessageType]: (request: RequestOf<K>, sender: Sen
 const MAX_TEXTS_PER_REQUEST = 5_000;
 const MAX_TEXT_LENGTH = 1_000_000;
 
-export function createBackgroundHandlers(service: TakedownService, badge: BadgePort): Handlers {
+function hostnameOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname || null : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createBackgroundHandlers(
+  service: TakedownService,
+  { badge, updates, tabs }: BackgroundParts,
+): Handlers {
   const handlers: Handlers = {
     async 'dataset:info'() {
       const info = await readDatasetInfo(service.db);
@@ -46,20 +66,44 @@ export function createBackgroundHandlers(service: TakedownService, badge: BadgeP
       };
     },
     async 'page:found'({ accountIds }, sender) {
-      if (sender.tabId !== undefined) await badge.showCount(sender.tabId, new Set(accountIds).size);
+      if (sender.tabId === undefined) return;
+      const distinct = [...new Set(accountIds)];
+      await tabs.set(sender.tabId, { hostname: hostnameOf(sender.url), accountIds: distinct });
+      await badge.showCount(sender.tabId, distinct.length);
     },
-    async 'dataset:import'({ text, origin }) {
-      const result = validateDatasetText(text);
-      if (!result.ok) {
-        const shown = result.problems.slice(0, 20);
-        const more = result.problems.length - shown.length;
-        throw new Error(
-          `The dataset was refused; the installed one is unchanged.\n${formatProblems(shown)}${more > 0 ? `\n…and ${more} more` : ''}`,
-        );
+    async 'tab:found'({ tabId }) {
+      const record = await tabs.get(tabId);
+      if (!record) return { hostname: null, accounts: [] };
+      const { summaries } = await service.loaded();
+      const accounts = [];
+      for (const id of record.accountIds) {
+        const account = summaries.get(id);
+        if (!account) continue;
+        accounts.push({ account, reports: (await readAccountDetails(service.db, id))?.reports ?? [] });
       }
-      const info = await replaceDataset(service.db, result.data, origin);
-      service.invalidate();
-      return info;
+      const rank = (status: string) => (status === 'active' ? 2 : status === 'unknown' ? 1 : 0);
+      accounts.sort(
+        (a, b) => rank(a.account.status) - rank(b.account.status) || a.account.name.localeCompare(b.account.name),
+      );
+      return { hostname: record.hostname, accounts };
+    },
+    async 'dataset:import'({ text, origin, allowOlder }) {
+      return updates.installText(text, origin, allowOlder ?? false);
+    },
+    async 'dataset:refresh'({ url, allowOlder }) {
+      return updates.refresh(url, allowOlder ?? false);
+    },
+    async 'dataset:rollback'() {
+      return updates.rollBack();
+    },
+    async 'dataset:reset'() {
+      return updates.reset();
+    },
+    async 'dataset:export'() {
+      return updates.export();
+    },
+    async 'dataset:previous'() {
+      return (await readPreviousInfo(service.db)) ?? null;
     },
   };
   // No question is answered before the database is seeded.

@@ -12,11 +12,41 @@ export async function readDatasetInfo(db: TakedownDb): Promise<DatasetInfo | und
   return (await db.meta.get(CURRENT))?.info;
 }
 
+/** The installed dataset as a dataset file (for export and for the rollback snapshot). */
+export async function readInstalledDataset(db: TakedownDb): Promise<{ data: Dataset; info: DatasetInfo } | undefined> {
+  const info = await readDatasetInfo(db);
+  if (!info) return undefined;
+  const [accounts, events, reports] = await Promise.all([
+    db.accounts.toArray(),
+    db.events.toArray(),
+    db.reports.toArray(),
+  ]);
+  const data: Dataset = {
+    schemaVersion: info.schemaVersion as Dataset['schemaVersion'],
+    datasetVersion: info.datasetVersion,
+    generatedAt: info.generatedAt,
+    source: info.source,
+    accounts,
+    events,
+    reports,
+  };
+  return { data, info };
+}
+
+export async function readPreviousInfo(db: TakedownDb): Promise<DatasetInfo | undefined> {
+  return (await db.snapshots.get('previous'))?.info;
+}
+
+/**
+ * Replaces the installed dataset in one transaction. With keepPrevious, the dataset it replaces becomes the
+ * rollback snapshot in the same transaction.
+ */
 export async function replaceDataset(
   db: TakedownDb,
   data: Dataset,
   origin: DatasetOrigin,
   now: Date = new Date(),
+  keepPrevious = false,
 ): Promise<DatasetInfo> {
   const info: DatasetInfo = {
     schemaVersion: data.schemaVersion,
@@ -27,7 +57,11 @@ export async function replaceDataset(
     importedAt: now.toISOString(),
     counts: { accounts: data.accounts.length, events: data.events.length, reports: data.reports.length },
   };
-  await db.transaction('rw', [db.accounts, db.events, db.reports, db.meta], async () => {
+  await db.transaction('rw', [db.accounts, db.events, db.reports, db.meta, db.snapshots], async () => {
+    if (keepPrevious) {
+      const previous = await readInstalledDataset(db);
+      if (previous) await db.snapshots.put({ slot: 'previous', ...previous });
+    }
     await Promise.all([db.accounts.clear(), db.events.clear(), db.reports.clear()]);
     await db.accounts.bulkAdd(data.accounts);
     await db.events.bulkAdd(data.events);
@@ -44,7 +78,7 @@ export async function replaceDataset(
 export async function seedFromBundled(db: TakedownDb, bundled: Dataset): Promise<'seeded' | 'kept'> {
   const installed = await readDatasetInfo(db);
   if (installed && compareDatasetVersions(bundled.datasetVersion, installed.datasetVersion) <= 0) return 'kept';
-  await replaceDataset(db, bundled, { kind: 'bundled' });
+  await replaceDataset(db, bundled, { kind: 'bundled' }, new Date(), installed !== undefined);
   return 'seeded';
 }
 
@@ -59,4 +93,21 @@ export async function readAccountDetails(db: TakedownDb, id: string): Promise<Ac
     .filter((report) => report !== undefined)
     .sort((a, b) => comparePartialDates(b.published, a.published));
   return { account, events, reports };
+}
+
+/** Swaps the installed dataset with the previous one; returns the now-installed info, or undefined if none. */
+export async function rollBack(db: TakedownDb): Promise<DatasetInfo | undefined> {
+  return db.transaction('rw', [db.accounts, db.events, db.reports, db.meta, db.snapshots], async () => {
+    const previous = await db.snapshots.get('previous');
+    if (!previous) return undefined;
+    const current = await readInstalledDataset(db);
+    await Promise.all([db.accounts.clear(), db.events.clear(), db.reports.clear()]);
+    await db.accounts.bulkAdd(previous.data.accounts);
+    await db.events.bulkAdd(previous.data.events);
+    await db.reports.bulkAdd(previous.data.reports);
+    await db.meta.put({ key: CURRENT, info: previous.info });
+    if (current) await db.snapshots.put({ slot: 'previous', ...current });
+    else await db.snapshots.delete('previous');
+    return previous.info;
+  });
 }

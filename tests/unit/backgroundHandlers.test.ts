@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundHandlers } from '../../extension/background/backgroundHandlers';
+import { DatasetUpdates } from '../../extension/background/datasetUpdates';
+import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
 import { answerFromBackground, askBackground } from '../../extension/messaging';
 import { seedFromBundled } from '../../extension/store/datasetStore';
@@ -15,7 +17,9 @@ function setUp() {
   dbs.push(db);
   const service = new TakedownService(db, () => seedFromBundled(db, validBundled()));
   const badge = { showCount: vi.fn(async () => undefined) };
-  return { db, service, badge, handlers: createBackgroundHandlers(service, badge) };
+  const updates = new DatasetUpdates(service, { fetch: vi.fn(), bundled: validBundled() });
+  const handlers = createBackgroundHandlers(service, { badge, updates, tabs: new TabFindingsStore() });
+  return { db, service, badge, handlers };
 }
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
@@ -73,12 +77,20 @@ describe('background handlers', () => {
     await expect(handlers['page:match']({ texts: Array(5001).fill('x'), links: [] }, {})).rejects.toThrow(/At most/);
   });
 
-  it('set the badge for the sending tab with distinct accounts', async () => {
+  it('set the badge for the sending tab with distinct accounts, and list them for the popup', async () => {
     const { handlers, badge } = setUp();
-    await handlers['page:found']({ accountIds: ['jinse', 'jinse', 'okex-wechat'] }, { tabId: 7 });
-    expect(badge.showCount).toHaveBeenCalledWith(7, 2);
+    await handlers['page:found'](
+      { accountIds: ['jinse', 'jinse', 'bitmain-antminer-official', 'okex-wechat'] },
+      { tabId: 7, url: 'https://news.example/a' },
+    );
+    expect(badge.showCount).toHaveBeenCalledWith(7, 3);
     await handlers['page:found']({ accountIds: ['jinse'] }, {});
     expect(badge.showCount).toHaveBeenCalledTimes(1);
+    const found = await handlers['tab:found']({ tabId: 7 }, {});
+    expect(found.hostname).toBe('news.example');
+    expect(found.accounts.map((a) => a.account.id)).toEqual(['jinse', 'okex-wechat', 'bitmain-antminer-official']);
+    expect(found.accounts[0]?.reports).toHaveLength(3);
+    expect(await handlers['tab:found']({ tabId: 8 }, {})).toEqual({ hostname: null, accounts: [] });
   });
 
   it('rebuild the matcher after the dataset changes', async () => {
@@ -106,8 +118,11 @@ describe('dataset:import', () => {
   it('replaces the dataset with a valid file and the matcher follows', async () => {
     const { handlers } = setUp();
     const text = JSON.stringify(tinyDataset('2.0.0', 'Example Wire'));
-    const info = await handlers['dataset:import']({ text, origin: { kind: 'file', name: 'x.json' } }, {});
-    expect(info).toMatchObject({ datasetVersion: '2.0.0', origin: { kind: 'file', name: 'x.json' } });
+    const outcome = await handlers['dataset:import']({ text, origin: { kind: 'file', name: 'x.json' } }, {});
+    expect(outcome).toMatchObject({
+      kind: 'installed',
+      info: { datasetVersion: '2.0.0', origin: { kind: 'file', name: 'x.json' } },
+    });
     const matched = await handlers['page:match']({ texts: ['Example Wire and OKEx'], links: [] }, {});
     expect(matched.texts[0]?.map((m) => m.accountId)).toEqual(['example-wire']);
   });

@@ -1,0 +1,139 @@
+// Installing datasets from a URL, a file, the bundle or the rollback snapshot. Every path validates the whole
+// file first and installs in one transaction, so a failure of any kind leaves the installed dataset answering.
+import { decideInstall } from '../../lib/dataset/installDecision';
+import type { Dataset } from '../../lib/dataset/schema';
+import { formatProblems, validateDatasetText } from '../../lib/dataset/validateDataset';
+import type { DatasetInfo, DatasetOrigin, InstallOutcome } from '../../lib/protocol';
+import { downloadDataset, DownloadError } from '../../lib/refresh/downloadDataset';
+import { refreshUrlProblem } from '../../lib/settings';
+import {
+  loadRefreshState,
+  saveRefreshState,
+  setRefreshProgress,
+  stampDatasetChange,
+  type RefreshAttempt,
+} from '../refreshStateStore';
+import { loadSettings } from '../settingsStore';
+import { readDatasetInfo, readInstalledDataset, replaceDataset, rollBack } from '../store/datasetStore';
+import type { TakedownService } from './takedownService';
+
+export const REFRESH_TIMEOUT_MS = 30_000;
+export const MAX_DATASET_BYTES = 64_000_000;
+
+export interface UpdateDeps {
+  fetch: typeof fetch;
+  bundled: Dataset;
+  now?: () => Date;
+  timeoutMs?: number;
+}
+
+export class DatasetUpdates {
+  constructor(
+    private readonly service: TakedownService,
+    private readonly deps: UpdateDeps,
+  ) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private async installed(info: DatasetInfo): Promise<InstallOutcome> {
+    this.service.invalidate();
+    await stampDatasetChange(`${info.datasetVersion} ${info.importedAt}`);
+    return { kind: 'installed', info };
+  }
+
+  /** Validates and installs dataset text from a file or a download. */
+  async installText(text: string, origin: DatasetOrigin, allowOlder = false): Promise<InstallOutcome> {
+    const result = validateDatasetText(text);
+    if (!result.ok) {
+      const shown = result.problems.slice(0, 20);
+      const more = result.problems.length - shown.length;
+      throw new Error(
+        `The dataset was refused; the installed one is unchanged.\n${formatProblems(shown)}${more > 0 ? `\n…and ${more} more problems` : ''}`,
+      );
+    }
+    const current = await readDatasetInfo(this.service.db);
+    const decision = decideInstall(current?.datasetVersion, result.data.datasetVersion, allowOlder);
+    if (decision === 'same-version') return { kind: 'same-version', version: result.data.datasetVersion };
+    if (decision === 'older') {
+      return { kind: 'older', installed: current!.datasetVersion, offered: result.data.datasetVersion };
+    }
+    return this.installed(await replaceDataset(this.service.db, result.data, origin, this.now(), true));
+  }
+
+  async refresh(requestedUrl: string | undefined, allowOlder = false): Promise<InstallOutcome> {
+    const url = (requestedUrl ?? (await loadSettings()).refreshUrl).trim();
+    if (!url) throw new Error('No dataset URL is set. Enter one in the options page.');
+    const problem = refreshUrlProblem(url);
+    if (problem) throw new Error(problem);
+    const state = await loadRefreshState();
+    const sameUrl = state.url === url;
+    const record = async (outcome: RefreshAttempt['outcome'], message: string, validators?: Partial<typeof state>) => {
+      const lastAttempt: RefreshAttempt = { at: this.now().toISOString(), url, outcome, message };
+      await saveRefreshState({ ...(sameUrl ? state : {}), ...validators, url, lastAttempt });
+    };
+    await setRefreshProgress({ url, received: 0, total: null });
+    try {
+      let download;
+      try {
+        download = await downloadDataset(url, {
+          fetch: this.deps.fetch,
+          etag: sameUrl ? state.etag : undefined,
+          lastModified: sameUrl ? state.lastModified : undefined,
+          timeoutMs: this.deps.timeoutMs ?? REFRESH_TIMEOUT_MS,
+          maxBytes: MAX_DATASET_BYTES,
+          onProgress: (received, total) => void setRefreshProgress({ url, received, total }),
+        });
+      } catch (error) {
+        const message = error instanceof DownloadError ? error.message : `The download failed: ${String(error)}`;
+        await record('failed', `${message} The installed dataset is unchanged.`);
+        throw new Error(`${message} The installed dataset is unchanged.`);
+      }
+      if (download.kind === 'not-modified') {
+        await record('not-modified', 'The dataset has not changed since the last download.');
+        return { kind: 'not-modified' };
+      }
+      let outcome: InstallOutcome;
+      try {
+        outcome = await this.installText(download.text, { kind: 'url', url }, allowOlder);
+      } catch (error) {
+        await record('failed', (error as Error).message);
+        throw error;
+      }
+      const validators = { etag: download.etag, lastModified: download.lastModified };
+      if (outcome.kind === 'installed') {
+        await record('installed', `Installed dataset ${outcome.info.datasetVersion}.`, validators);
+      } else if (outcome.kind === 'same-version') {
+        await record('same-version', `Dataset ${outcome.version} is already installed.`, validators);
+      } else if (outcome.kind === 'older') {
+        await record(
+          'older',
+          `The offered dataset ${outcome.offered} is older than the installed ${outcome.installed}.`,
+        );
+      }
+      return outcome;
+    } finally {
+      await setRefreshProgress(null);
+    }
+  }
+
+  async rollBack(): Promise<DatasetInfo> {
+    const info = await rollBack(this.service.db);
+    if (!info) throw new Error('There is no previous dataset to roll back to.');
+    await this.installed(info);
+    return info;
+  }
+
+  async reset(): Promise<DatasetInfo> {
+    const info = await replaceDataset(this.service.db, this.deps.bundled, { kind: 'bundled' }, this.now(), true);
+    await this.installed(info);
+    return info;
+  }
+
+  async export(): Promise<Dataset> {
+    const installed = await readInstalledDataset(this.service.db);
+    if (!installed) throw new Error('No dataset is installed yet.');
+    return installed.data;
+  }
+}

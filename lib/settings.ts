@@ -1,0 +1,85 @@
+// User settings and the rules that read them: where marking is on, which statuses are marked, where and how
+// often the dataset is refreshed. Pure; stored by extension/settingsStore.ts.
+import { STATUSES, type Status } from './dataset/schema';
+
+export type RefreshSchedule = 'off' | 'daily' | 'weekly';
+
+export interface Settings {
+  markingEnabled: boolean;
+  /** Host names where marking is off; a host's subdomains are included. */
+  disabledSites: string[];
+  markedStatuses: Status[];
+  refreshUrl: string;
+  refreshSchedule: RefreshSchedule;
+}
+
+export function defaultSettings(defaultRefreshUrl = ''): Settings {
+  return {
+    markingEnabled: true,
+    disabledSites: [],
+    markedStatuses: [...STATUSES],
+    refreshUrl: defaultRefreshUrl,
+    refreshSchedule: 'off',
+  };
+}
+
+/** Fills gaps and drops junk in settings read from storage (an older version, or a hand-edited one). */
+export function completeSettings(stored: unknown, defaults: Settings): Settings {
+  const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<Settings>;
+  return {
+    markingEnabled: typeof value.markingEnabled === 'boolean' ? value.markingEnabled : defaults.markingEnabled,
+    disabledSites: Array.isArray(value.disabledSites)
+      ? value.disabledSites.filter((site): site is string => typeof site === 'string')
+      : defaults.disabledSites,
+    markedStatuses: Array.isArray(value.markedStatuses)
+      ? value.markedStatuses.filter((status): status is Status => (STATUSES as readonly string[]).includes(status))
+      : defaults.markedStatuses,
+    refreshUrl: typeof value.refreshUrl === 'string' ? value.refreshUrl : defaults.refreshUrl,
+    refreshSchedule: ['off', 'daily', 'weekly'].includes(value.refreshSchedule as string)
+      ? (value.refreshSchedule as RefreshSchedule)
+      : defaults.refreshSchedule,
+  };
+}
+
+/** The host name a user meant by "example.com", "https://www.example.com/page" or "WWW.Example.com". */
+export function siteOf(input: string): string | null {
+  const trimmed = input.trim().toLowerCase();
+  if (!trimmed) return null;
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`).hostname;
+    return host.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^www\./, '');
+  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+export function isMarkingOn(settings: Settings, hostname: string): boolean {
+  return settings.markingEnabled && !isSiteDisabled(settings, hostname);
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A refresh URL must be https, or http on this machine; the reason is given when it is not. */
+export function refreshUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return 'This is not a URL. Enter an address such as https://example.org/takedowns.json.';
+  }
+  if (parsed.protocol === 'https:') return null;
+  if (parsed.protocol === 'http:' && LOCAL_HOSTS.has(parsed.hostname)) return null;
+  if (parsed.protocol === 'http:') return 'Only https:// addresses are allowed (http:// only for localhost).';
+  return `A dataset cannot be fetched from a ${parsed.protocol} address; use https://.`;
+}
+
+/** The origin pattern to ask host permission for. */
+export function originPattern(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}
