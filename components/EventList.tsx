@@ -3,7 +3,15 @@ import { formatPartialDate } from '../lib/dataset/formatPartialDate';
 import type { TakedownEvent } from '../lib/dataset/schema';
 import { ACTION_LABEL } from '../lib/statusLabels';
 
-export function EventList({ events, limit }: { events: readonly TakedownEvent[]; limit?: number }) {
+export function EventList({
+  events,
+  limit,
+  withSummary = false,
+}: {
+  events: readonly TakedownEvent[];
+  limit?: number;
+  withSummary?: boolean;
+}) {
   const shown = limit === undefined ? events : events.slice(0, limit);
   if (shown.length === 0) return <p class="tdl-empty">No events recorded.</p>;
   return (
@@ -16,7 +24,9 @@ export function EventList({ events, limit }: { events: readonly TakedownEvent[];
             <strong>{ACTION_LABEL[event.action]}</strong>
             {event.actors.length > 0 && <span> by {event.actors.map((actor) => actor.name).join(', ')}</span>}
           </p>
+          {withSummary && <p class="tdl-event-summary">{event.summary}</p>}
           {event.statedReason && <p class="tdl-reason">Stated reason: {event.statedReason}</p>}
+          {withSummary && event.date.note && <p class="tdl-date-note">About the date: {event.date.note}</p>}
         </li>
       ))}
     </ol>

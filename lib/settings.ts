@@ -1,6 +1,6 @@
 // User settings and the rules that read them: where marking is on, which statuses are marked, where and how
 // often the dataset is refreshed. Pure; stored by extension/settingsStore.ts.
-import { STATUSES, type Status } from './dataset/schema';
+import { STATUSES, type Status } from './dataset/vocabulary';
 
 export type RefreshSchedule = 'off' | 'daily' | 'weekly';
 

@@ -1,23 +1,53 @@
-// Content script: marks mentions of tracked accounts on every page and shows the hover card.
-// It holds no dataset: the background matches the text it sends (see docs/ARCHITECTURE.md).
+// Content script: marks mentions of tracked accounts on every page and shows the hover card. It holds no dataset:
+// the background matches the text it sends (see docs/ARCHITECTURE.md). Settings and a new dataset apply at once.
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HoverCardController } from '../../extension/content/hoverCard';
 import { PageMarker } from '../../extension/content/pageMarker';
 import { askBackground } from '../../extension/messaging';
+import { DATASET_STAMP } from '../../extension/refreshStateStore';
+import { loadSettings, watchSettings } from '../../extension/settingsStore';
+import { isMarkingOn, type Settings } from '../../lib/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    const settings = await loadSettings();
     const marker = new PageMarker(document, {
       match: (request) => askBackground('page:match', request),
       reportFound: (accountIds) => void askBackground('page:found', { accountIds }).catch(() => undefined),
       signal: ctx.signal,
+      markedStatuses: settings.markedStatuses,
     });
-    new HoverCardController(document, {
+    const card = new HoverCardController(document, {
       loadDetails: (id) => askBackground('account:details', { id }),
       signal: ctx.signal,
     });
-    marker.start();
+
+    let statusesKey = settings.markedStatuses.join();
+    const apply = (next: Settings) => {
+      const on = isMarkingOn(next, location.hostname);
+      const key = next.markedStatuses.join();
+      if (!on) {
+        card.close();
+        if (marker.isStarted) marker.unmarkAll();
+        // Tell the background anyway, so the popup knows which site this tab shows.
+        else void askBackground('page:found', { accountIds: [] }).catch(() => undefined);
+      } else if (!marker.isStarted) marker.restart(next.markedStatuses);
+      else if (key !== statusesKey) marker.restart(next.markedStatuses);
+      statusesKey = key;
+    };
+    apply(settings);
+    watchSettings(apply, ctx.signal);
+
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !(DATASET_STAMP in changes)) return;
+      card.close();
+      card.clearCache();
+      if (marker.isStarted) marker.restart();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   },
 });

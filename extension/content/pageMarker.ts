@@ -5,9 +5,10 @@
 //                                                                                      └▶ page:found (badge)
 //
 // Nodes we made or already matched are remembered in a WeakSet, so our own mutations never loop back.
+import type { Status } from '../../lib/dataset/schema';
 import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
 import { CARD_TAG, collectTargets, isInsideSkipped, MARK_TAG } from './pageScope';
-import { ACCOUNT_ATTRIBUTE, tagLink, wrapTextMarks } from './wrapMarks';
+import { ACCOUNT_ATTRIBUTE, STATUS_ATTRIBUTE, tagLink, wrapTextMarks } from './wrapMarks';
 
 export interface PageMarkerOptions {
   match(request: PageMatchRequest): Promise<PageMatchResponse>;
@@ -19,6 +20,8 @@ export interface PageMarkerOptions {
   sliceMs?: number;
   /** Wait after a mutation before scanning, so bursts of changes are handled in one batch. */
   mutationDelayMs?: number;
+  /** Statuses that get marked; the rest are left unmarked. */
+  markedStatuses?: readonly Status[];
 }
 
 /** More queued roots than this and one rescan of the whole document is cheaper (done nodes are skipped). */
@@ -27,7 +30,9 @@ const FLOOD = 500;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class PageMarker {
-  private readonly done = new WeakSet<Node>();
+  private done = new WeakSet<Node>();
+  private markedStatuses: Set<Status> | undefined;
+  private started = false;
   private readonly marks = new Set<Element>();
   private queue: Node[] = [];
   private readonly observer: MutationObserver;
@@ -48,20 +53,51 @@ export class PageMarker {
     this.batchChars = options.batchChars ?? 100_000;
     this.sliceMs = options.sliceMs ?? 8;
     this.mutationDelayMs = options.mutationDelayMs ?? 50;
+    this.markedStatuses = options.markedStatuses ? new Set(options.markedStatuses) : undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
+  get isStarted(): boolean {
+    return this.started;
+  }
+
   start(): void {
+    if (this.started || this.options.signal.aborted) return;
+    this.started = true;
     const root = this.doc.body ?? this.doc.documentElement;
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
     this.enqueue(root, 0);
   }
 
   stop(): void {
+    this.started = false;
     this.observer.disconnect();
     clearTimeout(this.timer);
+    this.timer = undefined;
     this.queue = [];
+  }
+
+  /** Removes every mark, leaving the page's text as it was, and stops. */
+  unmarkAll(): void {
+    this.stop();
+    for (const mark of this.marks) {
+      if (mark.localName === MARK_TAG) mark.replaceWith(...mark.childNodes);
+      else {
+        mark.removeAttribute(ACCOUNT_ATTRIBUTE);
+        mark.removeAttribute(STATUS_ATTRIBUTE);
+      }
+    }
+    this.marks.clear();
+    this.done = new WeakSet();
+    this.reportFound();
+  }
+
+  /** Marks the page again from scratch: after the dataset or the marked statuses changed. */
+  restart(markedStatuses?: readonly Status[]): void {
+    if (markedStatuses) this.markedStatuses = new Set(markedStatuses);
+    this.unmarkAll();
+    this.start();
   }
 
   /** Distinct account ids among the marks now on the page. */
@@ -157,8 +193,10 @@ export class PageMarker {
     const sent = texts.map((text) => text.data);
     const response = await this.options.match({ texts: sent, links: links.map((link) => link.href) });
     let sliceStart = performance.now();
+    const wanted = this.markedStatuses;
     for (let i = 0; i < texts.length; i++) {
-      const marks = response.texts[i];
+      const found = response.texts[i];
+      const marks = wanted && found ? found.filter((mark) => wanted.has(mark.status)) : found;
       const text = texts[i]!;
       if (!marks || marks.length === 0 || !text.isConnected || text.data !== sent[i]) continue;
       try {
@@ -176,7 +214,7 @@ export class PageMarker {
     }
     links.forEach((link, i) => {
       const mark = response.links[i];
-      if (!mark || !link.isConnected) return;
+      if (!mark || !link.isConnected || (wanted && !wanted.has(mark.status))) return;
       tagLink(link, mark);
       this.marks.add(link);
     });

@@ -2,6 +2,9 @@
 // Structural rules live here (zod); rules that span records (unique ids, references, calendar
 // dates) live in semanticChecks.ts. The JSON Schema in data/ is generated from this file.
 import { z } from 'zod';
+import { ACTIONS, CATEGORIES, PLATFORMS, PRECISIONS, STATUSES } from './vocabulary';
+
+export { ACTIONS, CATEGORIES, LINK_KINDS, PLATFORMS, PRECISIONS, STATUSES } from './vocabulary';
 
 export const SCHEMA_VERSION = 1;
 
@@ -31,8 +34,6 @@ export const httpUrl = z
   .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'must be an absolute http:// or https:// URL')
   .refine((value) => URL.canParse(value), { message: 'is not a well-formed URL' });
 
-export const PRECISIONS = ['day', 'month', 'year'] as const;
-
 /** A date that keeps the precision its source supports: 2018-03-06 (day), 2018-03 (month) or 2018 (year). */
 export const partialDate = z.strictObject({
   value: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD'),
@@ -42,39 +43,6 @@ export const partialDate = z.strictObject({
   /** How the date was inferred when the source does not state it in full. */
   note: longText.optional(),
 });
-
-export const PLATFORMS = [
-  'wechat',
-  'weibo',
-  'twitter',
-  'telegram',
-  'facebook',
-  'youtube',
-  'website',
-  'app',
-  'other',
-] as const;
-export const STATUSES = ['blocked', 'suspended', 'restricted', 'deleted', 'active', 'unknown'] as const;
-export const CATEGORIES = [
-  'exchange',
-  'media',
-  'mining-hardware',
-  'blockchain-project',
-  'market-analysis',
-  'political-commentary',
-  'other',
-] as const;
-export const ACTIONS = [
-  'blocked',
-  'suspended',
-  'restricted',
-  'deleted',
-  'closed',
-  'reinstated',
-  'reported-active',
-  'policy',
-] as const;
-export const LINK_KINDS = ['domain', 'url-prefix', 'wechat-biz'] as const;
 
 /** Marks a value that the maintainers added from general knowledge rather than from a report. */
 const editorial = z.boolean().optional();
@@ -184,4 +152,4 @@ export type TakedownEvent = z.infer<typeof event>;
 export type Report = z.infer<typeof report>;
 export type Dataset = z.infer<typeof dataset>;
 export type DatasetInput = z.input<typeof dataset>;
-export type Status = (typeof STATUSES)[number];
+export type { Status } from './vocabulary';

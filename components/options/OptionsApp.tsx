@@ -1,0 +1,164 @@
+// The options page: the installed dataset, refreshing it from a URL or a file, rolling back, resetting,
+// exporting, and the marking settings. Every failure is shown with its reason; nothing installed is lost.
+import { useEffect, useState } from 'preact/hooks';
+import type { RefreshProgress, RefreshState } from '../../extension/refreshStateStore';
+import type { Dataset } from '../../lib/dataset/schema';
+import type { DatasetInfo, DatasetOrigin, InstallOutcome } from '../../lib/protocol';
+import { refreshUrlProblem, type Settings } from '../../lib/settings';
+import { DatasetPanel } from './DatasetPanel';
+import { RefreshPanel } from './RefreshPanel';
+import { SettingsPanel } from './SettingsPanel';
+
+export interface OptionsServices {
+  datasetInfo(): Promise<DatasetInfo>;
+  previousInfo(): Promise<DatasetInfo | null>;
+  refreshState(): Promise<RefreshState>;
+  refreshProgress(): Promise<RefreshProgress | null>;
+  /** Calls back whenever the dataset, the refresh state or the progress changes; returns an unsubscribe. */
+  watch(callback: () => void): () => void;
+  refresh(url: string, allowOlder: boolean): Promise<InstallOutcome>;
+  importText(text: string, origin: DatasetOrigin, allowOlder: boolean): Promise<InstallOutcome>;
+  exportDataset(): Promise<Dataset>;
+  rollBack(): Promise<DatasetInfo>;
+  reset(): Promise<DatasetInfo>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  requestHostPermission(url: string): Promise<boolean>;
+  confirm(message: string): boolean;
+  download(filename: string, text: string): void;
+}
+
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+export function OptionsApp({ services }: { services: OptionsServices }) {
+  const [info, setInfo] = useState<DatasetInfo | null>(null);
+  const [previous, setPrevious] = useState<DatasetInfo | null>(null);
+  const [state, setState] = useState<RefreshState>({});
+  const [progress, setProgress] = useState<RefreshProgress | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const reload = () => {
+    services.datasetInfo().then(setInfo, () => undefined);
+    services.previousInfo().then(setPrevious, () => undefined);
+    services.refreshState().then(setState, () => undefined);
+    services.refreshProgress().then(setProgress, () => undefined);
+  };
+  useEffect(() => {
+    reload();
+    services.loadSettings().then((loaded) => {
+      setSettings(loaded);
+      setUrl(loaded.refreshUrl);
+    });
+    return services.watch(reload);
+  }, []);
+
+  const run = async (task: () => Promise<string>) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      setNotice({ kind: 'ok', text: await task() });
+    } catch (error) {
+      setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  };
+
+  /** Turns an install outcome into words, asking first when the offered dataset is older. */
+  const settle = async (outcome: InstallOutcome, retry: () => Promise<InstallOutcome>): Promise<string> => {
+    if (outcome.kind === 'older') {
+      const ok = services.confirm(
+        `The offered dataset (${outcome.offered}) is older than the installed one (${outcome.installed}). Install it anyway?`,
+      );
+      if (!ok) return `Kept dataset ${outcome.installed}; the older ${outcome.offered} was not installed.`;
+      return settle(await retry(), retry);
+    }
+    if (outcome.kind === 'installed') return `Installed dataset ${outcome.info.datasetVersion}.`;
+    if (outcome.kind === 'not-modified') return 'The dataset at this address has not changed.';
+    return `Dataset ${outcome.version} is already installed.`;
+  };
+
+  const updateNow = () =>
+    run(async () => {
+      const target = url.trim();
+      const problem = refreshUrlProblem(target);
+      if (problem) throw new Error(problem);
+      // Asked here, in the click, because browsers grant host permissions only in answer to a user action.
+      if (!(await services.requestHostPermission(target))) {
+        throw new Error(`Permission to download from ${new URL(target).origin} was not granted; nothing was changed.`);
+      }
+      setSettings(await services.saveSettings({ refreshUrl: target }));
+      return settle(await services.refresh(target, false), () => services.refresh(target, true));
+    });
+
+  const importFile = (file: File) =>
+    run(async () => {
+      const text = await file.text();
+      const origin: DatasetOrigin = { kind: 'file', name: file.name };
+      return settle(await services.importText(text, origin, false), () => services.importText(text, origin, true));
+    });
+
+  const changeSettings = async (patch: Partial<Settings>) => setSettings(await services.saveSettings(patch));
+
+  return (
+    <main class="options">
+      <h1>Takedown Lens options</h1>
+      <div aria-live="polite">
+        {notice?.kind === 'ok' && (
+          <p role="status" class="notice-ok">
+            {notice.text}
+          </p>
+        )}
+        {notice?.kind === 'error' && <p role="alert">{notice.text}</p>}
+      </div>
+      <DatasetPanel
+        info={info}
+        previous={previous}
+        busy={busy}
+        onRollBack={() => run(async () => `Rolled back to dataset ${(await services.rollBack()).datasetVersion}.`)}
+        onReset={() => run(async () => `Reset to the bundled dataset ${(await services.reset()).datasetVersion}.`)}
+        onExport={() =>
+          run(async () => {
+            const data = await services.exportDataset();
+            services.download(`takedown-lens-${data.datasetVersion}.json`, JSON.stringify(data, null, 2));
+            return `Exported dataset ${data.datasetVersion}.`;
+          })
+        }
+      />
+      {settings && (
+        <RefreshPanel
+          url={url}
+          schedule={settings.refreshSchedule}
+          state={state}
+          progress={progress}
+          busy={busy}
+          onUrlChange={setUrl}
+          onScheduleChange={(refreshSchedule) => void changeSettings({ refreshSchedule, refreshUrl: url.trim() })}
+          onUpdateNow={updateNow}
+        />
+      )}
+      <section aria-labelledby="import-heading">
+        <h2 id="import-heading">Import from a file</h2>
+        <label class="field">
+          Dataset file (JSON)
+          <input
+            type="file"
+            name="dataset-file"
+            accept="application/json,.json"
+            disabled={busy}
+            onChange={(event) => {
+              const input = event.target as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) void importFile(file).then(() => (input.value = ''));
+            }}
+          />
+        </label>
+      </section>
+      {settings && <SettingsPanel settings={settings} onChange={(patch) => void changeSettings(patch)} />}
+    </main>
+  );
+}

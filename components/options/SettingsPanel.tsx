@@ -1,0 +1,85 @@
+// Marking settings: on or off, which statuses are marked, and the sites where marking is off.
+import { useState } from 'preact/hooks';
+import { STATUSES, type Status } from '../../lib/dataset/vocabulary';
+import { siteOf, type Settings } from '../../lib/settings';
+import { STATUS_LABEL } from '../../lib/statusLabels';
+
+export function SettingsPanel({
+  settings,
+  onChange,
+}: {
+  settings: Settings;
+  onChange: (patch: Partial<Settings>) => void;
+}) {
+  const [site, setSite] = useState('');
+  const [siteError, setSiteError] = useState<string | null>(null);
+  const toggleStatus = (status: Status, on: boolean) =>
+    onChange({
+      markedStatuses: on
+        ? STATUSES.filter((s) => s === status || settings.markedStatuses.includes(s))
+        : settings.markedStatuses.filter((s) => s !== status),
+    });
+  const addSite = (event: Event) => {
+    event.preventDefault();
+    const host = siteOf(site);
+    if (!host) return setSiteError('Enter a site such as example.com.');
+    setSiteError(null);
+    setSite('');
+    if (!settings.disabledSites.includes(host)) onChange({ disabledSites: [...settings.disabledSites, host] });
+  };
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Marking</h2>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="marking-enabled"
+          checked={settings.markingEnabled}
+          onChange={(event) => onChange({ markingEnabled: (event.target as HTMLInputElement).checked })}
+        />
+        Mark tracked accounts on web pages
+      </label>
+      <fieldset>
+        <legend>Mark accounts whose status is</legend>
+        {STATUSES.map((status) => (
+          <label class="check" key={status}>
+            <input
+              type="checkbox"
+              name={`status-${status}`}
+              checked={settings.markedStatuses.includes(status)}
+              onChange={(event) => toggleStatus(status, (event.target as HTMLInputElement).checked)}
+            />
+            {STATUS_LABEL[status]}
+          </label>
+        ))}
+      </fieldset>
+      <h3>Sites where marking is off</h3>
+      {settings.disabledSites.length === 0 ? (
+        <p class="muted">None. You can also turn a site off from the toolbar popup.</p>
+      ) : (
+        <ul class="sites">
+          {settings.disabledSites.map((entry) => (
+            <li key={entry}>
+              {entry}{' '}
+              <button
+                type="button"
+                aria-label={`Mark accounts on ${entry} again`}
+                onClick={() => onChange({ disabledSites: settings.disabledSites.filter((s) => s !== entry) })}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="buttons" onSubmit={addSite}>
+        <label>
+          Add a site{' '}
+          <input type="text" name="site" value={site} onInput={(e) => setSite((e.target as HTMLInputElement).value)} />
+        </label>
+        <button type="submit">Turn off marking there</button>
+      </form>
+      {siteError && <p role="alert">{siteError}</p>}
+    </section>
+  );
+}

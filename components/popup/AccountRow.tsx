@@ -1,0 +1,28 @@
+// One account in a popup list: name, platform and handle, status with its date; opens the account view.
+import { PLATFORM_LABEL } from '../../lib/statusLabels';
+import type { AccountSummary } from '../../lib/protocol';
+import { StatusLine } from '../StatusLine';
+
+export function AccountRow({
+  account,
+  onOpen,
+  children,
+}: {
+  account: AccountSummary;
+  onOpen: (id: string) => void;
+  children?: preact.ComponentChildren;
+}) {
+  const identity = [PLATFORM_LABEL[account.platform], account.handle && `ID ${account.handle}`, account.organisation]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <li class="account-row">
+      <button type="button" class="account-open" onClick={() => onOpen(account.id)}>
+        <span class="account-name">{account.name}</span>
+        <span class="account-identity">{identity}</span>
+      </button>
+      <StatusLine status={account.status} since={account.statusSince} />
+      {children}
+    </li>
+  );
+}

@@ -1,0 +1,156 @@
+// The popup: accounts found on this tab first, a search over the whole dataset, and an account's full record.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AccountDetails, AccountSummary, DatasetInfo, TabFindings } from '../../lib/protocol';
+import { isSiteDisabled, type Settings } from '../../lib/settings';
+import { ReportList } from '../ReportList';
+import { AccountRow } from './AccountRow';
+import { AccountView } from './AccountView';
+
+export interface PopupServices {
+  activeTabId(): Promise<number | undefined>;
+  tabFindings(tabId: number): Promise<TabFindings>;
+  search(query: string): Promise<AccountSummary[]>;
+  details(id: string): Promise<AccountDetails | null>;
+  datasetInfo(): Promise<DatasetInfo>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  openOptions(): void;
+}
+
+const SEARCH_DELAY_MS = 120;
+
+export function PopupApp({ services }: { services: PopupServices }) {
+  const [findings, setFindings] = useState<TabFindings | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [info, setInfo] = useState<DatasetInfo | null>(null);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<AccountSummary[] | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const searchTurn = useRef(0);
+
+  useEffect(() => {
+    const fail = (e: Error) => setError(e.message);
+    services.loadSettings().then(setSettings, fail);
+    services.datasetInfo().then(setInfo, fail);
+    services
+      .activeTabId()
+      .then((tabId) => (tabId === undefined ? { hostname: null, accounts: [] } : services.tabFindings(tabId)))
+      .then(setFindings, fail);
+  }, []);
+
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (!trimmed) {
+      setResults(null);
+      return;
+    }
+    const turn = ++searchTurn.current;
+    const timer = setTimeout(() => {
+      services.search(trimmed).then(
+        (found) => turn === searchTurn.current && setResults(found),
+        (e: Error) => setError(e.message),
+      );
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  if (openId) {
+    return (
+      <main class="popup">
+        <AccountView id={openId} load={services.details} onBack={() => setOpenId(null)} />
+      </main>
+    );
+  }
+
+  const hostname = findings?.hostname ?? null;
+  const siteOff = hostname !== null && settings !== null && isSiteDisabled(settings, hostname);
+  const toggleSite = async () => {
+    if (!settings || !hostname) return;
+    const site = hostname.replace(/^www\./, '');
+    const disabledSites = siteOff
+      ? settings.disabledSites.filter((entry) => hostname !== entry && !hostname.endsWith(`.${entry}`))
+      : [...settings.disabledSites, site];
+    setSettings(await services.saveSettings({ disabledSites }));
+  };
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>Takedown Lens</h1>
+        <button type="button" class="link-button" onClick={() => services.openOptions()}>
+          Options
+        </button>
+      </header>
+      <label class="search">
+        <span class="visually-hidden">Search all tracked accounts</span>
+        <input
+          type="search"
+          placeholder="Search accounts, handles, organisations…"
+          value={query}
+          onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+        />
+      </label>
+      {error && <p role="alert">{error}</p>}
+      {results !== null ? (
+        <section aria-label="Search results">
+          <h2>Search results</h2>
+          {results.length === 0 ? (
+            <p class="empty">
+              No account matches “{query.trim()}”. Try a name, a handle or an organisation, in English or Chinese.
+            </p>
+          ) : (
+            <ul class="accounts">
+              {results.map((account) => (
+                <AccountRow key={account.id} account={account} onOpen={setOpenId} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <section aria-label="On this page">
+          <h2>On this page{hostname ? ` (${hostname})` : ''}</h2>
+          {settings && hostname && (
+            <label class="site-switch">
+              <input
+                type="checkbox"
+                checked={!siteOff && settings.markingEnabled}
+                disabled={!settings.markingEnabled}
+                onChange={toggleSite}
+              />
+              Mark accounts on {hostname.replace(/^www\./, '')}
+            </label>
+          )}
+          {settings && !settings.markingEnabled && (
+            <p class="empty">Marking is turned off everywhere. Turn it on in the options.</p>
+          )}
+          {findings === null ? (
+            <p class="muted">Loading…</p>
+          ) : hostname === null ? (
+            <p class="empty">
+              Takedown Lens does not run on this page (browser pages and files are not marked). Search the dataset
+              above.
+            </p>
+          ) : siteOff ? (
+            <p class="empty">Marking is off on this site. Tick the box above to turn it back on.</p>
+          ) : findings.accounts.length === 0 ? (
+            <p class="empty">No tracked accounts are mentioned on this page. Search the whole dataset above.</p>
+          ) : (
+            <ul class="accounts">
+              {findings.accounts.map(({ account, reports }) => (
+                <AccountRow key={account.id} account={account} onOpen={setOpenId}>
+                  <ReportList reports={reports} />
+                </AccountRow>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <footer class="muted">
+        {info
+          ? `Dataset ${info.datasetVersion}: ${info.counts.accounts} accounts, ${info.counts.events} events, ${info.counts.reports} reports.`
+          : ''}
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,39 @@
+// Options entry: wires the options page to the background, storage and permissions, then renders it.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsApp, type OptionsServices } from '../../components/options/OptionsApp';
+import { askBackground } from '../../extension/messaging';
+import { loadRefreshProgress, loadRefreshState, watchRefresh } from '../../extension/refreshStateStore';
+import { loadSettings, saveSettings } from '../../extension/settingsStore';
+import { originPattern } from '../../lib/settings';
+import './options.css';
+
+const services: OptionsServices = {
+  datasetInfo: () => askBackground('dataset:info', undefined),
+  previousInfo: () => askBackground('dataset:previous', undefined),
+  refreshState: loadRefreshState,
+  refreshProgress: loadRefreshProgress,
+  watch(callback) {
+    const controller = new AbortController();
+    watchRefresh(callback, controller.signal);
+    return () => controller.abort();
+  },
+  refresh: (url, allowOlder) => askBackground('dataset:refresh', { url, allowOlder }),
+  importText: (text, origin, allowOlder) => askBackground('dataset:import', { text, origin, allowOlder }),
+  exportDataset: () => askBackground('dataset:export', undefined),
+  rollBack: () => askBackground('dataset:rollback', undefined),
+  reset: () => askBackground('dataset:reset', undefined),
+  loadSettings,
+  saveSettings,
+  requestHostPermission: (url) => browser.permissions.request({ origins: [originPattern(url)] }),
+  confirm: (message) => window.confirm(message),
+  download(filename, text) {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.download = filename;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  },
+};
+
+render(<OptionsApp services={services} />, document.getElementById('app')!);

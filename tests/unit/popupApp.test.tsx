@@ -1,0 +1,107 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { PopupApp, type PopupServices } from '../../components/popup/PopupApp';
+import type { AccountSummary, TabFindings } from '../../lib/protocol';
+import { defaultSettings, type Settings } from '../../lib/settings';
+import { validBundled } from './datasetFixtures';
+
+const data = validBundled();
+const summary = (id: string): AccountSummary => {
+  const { name, platform, handle, organisation, status, statusSince } = data.accounts.find((a) => a.id === id)!;
+  return { id, name, platform, handle, organisation, status, statusSince };
+};
+
+function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings) {
+  let settings: Settings = defaultSettings();
+  const fake: PopupServices = {
+    activeTabId: async () => 3,
+    tabFindings: async () =>
+      findings ?? {
+        hostname: 'www.news.example',
+        accounts: [{ account: summary('jinse'), reports: data.reports.slice(2, 3) }],
+      },
+    search: vi.fn(async (query: string) => (/jin|金/i.test(query) ? [summary('jinse')] : [])),
+    details: async (id) => ({
+      account: data.accounts.find((a) => a.id === id)!,
+      events: data.events.filter((e) => e.accountIds.includes(id)),
+      reports: data.reports.filter((r) => r.id.startsWith('r-2018-08')),
+    }),
+    datasetInfo: async () => ({
+      schemaVersion: 1,
+      datasetVersion: '1.0.0',
+      generatedAt: data.generatedAt,
+      source: data.source,
+      origin: { kind: 'bundled' },
+      importedAt: data.generatedAt,
+      counts: { accounts: 9, events: 8, reports: 5 },
+    }),
+    loadSettings: async () => settings,
+    saveSettings: vi.fn(async (patch: Partial<Settings>) => (settings = { ...settings, ...patch })),
+    openOptions: vi.fn(),
+    ...overrides,
+  };
+  return fake;
+}
+
+describe('PopupApp', () => {
+  it('lists the accounts found on this tab first, with status, date and reports', async () => {
+    render(<PopupApp services={services()} />);
+    expect(await screen.findByText('Jinse Caijing')).toBeTruthy();
+    expect(screen.getByText('On this page (www.news.example)')).toBeTruthy();
+    expect(screen.getByText('Blocked')).toBeTruthy();
+    expect(screen.getByText(/by 22 August 2018/)).toBeTruthy();
+    expect(screen.getByText('WeChat bans crypto accounts')).toBeTruthy();
+    expect(await screen.findByText(/Dataset 1\.0\.0: 9 accounts/)).toBeTruthy();
+  });
+
+  it('searches as you type, Chinese included, and says what to do when nothing matches', async () => {
+    const fake = services();
+    render(<PopupApp services={fake} />);
+    const box = await screen.findByRole('searchbox');
+    fireEvent.input(box, { target: { value: '金色' } });
+    await screen.findByText('Search results');
+    expect(await screen.findByRole('button', { name: /Jinse Caijing/ })).toBeTruthy();
+    fireEvent.input(box, { target: { value: 'nothing like it' } });
+    expect(await screen.findByText(/No account matches “nothing like it”/)).toBeTruthy();
+    expect(fake.search).toHaveBeenCalledWith('金色');
+  });
+
+  it('opens an account with its timeline and every report, and goes back', async () => {
+    render(<PopupApp services={services()} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Jinse Caijing/ }));
+    expect(await screen.findByRole('heading', { name: 'Jinse Caijing' })).toBeTruthy();
+    expect(screen.getByText('Timeline')).toBeTruthy();
+    expect(screen.getByText('by WeChat (Tencent), Cyberspace Administration of China')).toBeTruthy();
+    expect(screen.getByText(/Also known as: Jinse, 金色财经/)).toBeTruthy();
+    expect(screen.getAllByText(/— (AtoZ Markets|publisher not named),/).length).toBe(2);
+    fireEvent.click(screen.getByRole('button', { name: /Back/ }));
+    expect(await screen.findByText('On this page (www.news.example)')).toBeTruthy();
+  });
+
+  it('turns marking off and on for this site', async () => {
+    const fake = services();
+    render(<PopupApp services={fake} />);
+    const box = (await screen.findByRole('checkbox', { name: 'Mark accounts on news.example' })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    await waitFor(() => expect(fake.saveSettings).toHaveBeenCalledWith({ disabledSites: ['news.example'] }));
+    expect(await screen.findByText(/Marking is off on this site/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox'));
+    await waitFor(() => expect(fake.saveSettings).toHaveBeenLastCalledWith({ disabledSites: [] }));
+  });
+
+  it('has empty states for a page with nothing and a page it does not run on', async () => {
+    const { unmount } = render(<PopupApp services={services({}, { hostname: 'a.example', accounts: [] })} />);
+    expect(await screen.findByText(/No tracked accounts are mentioned on this page/)).toBeTruthy();
+    unmount();
+    render(<PopupApp services={services({}, { hostname: null, accounts: [] })} />);
+    expect(await screen.findByText(/does not run on this page/)).toBeTruthy();
+  });
+
+  it('opens the options page', async () => {
+    const fake = services();
+    render(<PopupApp services={fake} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Options' }));
+    expect(fake.openOptions).toHaveBeenCalled();
+  });
+});

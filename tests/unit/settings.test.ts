@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { loadSettings, saveSettings } from '../../extension/settingsStore';
+import {
+  completeSettings,
+  defaultSettings,
+  isMarkingOn,
+  originPattern,
+  refreshUrlProblem,
+  siteOf,
+} from '../../lib/settings';
+
+describe('settings rules', () => {
+  it('reads a site from what a user types', () => {
+    expect(siteOf('https://www.Example.com/page?x=1')).toBe('example.com');
+    expect(siteOf(' news.example.org ')).toBe('news.example.org');
+    expect(siteOf('')).toBeNull();
+    expect(siteOf('not a site at all')).toBeNull();
+  });
+
+  it('turns marking off on a site and its subdomains, and everywhere when disabled', () => {
+    const settings = { ...defaultSettings(), disabledSites: ['example.com'] };
+    expect(isMarkingOn(settings, 'example.com')).toBe(false);
+    expect(isMarkingOn(settings, 'www.example.com')).toBe(false);
+    expect(isMarkingOn(settings, 'news.example.com')).toBe(false);
+    expect(isMarkingOn(settings, 'notexample.com')).toBe(true);
+    expect(isMarkingOn({ ...settings, markingEnabled: false }, 'other.org')).toBe(false);
+  });
+
+  it('allows https, and http only on this machine', () => {
+    expect(refreshUrlProblem('https://data.example/x.json')).toBeNull();
+    expect(refreshUrlProblem('http://127.0.0.1:8080/x.json')).toBeNull();
+    expect(refreshUrlProblem('http://localhost/x.json')).toBeNull();
+    expect(refreshUrlProblem('http://data.example/x.json')).toMatch(/Only https/);
+    expect(refreshUrlProblem('ftp://data.example/x.json')).toMatch(/ftp: address/);
+    expect(refreshUrlProblem('data.example')).toMatch(/not a URL/);
+    expect(originPattern('https://data.example:8443/a/b.json')).toBe('https://data.example/*');
+  });
+
+  it('repairs stored settings that are partial or wrong', () => {
+    const repaired = completeSettings(
+      { markingEnabled: 'yes', markedStatuses: ['blocked', 'bogus'], refreshSchedule: 'hourly' },
+      defaultSettings('https://d.example/'),
+    );
+    expect(repaired).toEqual({ ...defaultSettings('https://d.example/'), markedStatuses: ['blocked'] });
+  });
+
+  it('saves and loads through extension storage', async () => {
+    await saveSettings({ disabledSites: ['a.example'] });
+    expect((await loadSettings()).disabledSites).toEqual(['a.example']);
+    expect((await loadSettings()).markingEnabled).toBe(true);
+  });
+});
