@@ -6,8 +6,14 @@ import { askBackground } from '../../extension/messaging';
 import { loadSettings, saveSettings } from '../../extension/settingsStore';
 import './popup.css';
 
+// popup.html?tabId=N shows tab N: for a popup opened in its own tab or window (and for the end-to-end tests).
+const requestedTab = Number(new URLSearchParams(location.search).get('tabId') ?? NaN);
+
 const services: PopupServices = {
-  activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+  activeTabId: async () =>
+    Number.isInteger(requestedTab)
+      ? requestedTab
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
   tabFindings: (tabId) => askBackground('tab:found', { tabId }),
   search: (query) => askBackground('accounts:search', { query, limit: 50 }),
   details: (id) => askBackground('account:details', { id }),

@@ -33,6 +33,8 @@ export class PageMarker {
   private done = new WeakSet<Node>();
   private markedStatuses: Set<Status> | undefined;
   private started = false;
+  /** Bumped by stop(): a batch whose answer arrives after a stop belongs to an old page state and is dropped. */
+  private generation = 0;
   private readonly marks = new Set<Element>();
   private queue: Node[] = [];
   private readonly observer: MutationObserver;
@@ -72,6 +74,7 @@ export class PageMarker {
 
   stop(): void {
     this.started = false;
+    this.generation++;
     this.observer.disconnect();
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -82,7 +85,7 @@ export class PageMarker {
   unmarkAll(): void {
     this.stop();
     for (const mark of this.marks) {
-      if (mark.localName === MARK_TAG) mark.replaceWith(...mark.childNodes);
+      if (mark.localName === MARK_TAG) this.unwrap(mark);
       else {
         mark.removeAttribute(ACCOUNT_ATTRIBUTE);
         mark.removeAttribute(STATUS_ATTRIBUTE);
@@ -91,6 +94,27 @@ export class PageMarker {
     this.marks.clear();
     this.done = new WeakSet();
     this.reportFound();
+  }
+
+  /** Puts a mark's text back and joins it with the pieces it was split from, so the page has one text node again. */
+  private unwrap(mark: Element): void {
+    const text = mark.firstChild;
+    mark.replaceWith(...mark.childNodes);
+    if (!(text instanceof Text)) return;
+    let joined = text;
+    const previous = joined.previousSibling;
+    if (previous instanceof Text && this.done.has(previous)) {
+      previous.appendData(joined.data);
+      joined.remove();
+      joined = previous;
+    }
+    const next = joined.nextSibling;
+    if (next instanceof Text && this.done.has(next)) {
+      joined.appendData(next.data);
+      next.remove();
+    }
+    // The next mark in the same text joins onto this piece.
+    this.done.add(joined);
   }
 
   /** Marks the page again from scratch: after the dataset or the marked statuses changed. */
@@ -169,7 +193,7 @@ export class PageMarker {
       if (!this.options.signal.aborted) console.warn('Takedown Lens: marking stopped for this batch', error);
     } finally {
       this.running = false;
-      if (this.queue.length > 0 && !this.options.signal.aborted) this.schedule(0);
+      if (this.queue.length > 0 && this.started && !this.options.signal.aborted) this.schedule(0);
       else {
         this.resolveIdle?.();
         this.resolveIdle = undefined;
@@ -191,7 +215,9 @@ export class PageMarker {
     for (const node of [...texts, ...links]) this.done.add(node);
     if (texts.length === 0 && links.length === 0) return collected.next;
     const sent = texts.map((text) => text.data);
+    const generation = this.generation;
     const response = await this.options.match({ texts: sent, links: links.map((link) => link.href) });
+    if (generation !== this.generation) return null;
     let sliceStart = performance.now();
     const wanted = this.markedStatuses;
     for (let i = 0; i < texts.length; i++) {
@@ -209,6 +235,7 @@ export class PageMarker {
       }
       if (performance.now() - sliceStart > this.sliceMs) {
         await yieldToPage();
+        if (generation !== this.generation) return null;
         sliceStart = performance.now();
       }
     }

@@ -68,3 +68,33 @@ describe('collectTargets', () => {
     expect(rest.next).toBeNull();
   });
 });
+
+describe('PageMarker.unmarkAll', () => {
+  it('puts the page back as one text node per original text', async () => {
+    const { PageMarker } = await import('../../extension/content/pageMarker');
+    document.body.innerHTML = '<p id="p">WeChat ID antminersale, OKEx and Huobi News</p>';
+    const controller = new AbortController();
+    const marker = new PageMarker(document, {
+      signal: controller.signal,
+      reportFound: () => undefined,
+      match: async ({ texts }) => ({
+        texts: texts.map(() => [
+          { start: 10, end: 22, accountId: 'a', status: 'blocked' as const },
+          { start: 24, end: 28, accountId: 'b', status: 'blocked' as const },
+          { start: 33, end: 43, accountId: 'c', status: 'active' as const },
+        ]),
+        links: [],
+      }),
+    });
+    marker.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await marker.idle;
+    const p = document.getElementById('p')!;
+    expect(p.querySelectorAll('tdl-mark').length).toBe(3);
+    expect(marker.foundAccountIds()).toEqual(['a', 'b', 'c']);
+    marker.unmarkAll();
+    expect(p.childNodes.length).toBe(1);
+    expect(p.textContent).toBe('WeChat ID antminersale, OKEx and Huobi News');
+    controller.abort();
+  });
+});

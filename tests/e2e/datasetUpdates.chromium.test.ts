@@ -1,0 +1,229 @@
+// Popup and options in real Chromium: refreshing from a local server reaches open tabs; every bad input is refused
+// with its reason while the installed dataset keeps answering; rollback, reset and the per-site switch work.
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumWithExtension, type ExtensionSession } from '../../scripts/support/chromiumWithExtension';
+import { startFixtureServer, type FixtureServer } from '../../scripts/support/staticServer';
+import { waitForMarks } from './support/pageMarks';
+
+let session: ExtensionSession;
+let server: FixtureServer;
+let other: FixtureServer;
+let news: Page;
+let options: Page;
+
+const bundled = () => JSON.parse(readFileSync('data/takedowns.json', 'utf8'));
+
+function newer(version: string) {
+  const data = bundled();
+  data.datasetVersion = version;
+  data.accounts.push({
+    id: 'crypto-daily-wire',
+    platform: 'wechat',
+    name: 'Crypto Daily Wire',
+    category: 'media',
+    status: 'suspended',
+    statusSince: { value: '2019-01', precision: 'month' },
+  });
+  data.events[4].accountIds.push('crypto-daily-wire');
+  return data;
+}
+
+const DATASETS: Record<string, { status?: number; type?: string; headers?: Record<string, string>; body: string }> = {
+  '/v2.json': { body: JSON.stringify(newer('2.0.0')) },
+  '/old.json': { body: JSON.stringify({ ...bundled(), datasetVersion: '0.1.0' }) },
+  '/invalid.json': { body: '{"schemaVersion": 1, "accounts": [' },
+  '/schema.json': { body: JSON.stringify({ ...bundled(), schemaVersion: 9 }) },
+  '/dangling.json': {
+    body: JSON.stringify({ ...newer('3.0.0'), events: [{ ...bundled().events[2], accountIds: ['ghost'] }] }),
+  },
+  '/page.html': { type: 'text/html', body: '<!doctype html><html><body>Dataset moved</body></html>' },
+  '/missing.json': { status: 404, body: 'not here' },
+  '/broken.json': { status: 500, body: 'server error' },
+  '/huge.json': { headers: { 'content-length': '90000000' }, body: '{}' },
+  '/script-url.json': {
+    body: JSON.stringify({
+      ...newer('4.0.0'),
+      reports: bundled().reports.map((r: any, i: number) => (i === 0 ? { ...r, url: 'javascript:alert(1)' } : r)),
+    }),
+  },
+};
+
+function markup() {
+  const data = newer('5.0.0');
+  data.accounts[9].name = '<img src=x onerror="window.__pwned=1">Crypto Daily Wire';
+  data.accounts[9].aliases = [{ text: 'Crypto Daily Wire' }];
+  data.reports[2].title = '<b>Bold</b> <a href="javascript:alert(1)">claim</a>';
+  return data;
+}
+
+beforeAll(async () => {
+  [session, server, other] = await Promise.all([
+    launchChromiumWithExtension(),
+    startFixtureServer(),
+    startFixtureServer(),
+  ]);
+  const serve = (fixtures: FixtureServer) =>
+    fixtures.addRoute((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://x').pathname.replace(/^\/datasets/, '');
+      if (!request.url?.startsWith('/datasets/')) return false;
+      if (path === '/redirect.json') {
+        response.writeHead(302, { location: `${other.origin}/datasets/v2.json`, 'access-control-allow-origin': '*' });
+        response.end();
+        return true;
+      }
+      const entry = path === '/markup.json' ? { body: JSON.stringify(markup()) } : DATASETS[path];
+      if (!entry) return false;
+      response.writeHead(entry.status ?? 200, {
+        'content-type': entry.type ?? 'application/json',
+        'access-control-allow-origin': '*',
+        ...entry.headers,
+      });
+      if (entry.headers?.['content-length']) {
+        // Announce a body larger than the limit, start it, and never finish: the client must refuse from the header.
+        response.write(entry.body);
+        setTimeout(() => response.destroy(), 10_000);
+      } else response.end(entry.body);
+      return true;
+    });
+  serve(server);
+  serve(other);
+  news = await session.context.newPage();
+  await news.goto(server.url('/crypto-news-en.html'));
+  await waitForMarks(news, 11);
+  options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  // Headless Chromium cannot show the permission prompt: answer it as a user clicking "Allow" would.
+  await options.evaluate(() => {
+    (globalThis as any).chrome.permissions.request = async () => true;
+  });
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+  await other?.close();
+});
+
+async function updateFrom(path: string): Promise<string> {
+  const field = options.getByRole('textbox', { name: 'Dataset URL' });
+  await field.fill(server.url(`/datasets${path}`));
+  await options.getByRole('button', { name: 'Update now' }).click();
+  const message = options.locator('[role="alert"], [role="status"].notice-ok');
+  await message.first().waitFor({ timeout: 45_000 });
+  return (await message.first().textContent()) ?? '';
+}
+
+async function installedVersion(): Promise<string> {
+  return (await options.getByTestId('dataset-version').textContent()) ?? '';
+}
+
+async function askBackground(type: string, data: unknown): Promise<any> {
+  return options.evaluate(([t, d]) => (globalThis as any).chrome.runtime.sendMessage({ tdl: t, data: d }), [
+    type,
+    data,
+  ] as const);
+}
+
+describe('dataset refresh in Chromium', () => {
+  const refusals: Array<[string, RegExp]> = [
+    ['/invalid.json', /not valid JSON/],
+    ['/schema.json', /\$\.schemaVersion/],
+    ['/dangling.json', /\$\.events\[0\]\.accountIds\[0\]: no account has id "ghost"/],
+    ['/page.html', /HTML or XML, not a JSON dataset/],
+    ['/missing.json', /answered 404/],
+    ['/broken.json', /answered 500/],
+    ['/huge.json', /over the 64\.0 MB limit/],
+    ['/redirect.json', /redirected the download elsewhere/],
+    ['/script-url.json', /\$\.reports\[0\]\.url: must be an absolute http/],
+  ];
+  for (const [path, message] of refusals) {
+    it(`refuses ${path} with its reason and keeps answering from the installed dataset`, async () => {
+      expect(await updateFrom(path)).toMatch(message);
+      expect(await installedVersion()).toBe('1.0.0');
+      const reply = await askBackground('account:details', { id: 'okex-wechat' });
+      expect(reply.value.account.status).toBe('blocked');
+    });
+  }
+
+  it('refuses an https-less remote address before any download', async () => {
+    await options.getByRole('textbox', { name: 'Dataset URL' }).fill('http://data.example/takedowns.json');
+    await options.getByRole('button', { name: 'Update now' }).click();
+    expect(await options.getByRole('alert').textContent()).toMatch(/Only https:\/\//);
+  });
+
+  it('installs a newer dataset and the open tab re-marks without a reload', async () => {
+    expect(await updateFrom('/v2.json')).toBe('Installed dataset 2.0.0.');
+    await options.getByText(/Last attempt .*Updated/).waitFor();
+    expect(await installedVersion()).toBe('2.0.0');
+    const marks = await waitForMarks(news, 12);
+    expect(marks.find((m) => m.text === 'Crypto Daily Wire')).toMatchObject({
+      account: 'crypto-daily-wire',
+      status: 'suspended',
+    });
+  });
+
+  it('asks before installing an older dataset', async () => {
+    options.once('dialog', (dialog) => void dialog.dismiss());
+    expect(await updateFrom('/old.json')).toBe('Kept dataset 2.0.0; the older 0.1.0 was not installed.');
+    expect(await installedVersion()).toBe('2.0.0');
+  });
+
+  it('shows markup from a dataset as text, never as HTML or a live link', async () => {
+    expect(await updateFrom('/markup.json')).toBe('Installed dataset 5.0.0.');
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.getByRole('searchbox').fill('crypto daily');
+    await popup.getByRole('button', { name: /<img src=x/ }).click();
+    await popup.getByRole('heading', { name: '<img src=x onerror="window.__pwned=1">Crypto Daily Wire' }).waitFor();
+    expect(await popup.locator('img').count()).toBe(0);
+    expect(await popup.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    await popup.getByText('<b>Bold</b> <a href="javascript:alert(1)">claim</a>').waitFor();
+    expect(await popup.locator('a[href^="javascript:"]').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('rolls back to the previous dataset and resets to the bundled one', async () => {
+    await options.getByRole('button', { name: 'Roll back to 2.0.0' }).click();
+    await options.getByText('Rolled back to dataset 2.0.0.').waitFor();
+    expect(await installedVersion()).toBe('2.0.0');
+    await options.getByRole('button', { name: 'Reset to the bundled dataset' }).click();
+    await options.getByText('Reset to the bundled dataset 1.0.0.').waitFor();
+    expect(await installedVersion()).toBe('1.0.0');
+    await news.waitForFunction(() => !document.querySelector('[data-tdl-account="crypto-daily-wire"]'));
+    const marks = await waitForMarks(news, 12);
+    expect(marks.map((m) => m.text)).toContain('Huobi News');
+    expect(marks.some((m) => m.account === 'crypto-daily-wire')).toBe(false);
+  });
+});
+
+describe('popup in Chromium', () => {
+  it('lists what the tab mentions and switches marking off and on for the site', async () => {
+    // The popup shows one tab's findings; find the news tab among all tab ids.
+    const tabIds: number[] = await session.worker.evaluate(async () =>
+      ((await (globalThis as any).chrome.tabs.query({})) as Array<{ id: number }>).map((tab) => tab.id),
+    );
+    const popup = await session.context.newPage();
+    let shown = false;
+    for (const id of tabIds) {
+      await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${id}`);
+      await popup.waitForFunction(
+        () => !document.body.textContent?.includes('Loading…') && !!document.querySelector('footer')?.textContent,
+      );
+      if (await popup.getByText('On this page (127.0.0.1)').isVisible()) {
+        shown = true;
+        break;
+      }
+    }
+    expect(shown).toBe(true);
+    await popup.getByRole('button', { name: /Huobi News/ }).waitFor();
+    expect(await popup.locator('.account-row').count()).toBe(9);
+
+    await popup.getByRole('checkbox', { name: 'Mark accounts on 127.0.0.1' }).uncheck();
+    await popup.getByText('Marking is off on this site.', { exact: false }).waitFor();
+    await news.waitForFunction(() => document.querySelectorAll('tdl-mark, [data-tdl-account]').length === 0);
+    await popup.getByRole('checkbox', { name: 'Mark accounts on 127.0.0.1' }).check();
+    await waitForMarks(news, 11);
+    await popup.close();
+  });
+});
