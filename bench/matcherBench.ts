@@ -97,6 +97,7 @@ export function benchMatcher(
   english: string,
   chinese: string,
   runs: number,
+  skip: ReadonlyMap<string, string> = new Map(),
 ): MatcherBenchResult {
   gc();
   const heapBefore = process.memoryUsage();
@@ -131,6 +132,11 @@ export function benchMatcher(
   const lowerEnglish = english.toLowerCase();
   const lowerChinese = chinese.toLowerCase();
   for (const engine of BASELINES) {
+    const skipped = skip.get(engine.name);
+    if (skipped) {
+      engines.push({ engine: engine.name, buildMs: null, englishMBps: null, chineseMBps: null, note: skipped });
+      continue;
+    }
     try {
       gc();
       const start = performance.now();

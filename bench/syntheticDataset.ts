@@ -62,16 +62,15 @@ export function syntheticDataset(size: number, seed = 42): { dataset: DatasetInp
       generatedAt: '2026-11-21T00:00:00Z',
       source: { name: `synthetic ${size}` },
       accounts,
-      events: [
-        {
-          id: 'e-synthetic',
-          action: 'blocked',
-          accountIds: accounts.map((account) => account.id),
-          date: { value: '2020-01', precision: 'month' },
-          summary: 'Synthetic event for benchmarks.',
-          reportIds: ['r-synthetic'],
-        },
-      ],
+      // One event per 1,000 accounts: the format caps the accounts one event may name.
+      events: Array.from({ length: Math.ceil(size / 1000) }, (_, chunk) => ({
+        id: `e-synthetic-${chunk}`,
+        action: 'blocked' as const,
+        accountIds: accounts.slice(chunk * 1000, chunk * 1000 + 1000).map((account) => account.id),
+        date: { value: '2020-01', precision: 'month' as const },
+        summary: 'Synthetic event for benchmarks.',
+        reportIds: ['r-synthetic'],
+      })),
       reports: [
         {
           id: 'r-synthetic',

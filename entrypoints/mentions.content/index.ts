@@ -13,6 +13,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    // Marks for `npm run bench`: content script start, and (in PageMarker) the first answer from the matcher.
+    performance.mark('tdl:start');
     const settings = await loadSettings();
     const marker = new PageMarker(document, {
       match: (request) => askBackground('page:match', request),

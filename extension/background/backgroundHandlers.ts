@@ -48,18 +48,17 @@ export function createBackgroundHandlers(
       return readAccountDetails(service.db, id);
     },
     async 'accounts:search'({ query, limit }) {
-      const { search } = await service.loaded();
+      const search = await service.search();
       return search.search(query, Math.min(limit ?? 50, 500)).map(({ aliases: _aliases, ...summary }) => summary);
     },
     async 'accounts:summaries'({ ids }) {
-      const { summaries } = await service.loaded();
-      return ids.map((id) => summaries.get(id)).filter((summary) => summary !== undefined);
+      return service.summaries(ids);
     },
     async 'page:match'({ texts, links }) {
       if (texts.length > MAX_TEXTS_PER_REQUEST || links.length > MAX_TEXTS_PER_REQUEST) {
         throw new Error(`At most ${MAX_TEXTS_PER_REQUEST} texts and links per request.`);
       }
-      const { matcher } = await service.loaded();
+      const matcher = await service.matcher();
       return {
         texts: texts.map((text) => (text.length > MAX_TEXT_LENGTH ? [] : matcher.marksIn(text))),
         links: links.map((href) => matcher.linkMark(href)),
@@ -74,12 +73,9 @@ export function createBackgroundHandlers(
     async 'tab:found'({ tabId }) {
       const record = await tabs.get(tabId);
       if (!record) return { hostname: null, accounts: [] };
-      const { summaries } = await service.loaded();
       const accounts = [];
-      for (const id of record.accountIds) {
-        const account = summaries.get(id);
-        if (!account) continue;
-        accounts.push({ account, reports: (await readAccountDetails(service.db, id))?.reports ?? [] });
+      for (const account of await service.summaries(record.accountIds)) {
+        accounts.push({ account, reports: (await readAccountDetails(service.db, account.id))?.reports ?? [] });
       }
       const rank = (status: string) => (status === 'active' ? 2 : status === 'unknown' ? 1 : 0);
       accounts.sort(

@@ -34,9 +34,13 @@ export class LinkMatcher {
   private readonly byBiz = new Map<string, LinkTarget>();
   private readonly prefixesByHost = new Map<string, Array<{ key: string; target: LinkTarget }>>();
 
-  constructor(accounts: ReadonlyArray<{ links: readonly AccountLink[] }>) {
-    accounts.forEach((account, accountIndex) => {
-      for (const link of account.links) {
+  /** From each account's links, or from [account index, links] pairs. */
+  constructor(accounts: ReadonlyArray<{ links: readonly AccountLink[] } | readonly [number, readonly AccountLink[]]>) {
+    accounts.forEach((entry, position) => {
+      const [accountIndex, links] = Array.isArray(entry)
+        ? (entry as readonly [number, readonly AccountLink[]])
+        : [position, (entry as { links: readonly AccountLink[] }).links];
+      for (const link of links) {
         const target = { accountIndex, link };
         if (link.kind === 'domain') {
           if (!this.byDomain.has(link.value)) this.byDomain.set(link.value, target);

@@ -25,10 +25,30 @@ const CONTEXT_WINDOW = 24;
 const ID_CONTEXT =
   /(wechat|weixin|微信|公众号|账号|帐号|\bid)[^\p{L}\p{N}]{0,4}(id|号|号码|account|public account|official account)?[\s:：'"“”‘’「」『』(（]*$/u;
 
+/** Everything a built matcher holds, as typed arrays: stored in IndexedDB so a restarted background skips the build. */
+export interface MentionMatcherSnapshot {
+  rootChild: Int32Array;
+  nodeChar: Uint16Array;
+  adjacentChild: Uint8Array;
+  hasHashedChildren: Uint8Array;
+  nodeOutput: Int32Array;
+  edgeNode: Int32Array;
+  edgeChar: Uint16Array;
+  edgeChild: Int32Array;
+  patternFlags: Uint8Array;
+  patternAccount: Int32Array;
+}
+
+function isSnapshot(value: unknown): value is MentionMatcherSnapshot {
+  return (
+    typeof value === 'object' && value !== null && (value as MentionMatcherSnapshot).rootChild instanceof Int32Array
+  );
+}
+
 export class MentionMatcher {
   private readonly fold = getFoldTable();
   private readonly classes = getClassTable();
-  private readonly rootChild = new Int32Array(0x10000);
+  private readonly rootChild: Int32Array;
   private nodeChar: Uint16Array;
   /** 1 when node + 1 is a child of node: most trie nodes have one child, found without hashing. */
   private adjacentChild: Uint8Array;
@@ -43,7 +63,25 @@ export class MentionMatcher {
   private readonly patternAccount: Int32Array;
   readonly patternCount: number;
 
-  constructor(patterns: Iterable<MatcherPattern>) {
+  constructor(source: Iterable<MatcherPattern> | MentionMatcherSnapshot) {
+    if (isSnapshot(source)) {
+      this.rootChild = source.rootChild;
+      this.nodeChar = source.nodeChar;
+      this.adjacentChild = source.adjacentChild;
+      this.hasHashedChildren = source.hasHashedChildren;
+      this.nodeOutput = source.nodeOutput;
+      this.edgeNode = source.edgeNode;
+      this.edgeChar = source.edgeChar;
+      this.edgeChild = source.edgeChild;
+      this.edgeMask = source.edgeNode.length - 1;
+      this.patternFlags = source.patternFlags;
+      this.patternAccount = source.patternAccount;
+      this.patternCount = source.patternFlags.length;
+      this.nodeCount = source.nodeOutput.length - 1;
+      return;
+    }
+    const patterns = source;
+    this.rootChild = new Int32Array(0x10000);
     const byText = new Map<string, number>();
     const texts: string[] = [];
     const flags: number[] = [];
@@ -95,6 +133,23 @@ export class MentionMatcher {
     this.adjacentChild = this.adjacentChild.slice(0, this.nodeCount + 1);
     this.hasHashedChildren = this.hasHashedChildren.slice(0, this.nodeCount + 1);
     this.nodeOutput = this.nodeOutput.slice(0, this.nodeCount + 1);
+  }
+
+  toSnapshot(): MentionMatcherSnapshot {
+    const { rootChild, nodeChar, adjacentChild, hasHashedChildren, nodeOutput, edgeNode, edgeChar, edgeChild } = this;
+    const { patternFlags, patternAccount } = this;
+    return {
+      rootChild,
+      nodeChar,
+      adjacentChild,
+      hasHashedChildren,
+      nodeOutput,
+      edgeNode,
+      edgeChar,
+      edgeChild,
+      patternFlags,
+      patternAccount,
+    };
   }
 
   /** Bytes held by the matcher's typed arrays. */

@@ -1,7 +1,19 @@
 // Everything a page needs matched, behind one object: names and handles in text, and link targets.
 import type { AccountLink, Status } from '../dataset/schema';
 import { LinkMatcher } from './linkMatcher';
-import { MentionMatcher, type MatcherPattern } from './mentionMatcher';
+import { MentionMatcher, type MatcherPattern, type MentionMatcherSnapshot } from './mentionMatcher';
+
+/** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
+export const MATCHER_FORMAT = 1;
+
+export interface TakedownMatcherSnapshot {
+  format: number;
+  ids: string[];
+  statuses: Status[];
+  mentions: MentionMatcherSnapshot;
+  /** Only the accounts that have links: [account index, links]. */
+  links: Array<[number, AccountLink[]]>;
+}
 
 export interface MatchableAccount {
   id: string;
@@ -40,11 +52,38 @@ export class TakedownMatcher {
   readonly mentions: MentionMatcher;
   readonly links: LinkMatcher;
 
-  constructor(accounts: readonly MatchableAccount[]) {
-    this.ids = accounts.map((account) => account.id);
-    this.statuses = accounts.map((account) => account.status);
-    this.mentions = new MentionMatcher(patternsOf(accounts));
-    this.links = new LinkMatcher(accounts);
+  private readonly linkLists: Array<[number, AccountLink[]]>;
+
+  constructor(accounts: readonly MatchableAccount[], snapshot?: TakedownMatcherSnapshot) {
+    if (snapshot) {
+      this.ids = snapshot.ids;
+      this.statuses = snapshot.statuses;
+      this.mentions = new MentionMatcher(snapshot.mentions);
+      this.linkLists = snapshot.links;
+    } else {
+      this.ids = accounts.map((account) => account.id);
+      this.statuses = accounts.map((account) => account.status);
+      this.mentions = new MentionMatcher(patternsOf(accounts));
+      this.linkLists = [];
+      accounts.forEach((account, index) => {
+        if (account.links.length > 0) this.linkLists.push([index, [...account.links]]);
+      });
+    }
+    this.links = new LinkMatcher(this.linkLists);
+  }
+
+  static fromSnapshot(snapshot: TakedownMatcherSnapshot): TakedownMatcher | null {
+    return snapshot.format === MATCHER_FORMAT ? new TakedownMatcher([], snapshot) : null;
+  }
+
+  toSnapshot(): TakedownMatcherSnapshot {
+    return {
+      format: MATCHER_FORMAT,
+      ids: this.ids,
+      statuses: this.statuses,
+      mentions: this.mentions.toSnapshot(),
+      links: this.linkLists,
+    };
   }
 
   get accountCount(): number {

@@ -94,11 +94,30 @@ describe('background handlers', () => {
   });
 
   it('rebuild the matcher after the dataset changes', async () => {
-    const { handlers, db, service } = setUp();
+    const { handlers } = setUp();
     expect((await handlers['page:match']({ texts: ['Delphy'], links: [] }, {})).texts[0]).toHaveLength(1);
-    await db.accounts.delete('delphy');
-    service.invalidate();
+    await handlers['dataset:import']({ text: JSON.stringify(tinyDataset('2.0.0')), origin: { kind: 'bundled' } }, {});
     expect((await handlers['page:match']({ texts: ['Delphy'], links: [] }, {})).texts[0]).toHaveLength(0);
+  });
+
+  it('store the built matcher so a restarted background loads it instead of building it', async () => {
+    const { handlers, db } = setUp();
+    await handlers['page:match']({ texts: ['warm up'], links: [] }, {});
+    const row = await db.matcherCache.get('current');
+    expect(row?.snapshot.ids).toContain('okex-wechat');
+    // A marker in the stored snapshot proves the restarted service used it rather than rebuilding.
+    row!.snapshot.statuses[row!.snapshot.ids.indexOf('okex-wechat')] = 'restricted';
+    await db.matcherCache.put(row!);
+    const restarted = new TakedownService(db);
+    const updates = new DatasetUpdates(restarted, { fetch: vi.fn(), bundled: validBundled() });
+    const again = createBackgroundHandlers(restarted, {
+      badge: { showCount: vi.fn() },
+      updates,
+      tabs: new TabFindingsStore(),
+    });
+    const result = await again['page:match']({ texts: ['OKEx'], links: ['https://okex.com/'] }, {});
+    expect(result.texts[0]?.[0]?.status).toBe('restricted');
+    expect(result.links[0]).toEqual({ accountId: 'okex-wechat', status: 'restricted' });
   });
 });
 
