@@ -25,4 +25,6 @@ export default defineBackground(() => {
   answerFromBackground(createBackgroundHandlers(service, { badge: toolbarBadge, updates, tabs }));
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
   setUpRefreshSchedule(updates);
+  // Load (or build) the matcher as soon as the background starts: the first page should not wait for it.
+  void service.matcher().catch(() => undefined);
 });

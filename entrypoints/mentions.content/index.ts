@@ -15,7 +15,13 @@ export default defineContentScript({
   async main(ctx) {
     // Marks for `npm run bench`: content script start, and (in PageMarker) the first answer from the matcher.
     performance.mark('tdl:start');
+    // Wake the background's matcher while the settings load: the tab can match once both are in.
+    const warm = askBackground('page:match', { texts: [], links: [] }).then(
+      () => performance.mark('tdl:ready'),
+      () => undefined,
+    );
     const settings = await loadSettings();
+    await warm;
     const marker = new PageMarker(document, {
       match: (request) => askBackground('page:match', request),
       reportFound: (accountIds) => void askBackground('page:found', { accountIds }).catch(() => undefined),

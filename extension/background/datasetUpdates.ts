@@ -39,6 +39,8 @@ export class DatasetUpdates {
 
   private async installed(info: DatasetInfo): Promise<InstallOutcome> {
     this.service.invalidate();
+    // Build the new matcher now, so the pages that re-mark next do not wait for it.
+    void this.service.matcher().catch(() => undefined);
     await stampDatasetChange(`${info.datasetVersion} ${info.importedAt}`);
     return { kind: 'installed', info };
   }

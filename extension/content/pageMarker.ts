@@ -35,7 +35,6 @@ export class PageMarker {
   private started = false;
   /** Bumped by stop(): a batch whose answer arrives after a stop belongs to an old page state and is dropped. */
   private generation = 0;
-  private answered = false;
   private readonly marks = new Set<Element>();
   private queue: Node[] = [];
   private readonly observer: MutationObserver;
@@ -218,10 +217,6 @@ export class PageMarker {
     const sent = texts.map((text) => text.data);
     const generation = this.generation;
     const response = await this.options.match({ texts: sent, links: links.map((link) => link.href) });
-    if (!this.answered) {
-      this.answered = true;
-      performance.mark('tdl:ready');
-    }
     if (generation !== this.generation) return null;
     let sliceStart = performance.now();
     const wanted = this.markedStatuses;
