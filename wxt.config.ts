@@ -16,7 +16,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           optional_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-          browser_specific_settings: { gecko: { id: 'takedown-lens@example.org', strict_min_version: '115.0' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'takedown-lens@example.org',
+              strict_min_version: '115.0',
+              // Nothing leaves the browser: no analytics, no page text, no personal data.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
         }
       : {}),
     action: { default_title: 'Takedown Lens' },

@@ -1,12 +1,20 @@
 // Stops `npm test` and `npm run demo` early, with the fix, when the browsers they drive are missing.
 import { existsSync } from 'node:fs';
 
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!existsSync(chromium)) {
+const needed = [
+  ['Chromium', process.env.CHROMIUM_PATH || '/usr/bin/chromium', 'chromium', 'CHROMIUM_PATH'],
+  ...(process.argv.includes('--chromium-only')
+    ? []
+    : [['Firefox ESR', process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', 'firefox-esr', 'FIREFOX_PATH']]),
+];
+let missing = false;
+for (const [name, path, pkg, variable] of needed) {
+  if (existsSync(path)) continue;
+  missing = true;
   console.error(
-    `Chromium was not found at ${chromium}.\n` +
-      `Install Debian's Chromium with:  sudo apt-get update && sudo apt-get install -y chromium\n` +
-      `or point CHROMIUM_PATH at another Chromium or Chrome binary.`,
+    `${name} was not found at ${path}.\n` +
+      `Install Debian's package with:  sudo apt-get update && sudo apt-get install -y ${pkg}\n` +
+      `or point ${variable} at another ${name} binary.`,
   );
-  process.exit(1);
 }
+process.exit(missing ? 1 : 0);

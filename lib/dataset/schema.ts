@@ -6,6 +6,9 @@ import { ACTIONS, CATEGORIES, PLATFORMS, PRECISIONS, STATUSES } from './vocabula
 
 export { ACTIONS, CATEGORIES, LINK_KINDS, PLATFORMS, PRECISIONS, STATUSES } from './vocabulary';
 
+// Extension pages forbid eval; zod must not even try its Function-based fast path.
+z.config({ jitless: true });
+
 export const SCHEMA_VERSION = 1;
 
 /** Hard limits keep a hostile or broken file from exhausting memory in the background. */

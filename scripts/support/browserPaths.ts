@@ -10,3 +10,13 @@ export function chromiumPath(): string {
   }
   return path;
 }
+
+export function firefoxPath(): string {
+  const path = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Firefox was not found at ${path}. Install it with \`apt-get install -y firefox-esr\` or set FIREFOX_PATH.`,
+    );
+  }
+  return path;
+}
