@@ -55,9 +55,19 @@ export function PopupApp({ services }: { services: PopupServices }) {
     return () => clearTimeout(timer);
   }, [query]);
 
+  const header = (
+    <header class="popup-header">
+      <h1>Takedown Lens</h1>
+      <button type="button" class="link-button" onClick={() => services.openOptions()}>
+        Options
+      </button>
+    </header>
+  );
+
   if (openId) {
     return (
       <main class="popup">
+        {header}
         <AccountView id={openId} load={services.details} onBack={() => setOpenId(null)} />
       </main>
     );
@@ -76,12 +86,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
 
   return (
     <main class="popup">
-      <header class="popup-header">
-        <h1>Takedown Lens</h1>
-        <button type="button" class="link-button" onClick={() => services.openOptions()}>
-          Options
-        </button>
-      </header>
+      {header}
       <label class="search">
         <span class="visually-hidden">Search all tracked accounts</span>
         <input

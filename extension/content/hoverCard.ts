@@ -136,9 +136,9 @@ export class HoverCardController {
   async open(mark: Element): Promise<void> {
     clearTimeout(this.openTimer);
     this.cancelClose();
-    if (this.anchor && this.anchor !== mark) this.anchor.removeAttribute('aria-expanded');
+    if (this.anchor && this.anchor !== mark) this.setExpanded(this.anchor, false);
     this.anchor = mark;
-    mark.setAttribute('aria-expanded', 'true');
+    this.setExpanded(mark, true);
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
     const accountId = mark.getAttribute(ACCOUNT_ATTRIBUTE)!;
     this.show({ kind: 'loading' });
@@ -163,10 +163,19 @@ export class HoverCardController {
   close(): void {
     clearTimeout(this.openTimer);
     this.cancelClose();
-    this.anchor?.removeAttribute('aria-expanded');
+    if (this.anchor) this.setExpanded(this.anchor, false);
     this.anchor = null;
     this.host.hidden = true;
     render(null, this.card);
+  }
+
+  /** aria-expanded only where the role allows it: our button marks, and links (never the page's other elements). */
+  private setExpanded(element: Element, open: boolean): void {
+    if (element.getAttribute('role') === 'button') element.setAttribute('aria-expanded', String(open));
+    else if (element.localName === 'a') {
+      if (open) element.setAttribute('aria-expanded', 'true');
+      else element.removeAttribute('aria-expanded');
+    }
   }
 
   /** Forget cached details (after the dataset changes). */

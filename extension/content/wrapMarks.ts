@@ -2,7 +2,12 @@
 // or tags a link. The characters of the page never change: the same text ends up in the same order.
 import type { LinkMark, TextMark } from '../../lib/matching/takedownMatcher';
 import { LINK_CSS, MARK_SHADOW_CSS } from './markStyles';
+import { STATUS_LABEL } from '../../lib/statusLabels';
 import { MARK_TAG } from './pageScope';
+
+export function markLabel(text: string, status: TextMark['status']): string {
+  return `${text}: ${STATUS_LABEL[status]} (Takedown Lens)`;
+}
 
 export const ACCOUNT_ATTRIBUTE = 'data-tdl-account';
 export const STATUS_ATTRIBUTE = 'data-tdl-status';
@@ -39,11 +44,19 @@ export function createMark(
   doc: Document,
   mark: Pick<TextMark, 'accountId' | 'status'>,
   focusable: boolean,
+  text = '',
 ): HTMLElement {
   const element = doc.createElement(MARK_TAG);
   element.setAttribute(ACCOUNT_ATTRIBUTE, mark.accountId);
   element.setAttribute(STATUS_ATTRIBUTE, mark.status);
-  if (focusable) element.tabIndex = 0;
+  if (focusable) {
+    // A focusable mark opens the card: a button, named by its text and its status in words.
+    element.tabIndex = 0;
+    element.setAttribute('role', 'button');
+    element.setAttribute('aria-haspopup', 'dialog');
+    element.setAttribute('aria-expanded', 'false');
+    element.setAttribute('aria-label', markLabel(text, mark.status));
+  }
   attachMarkShadow(element);
   return element;
 }
@@ -74,7 +87,7 @@ export function wrapTextMarks(text: Text, marks: readonly TextMark[]): { made: H
     }
     const markLength = mark.end - mark.start;
     const after = markLength < middle.data.length ? middle.splitText(markLength) : null;
-    const element = createMark(text.ownerDocument, mark, focusable);
+    const element = createMark(text.ownerDocument, mark, focusable, middle.data);
     middle.parentNode!.insertBefore(element, middle);
     element.append(middle);
     made.push(element);

@@ -24,6 +24,8 @@ describe('wrapTextMarks', () => {
     ]);
     expect(pieces.map((piece) => piece.data)).toEqual([' and ', ' were blocked']);
     expect(made[0]!.shadowRoot).not.toBeNull();
+    expect(made[0]!.getAttribute('role')).toBe('button');
+    expect(made[0]!.getAttribute('aria-label')).toBe('OKEx: Blocked (Takedown Lens)');
   });
 
   it('refuses ranges that overlap or run past the text, changing nothing', () => {
