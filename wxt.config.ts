@@ -7,9 +7,9 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Takedown Lens',
-    description:
-      'Marks mentions of tracked social-media accounts and shows whether they were taken down, when, by whom and which reports say so.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
     optional_host_permissions:
       browser === 'firefox' ? undefined : ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
@@ -26,6 +26,6 @@ export default defineConfig({
           },
         }
       : {}),
-    action: { default_title: 'Takedown Lens' },
+    action: { default_title: '__MSG_extName__' },
   }),
 });

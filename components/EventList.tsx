@@ -1,7 +1,8 @@
 // An account's events: date (with its precision), what happened, who acted, the stated reason.
-import { formatPartialDate } from '../lib/dataset/formatPartialDate';
+import { t } from '../extension/i18n';
 import type { TakedownEvent } from '../lib/dataset/schema';
-import { ACTION_LABEL } from '../lib/statusLabels';
+import { ACTION_KEY } from '../lib/statusLabels';
+import { formatDate } from './formatDate';
 
 export function EventList({
   events,
@@ -13,20 +14,22 @@ export function EventList({
   withSummary?: boolean;
 }) {
   const shown = limit === undefined ? events : events.slice(0, limit);
-  if (shown.length === 0) return <p class="tdl-empty">No events recorded.</p>;
+  if (shown.length === 0) return <p class="tdl-empty">{t('noEvents')}</p>;
   return (
     <ol class="tdl-events">
       {shown.map((event) => (
         <li key={event.id}>
           <p class="tdl-event-head">
-            <time dateTime={event.date.value}>{formatPartialDate(event.date)}</time>
+            <time dateTime={event.date.value}>{formatDate(event.date)}</time>
             {' · '}
-            <strong>{ACTION_LABEL[event.action]}</strong>
-            {event.actors.length > 0 && <span> by {event.actors.map((actor) => actor.name).join(', ')}</span>}
+            <strong>{t(ACTION_KEY[event.action])}</strong>
+            {event.actors.length > 0 && (
+              <span> {t('byActors', event.actors.map((actor) => actor.name).join(', '))}</span>
+            )}
           </p>
           {withSummary && <p class="tdl-event-summary">{event.summary}</p>}
-          {event.statedReason && <p class="tdl-reason">Stated reason: {event.statedReason}</p>}
-          {withSummary && event.date.note && <p class="tdl-date-note">About the date: {event.date.note}</p>}
+          {event.statedReason && <p class="tdl-reason">{t('statedReason', event.statedReason)}</p>}
+          {withSummary && event.date.note && <p class="tdl-date-note">{t('aboutTheDate', event.date.note)}</p>}
         </li>
       ))}
     </ol>

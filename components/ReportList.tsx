@@ -1,10 +1,11 @@
 // The reports behind an account's status: title (a link only for http/https URLs), publisher, date.
-import { formatPartialDate } from '../lib/dataset/formatPartialDate';
+import { t } from '../extension/i18n';
 import type { Report } from '../lib/dataset/schema';
 import { safeHref } from '../lib/statusLabels';
+import { formatDate } from './formatDate';
 
 export function ReportList({ reports, withSummary = false }: { reports: readonly Report[]; withSummary?: boolean }) {
-  if (reports.length === 0) return <p class="tdl-empty">No reports recorded.</p>;
+  if (reports.length === 0) return <p class="tdl-empty">{t('noReports')}</p>;
   return (
     <ul class="tdl-reports">
       {reports.map((report) => {
@@ -20,7 +21,7 @@ export function ReportList({ reports, withSummary = false }: { reports: readonly
             )}
             <span class="tdl-report-meta">
               {' — '}
-              {report.publisher ?? 'publisher not named'}, {formatPartialDate(report.published)}
+              {report.publisher ?? t('publisherNotNamed')}, {formatDate(report.published)}
             </span>
             {withSummary && <p class="tdl-report-summary">{report.summary}</p>}
           </li>

@@ -1,6 +1,13 @@
 // User settings and the rules that read them: where marking is on, which statuses are marked, where and how
 // often the dataset is refreshed. Pure; stored by extension/settingsStore.ts.
 import { STATUSES, type Status } from './dataset/vocabulary';
+import type { MessageKey } from './i18n/en';
+
+/** A problem to show the user: a message key and its substitutions. */
+export interface Problem {
+  key: MessageKey;
+  params: string[];
+}
 
 export type RefreshSchedule = 'off' | 'daily' | 'weekly';
 
@@ -65,17 +72,17 @@ export function isMarkingOn(settings: Settings, hostname: string): boolean {
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** A refresh URL must be https, or http on this machine; the reason is given when it is not. */
-export function refreshUrlProblem(url: string): string | null {
+export function refreshUrlProblem(url: string): Problem | null {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
   } catch {
-    return 'This is not a URL. Enter an address such as https://example.org/takedowns.json.';
+    return { key: 'urlNotUrl', params: [] };
   }
   if (parsed.protocol === 'https:') return null;
   if (parsed.protocol === 'http:' && LOCAL_HOSTS.has(parsed.hostname)) return null;
-  if (parsed.protocol === 'http:') return 'Only https:// addresses are allowed (http:// only for localhost).';
-  return `A dataset cannot be fetched from a ${parsed.protocol} address; use https://.`;
+  if (parsed.protocol === 'http:') return { key: 'urlHttpsOnly', params: [] };
+  return { key: 'urlScheme', params: [parsed.protocol] };
 }
 
 /** The origin pattern to ask host permission for. */

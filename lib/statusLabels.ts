@@ -1,36 +1,38 @@
-// Words for statuses, actions and platforms, shared by the hover card and the popup.
+// Message keys for statuses, actions and platforms (shared by the hover card, popup and options), and the rule
+// that only http(s) URLs ever become links.
 import type { Account, Status, TakedownEvent } from './dataset/schema';
+import type { MessageKey } from './i18n/en';
 
-export const STATUS_LABEL: Record<Status, string> = {
-  blocked: 'Blocked',
-  suspended: 'Suspended',
-  restricted: 'Restricted',
-  deleted: 'Deleted',
-  active: 'Still active',
-  unknown: 'Status unknown',
+export const STATUS_KEY: Record<Status, MessageKey> = {
+  blocked: 'statusBlocked',
+  suspended: 'statusSuspended',
+  restricted: 'statusRestricted',
+  deleted: 'statusDeleted',
+  active: 'statusActive',
+  unknown: 'statusUnknown',
 };
 
-export const ACTION_LABEL: Record<TakedownEvent['action'], string> = {
-  blocked: 'Blocked',
-  suspended: 'Suspended',
-  restricted: 'Restricted',
-  deleted: 'Deleted',
-  closed: 'Closed',
-  reinstated: 'Reinstated',
-  'reported-active': 'Reported still active',
-  policy: 'Policy',
+export const ACTION_KEY: Record<TakedownEvent['action'], MessageKey> = {
+  blocked: 'actionBlocked',
+  suspended: 'actionSuspended',
+  restricted: 'actionRestricted',
+  deleted: 'actionDeleted',
+  closed: 'actionClosed',
+  reinstated: 'actionReinstated',
+  'reported-active': 'actionReportedActive',
+  policy: 'actionPolicy',
 };
 
-export const PLATFORM_LABEL: Record<Account['platform'], string> = {
-  wechat: 'WeChat',
-  weibo: 'Weibo',
-  twitter: 'Twitter / X',
-  telegram: 'Telegram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-  website: 'Website',
-  app: 'App',
-  other: 'Other',
+export const PLATFORM_KEY: Record<Account['platform'], MessageKey> = {
+  wechat: 'platformWechat',
+  weibo: 'platformWeibo',
+  twitter: 'platformTwitter',
+  telegram: 'platformTelegram',
+  facebook: 'platformFacebook',
+  youtube: 'platformYoutube',
+  website: 'platformWebsite',
+  app: 'platformApp',
+  other: 'platformOther',
 };
 
 /** Only http(s) links are ever rendered as links; anything else is shown as text. */

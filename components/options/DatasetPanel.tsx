@@ -1,14 +1,15 @@
 // The installed dataset: version, counts, where it came from and when; roll back, reset, export.
+import { t, uiLocale } from '../../extension/i18n';
 import type { DatasetInfo, DatasetOrigin } from '../../lib/protocol';
 
 export function describeOrigin(origin: DatasetOrigin): string {
-  if (origin.kind === 'bundled') return 'the dataset bundled with the extension';
-  if (origin.kind === 'url') return `downloaded from ${origin.url}`;
-  return `imported from the file ${origin.name}`;
+  if (origin.kind === 'bundled') return t('originBundled');
+  if (origin.kind === 'url') return t('originUrl', origin.url);
+  return t('originFile', origin.name);
 }
 
 export const formatTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  new Date(iso).toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 
 export function DatasetPanel({
   info,
@@ -27,36 +28,34 @@ export function DatasetPanel({
 }) {
   return (
     <section aria-labelledby="dataset-heading">
-      <h2 id="dataset-heading">Installed dataset</h2>
+      <h2 id="dataset-heading">{t('optionsInstalled')}</h2>
       {info ? (
         <dl class="facts">
-          <dt>Version</dt>
+          <dt>{t('optionsVersion')}</dt>
           <dd data-testid="dataset-version">{info.datasetVersion}</dd>
-          <dt>Contents</dt>
-          <dd>
-            {info.counts.accounts} accounts, {info.counts.events} events, {info.counts.reports} reports
-          </dd>
-          <dt>Source</dt>
+          <dt>{t('optionsContents')}</dt>
+          <dd>{t('optionsCounts', info.counts.accounts, info.counts.events, info.counts.reports)}</dd>
+          <dt>{t('optionsSource')}</dt>
           <dd>
             {info.source.name} ({describeOrigin(info.origin)})
           </dd>
-          <dt>Generated</dt>
+          <dt>{t('optionsGenerated')}</dt>
           <dd>{formatTime(info.generatedAt)}</dd>
-          <dt>Installed</dt>
+          <dt>{t('optionsInstalledAt')}</dt>
           <dd>{formatTime(info.importedAt)}</dd>
         </dl>
       ) : (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('cardLoading')}</p>
       )}
       <div class="buttons">
         <button type="button" disabled={busy || !previous} onClick={onRollBack}>
-          {previous ? `Roll back to ${previous.datasetVersion}` : 'Roll back (no previous dataset)'}
+          {previous ? t('optionsRollBackTo', previous.datasetVersion) : t('optionsRollBackNone')}
         </button>
         <button type="button" disabled={busy} onClick={onReset}>
-          Reset to the bundled dataset
+          {t('optionsReset')}
         </button>
         <button type="button" disabled={busy || !info} onClick={onExport}>
-          Export as JSON
+          {t('optionsExport')}
         </button>
       </div>
     </section>

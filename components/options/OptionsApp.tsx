@@ -1,6 +1,7 @@
 // The options page: the installed dataset, refreshing it from a URL or a file, rolling back, resetting,
 // exporting, and the marking settings. Every failure is shown with its reason; nothing installed is lost.
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../extension/i18n';
 import type { RefreshProgress, RefreshState } from '../../extension/refreshStateStore';
 import type { Dataset } from '../../lib/dataset/schema';
 import type { DatasetInfo, DatasetOrigin, InstallOutcome } from '../../lib/protocol';
@@ -71,25 +72,23 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
   /** Turns an install outcome into words, asking first when the offered dataset is older. */
   const settle = async (outcome: InstallOutcome, retry: () => Promise<InstallOutcome>): Promise<string> => {
     if (outcome.kind === 'older') {
-      const ok = services.confirm(
-        `The offered dataset (${outcome.offered}) is older than the installed one (${outcome.installed}). Install it anyway?`,
-      );
-      if (!ok) return `Kept dataset ${outcome.installed}; the older ${outcome.offered} was not installed.`;
+      const ok = services.confirm(t('confirmOlder', outcome.offered, outcome.installed));
+      if (!ok) return t('noticeKeptOlder', outcome.installed, outcome.offered);
       return settle(await retry(), retry);
     }
-    if (outcome.kind === 'installed') return `Installed dataset ${outcome.info.datasetVersion}.`;
-    if (outcome.kind === 'not-modified') return 'The dataset at this address has not changed.';
-    return `Dataset ${outcome.version} is already installed.`;
+    if (outcome.kind === 'installed') return t('noticeInstalled', outcome.info.datasetVersion);
+    if (outcome.kind === 'not-modified') return t('noticeNotModified');
+    return t('noticeSameVersion', outcome.version);
   };
 
   const updateNow = () =>
     run(async () => {
       const target = url.trim();
       const problem = refreshUrlProblem(target);
-      if (problem) throw new Error(problem);
+      if (problem) throw new Error(t(problem.key, ...problem.params));
       // Asked here, in the click, because browsers grant host permissions only in answer to a user action.
       if (!(await services.requestHostPermission(target))) {
-        throw new Error(`Permission to download from ${new URL(target).origin} was not granted; nothing was changed.`);
+        throw new Error(t('errorPermission', new URL(target).origin));
       }
       setSettings(await services.saveSettings({ refreshUrl: target }));
       return settle(await services.refresh(target, false), () => services.refresh(target, true));
@@ -106,7 +105,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
 
   return (
     <main class="options">
-      <h1>Takedown Lens options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <div aria-live="polite">
         {notice?.kind === 'ok' && (
           <p role="status" class="notice-ok">
@@ -119,13 +118,13 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
         info={info}
         previous={previous}
         busy={busy}
-        onRollBack={() => run(async () => `Rolled back to dataset ${(await services.rollBack()).datasetVersion}.`)}
-        onReset={() => run(async () => `Reset to the bundled dataset ${(await services.reset()).datasetVersion}.`)}
+        onRollBack={() => run(async () => t('noticeRolledBack', (await services.rollBack()).datasetVersion))}
+        onReset={() => run(async () => t('noticeReset', (await services.reset()).datasetVersion))}
         onExport={() =>
           run(async () => {
             const data = await services.exportDataset();
             services.download(`takedown-lens-${data.datasetVersion}.json`, JSON.stringify(data, null, 2));
-            return `Exported dataset ${data.datasetVersion}.`;
+            return t('noticeExported', data.datasetVersion);
           })
         }
       />
@@ -142,9 +141,9 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
         />
       )}
       <section aria-labelledby="import-heading">
-        <h2 id="import-heading">Import from a file</h2>
+        <h2 id="import-heading">{t('optionsImportHeading')}</h2>
         <label class="field">
-          Dataset file (JSON)
+          {t('optionsImportLabel')}
           <input
             type="file"
             name="dataset-file"

@@ -1,14 +1,16 @@
 // Refreshing from a URL: the address, "Update now", a schedule, live progress and the last attempt's outcome.
+import { t } from '../../extension/i18n';
 import type { RefreshProgress, RefreshState } from '../../extension/refreshStateStore';
+import type { MessageKey } from '../../lib/i18n/en';
 import type { RefreshSchedule } from '../../lib/settings';
 import { formatTime } from './DatasetPanel';
 
-const OUTCOME_LABEL: Record<NonNullable<RefreshState['lastAttempt']>['outcome'], string> = {
-  installed: 'Updated',
-  'not-modified': 'No change',
-  'same-version': 'Already up to date',
-  older: 'Refused (older)',
-  failed: 'Failed',
+const OUTCOME_KEY: Record<NonNullable<RefreshState['lastAttempt']>['outcome'], MessageKey> = {
+  installed: 'outcomeInstalled',
+  'not-modified': 'outcomeNotModified',
+  'same-version': 'outcomeSameVersion',
+  older: 'outcomeOlder',
+  failed: 'outcomeFailed',
 };
 
 export function RefreshPanel({
@@ -33,13 +35,10 @@ export function RefreshPanel({
   const attempt = state.lastAttempt;
   return (
     <section aria-labelledby="refresh-heading">
-      <h2 id="refresh-heading">Refresh from a URL</h2>
-      <p class="muted">
-        The extension downloads only from this address, only when you ask or on the schedule you choose. https is
-        required (http is allowed for localhost).
-      </p>
+      <h2 id="refresh-heading">{t('optionsRefreshHeading')}</h2>
+      <p class="muted">{t('optionsRefreshHelp')}</p>
       <label class="field">
-        Dataset URL
+        {t('optionsUrlLabel')}
         <input
           type="url"
           name="refresh-url"
@@ -50,30 +49,32 @@ export function RefreshPanel({
       </label>
       <div class="buttons">
         <button type="button" disabled={busy || !url.trim()} onClick={onUpdateNow}>
-          Update now
+          {t('optionsUpdateNow')}
         </button>
         <label>
-          Check automatically{' '}
+          {t('optionsSchedule')}{' '}
           <select
             value={schedule}
             onChange={(event) => onScheduleChange((event.target as HTMLSelectElement).value as RefreshSchedule)}
           >
-            <option value="off">never</option>
-            <option value="daily">daily</option>
-            <option value="weekly">weekly</option>
+            <option value="off">{t('scheduleOff')}</option>
+            <option value="daily">{t('scheduleDaily')}</option>
+            <option value="weekly">{t('scheduleWeekly')}</option>
           </select>
         </label>
       </div>
       {progress && (
         <p role="status" class="progress">
-          Downloading… {(progress.received / 1e6).toFixed(2)} MB
-          {progress.total ? ` of ${(progress.total / 1e6).toFixed(2)} MB` : ''}
+          {progress.total
+            ? t('optionsDownloadingOf', (progress.received / 1e6).toFixed(2), (progress.total / 1e6).toFixed(2))
+            : t('optionsDownloading', (progress.received / 1e6).toFixed(2))}
           <progress max={progress.total ?? undefined} value={progress.total ? progress.received : undefined} />
         </p>
       )}
       {attempt && (
         <p class="last-attempt" data-outcome={attempt.outcome}>
-          Last attempt {formatTime(attempt.at)}: <strong>{OUTCOME_LABEL[attempt.outcome]}</strong>. {attempt.message}
+          {t('optionsLastAttempt', formatTime(attempt.at))} <strong>{t(OUTCOME_KEY[attempt.outcome])}</strong>.{' '}
+          {attempt.message}
         </p>
       )}
     </section>

@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import { STATUSES, type Status } from '../../lib/dataset/vocabulary';
 import { siteOf, type Settings } from '../../lib/settings';
-import { STATUS_LABEL } from '../../lib/statusLabels';
+import { t } from '../../extension/i18n';
+import { STATUS_KEY } from '../../lib/statusLabels';
 
 export function SettingsPanel({
   settings,
@@ -22,14 +23,14 @@ export function SettingsPanel({
   const addSite = (event: Event) => {
     event.preventDefault();
     const host = siteOf(site);
-    if (!host) return setSiteError('Enter a site such as example.com.');
+    if (!host) return setSiteError(t('optionsBadSite'));
     setSiteError(null);
     setSite('');
     if (!settings.disabledSites.includes(host)) onChange({ disabledSites: [...settings.disabledSites, host] });
   };
   return (
     <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Marking</h2>
+      <h2 id="settings-heading">{t('optionsMarkingHeading')}</h2>
       <label class="check">
         <input
           type="checkbox"
@@ -37,10 +38,10 @@ export function SettingsPanel({
           checked={settings.markingEnabled}
           onChange={(event) => onChange({ markingEnabled: (event.target as HTMLInputElement).checked })}
         />
-        Mark tracked accounts on web pages
+        {t('optionsMarkingEnabled')}
       </label>
       <fieldset>
-        <legend>Mark accounts whose status is</legend>
+        <legend>{t('optionsStatusesLegend')}</legend>
         {STATUSES.map((status) => (
           <label class="check" key={status}>
             <input
@@ -49,13 +50,13 @@ export function SettingsPanel({
               checked={settings.markedStatuses.includes(status)}
               onChange={(event) => toggleStatus(status, (event.target as HTMLInputElement).checked)}
             />
-            {STATUS_LABEL[status]}
+            {t(STATUS_KEY[status])}
           </label>
         ))}
       </fieldset>
-      <h3>Sites where marking is off</h3>
+      <h3>{t('optionsSitesHeading')}</h3>
       {settings.disabledSites.length === 0 ? (
-        <p class="muted">None. You can also turn a site off from the toolbar popup.</p>
+        <p class="muted">{t('optionsNoSites')}</p>
       ) : (
         <ul class="sites">
           {settings.disabledSites.map((entry) => (
@@ -63,10 +64,10 @@ export function SettingsPanel({
               {entry}{' '}
               <button
                 type="button"
-                aria-label={`Mark accounts on ${entry} again`}
+                aria-label={t('optionsRemoveSiteLabel', entry)}
                 onClick={() => onChange({ disabledSites: settings.disabledSites.filter((s) => s !== entry) })}
               >
-                Remove
+                {t('optionsRemoveSite')}
               </button>
             </li>
           ))}
@@ -74,10 +75,10 @@ export function SettingsPanel({
       )}
       <form class="buttons" onSubmit={addSite}>
         <label>
-          Add a site{' '}
+          {t('optionsAddSite')}{' '}
           <input type="text" name="site" value={site} onInput={(e) => setSite((e.target as HTMLInputElement).value)} />
         </label>
-        <button type="submit">Turn off marking there</button>
+        <button type="submit">{t('optionsAddSiteButton')}</button>
       </form>
       {siteError && <p role="alert">{siteError}</p>}
     </section>

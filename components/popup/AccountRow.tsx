@@ -1,6 +1,6 @@
 // One account in a popup list: name, platform and handle, status with its date; opens the account view.
-import { PLATFORM_LABEL } from '../../lib/statusLabels';
 import type { AccountSummary } from '../../lib/protocol';
+import { accountIdentity } from '../accountIdentity';
 import { StatusLine } from '../StatusLine';
 
 export function AccountRow({
@@ -12,9 +12,7 @@ export function AccountRow({
   onOpen: (id: string) => void;
   children?: preact.ComponentChildren;
 }) {
-  const identity = [PLATFORM_LABEL[account.platform], account.handle && `ID ${account.handle}`, account.organisation]
-    .filter(Boolean)
-    .join(' · ');
+  const identity = accountIdentity(account);
   return (
     <li class="account-row">
       <button type="button" class="account-open" onClick={() => onOpen(account.id)}>

@@ -1,7 +1,8 @@
 // An account's whole record in the popup: identity, status, notes, the timeline of events and every report.
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../extension/i18n';
 import type { AccountDetails } from '../../lib/protocol';
-import { PLATFORM_LABEL } from '../../lib/statusLabels';
+import { accountIdentity } from '../accountIdentity';
 import { EventList } from '../EventList';
 import { ReportList } from '../ReportList';
 import { StatusLine } from '../StatusLine';
@@ -23,31 +24,25 @@ export function AccountView({
   return (
     <section class="account-view" aria-labelledby="account-title">
       <button type="button" class="back" onClick={onBack}>
-        ← Back
+        {t('popupBack')}
       </button>
-      {error && <p role="alert">Could not load this account: {error}</p>}
-      {details === null && <p role="alert">This account is no longer in the dataset.</p>}
-      {details === undefined && !error && <p class="muted">Loading…</p>}
+      {error && <p role="alert">{t('popupAccountError', error)}</p>}
+      {details === null && <p role="alert">{t('popupAccountGone')}</p>}
+      {details === undefined && !error && <p class="muted">{t('cardLoading')}</p>}
       {details && (
         <>
           <h2 id="account-title">{details.account.name}</h2>
-          <p class="account-identity">
-            {[
-              PLATFORM_LABEL[details.account.platform],
-              details.account.handle && `ID ${details.account.handle}`,
-              details.account.organisation,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </p>
+          <p class="account-identity">{accountIdentity(details.account)}</p>
           <StatusLine status={details.account.status} since={details.account.statusSince} />
           {details.account.aliases.length > 0 && (
-            <p class="aliases">Also known as: {details.account.aliases.map((alias) => alias.text).join(', ')}</p>
+            <p class="aliases">
+              {t('popupAlsoKnownAs', details.account.aliases.map((alias) => alias.text).join(', '))}
+            </p>
           )}
           {details.account.notes && <p class="notes">{details.account.notes}</p>}
-          <h3>Timeline</h3>
+          <h3>{t('popupTimeline')}</h3>
           <EventList events={details.events} withSummary />
-          <h3>Reports</h3>
+          <h3>{t('popupReports')}</h3>
           <ReportList reports={details.reports} withSummary />
         </>
       )}

@@ -1,5 +1,6 @@
 // The popup: accounts found on this tab first, a search over the whole dataset, and an account's full record.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../extension/i18n';
 import type { AccountDetails, AccountSummary, DatasetInfo, TabFindings } from '../../lib/protocol';
 import { isSiteDisabled, type Settings } from '../../lib/settings';
 import { ReportList } from '../ReportList';
@@ -57,9 +58,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
 
   const header = (
     <header class="popup-header">
-      <h1>Takedown Lens</h1>
+      <h1>{t('extName')}</h1>
       <button type="button" class="link-button" onClick={() => services.openOptions()}>
-        Options
+        {t('popupOptions')}
       </button>
     </header>
   );
@@ -88,22 +89,20 @@ export function PopupApp({ services }: { services: PopupServices }) {
     <main class="popup">
       {header}
       <label class="search">
-        <span class="visually-hidden">Search all tracked accounts</span>
+        <span class="visually-hidden">{t('popupSearchLabel')}</span>
         <input
           type="search"
-          placeholder="Search accounts, handles, organisations…"
+          placeholder={t('popupSearchPlaceholder')}
           value={query}
           onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
         />
       </label>
       {error && <p role="alert">{error}</p>}
       {results !== null ? (
-        <section aria-label="Search results">
-          <h2>Search results</h2>
+        <section aria-label={t('popupSearchResults')}>
+          <h2>{t('popupSearchResults')}</h2>
           {results.length === 0 ? (
-            <p class="empty">
-              No account matches “{query.trim()}”. Try a name, a handle or an organisation, in English or Chinese.
-            </p>
+            <p class="empty">{t('popupNoMatch', query.trim())}</p>
           ) : (
             <ul class="accounts">
               {results.map((account) => (
@@ -113,8 +112,8 @@ export function PopupApp({ services }: { services: PopupServices }) {
           )}
         </section>
       ) : (
-        <section aria-label="On this page">
-          <h2>On this page{hostname ? ` (${hostname})` : ''}</h2>
+        <section aria-label={t('popupOnThisPage')}>
+          <h2>{hostname ? t('popupOnThisPageHost', hostname) : t('popupOnThisPage')}</h2>
           {settings && hostname && (
             <label class="site-switch">
               <input
@@ -123,23 +122,18 @@ export function PopupApp({ services }: { services: PopupServices }) {
                 disabled={!settings.markingEnabled}
                 onChange={toggleSite}
               />
-              Mark accounts on {hostname.replace(/^www\./, '')}
+              {t('popupMarkSite', hostname.replace(/^www\./, ''))}
             </label>
           )}
-          {settings && !settings.markingEnabled && (
-            <p class="empty">Marking is turned off everywhere. Turn it on in the options.</p>
-          )}
+          {settings && !settings.markingEnabled && <p class="empty">{t('popupMarkingOffEverywhere')}</p>}
           {findings === null ? (
-            <p class="muted">Loading…</p>
+            <p class="muted">{t('cardLoading')}</p>
           ) : hostname === null ? (
-            <p class="empty">
-              Takedown Lens does not run on this page (browser pages and files are not marked). Search the dataset
-              above.
-            </p>
+            <p class="empty">{t('popupNotRunning')}</p>
           ) : siteOff ? (
-            <p class="empty">Marking is off on this site. Tick the box above to turn it back on.</p>
+            <p class="empty">{t('popupSiteOff')}</p>
           ) : findings.accounts.length === 0 ? (
-            <p class="empty">No tracked accounts are mentioned on this page. Search the whole dataset above.</p>
+            <p class="empty">{t('popupNothingFound')}</p>
           ) : (
             <ul class="accounts">
               {findings.accounts.map(({ account, reports }) => (
@@ -153,7 +147,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
       )}
       <footer class="muted">
         {info
-          ? `Dataset ${info.datasetVersion}: ${info.counts.accounts} accounts, ${info.counts.events} events, ${info.counts.reports} reports.`
+          ? t('popupDatasetLine', info.datasetVersion, info.counts.accounts, info.counts.events, info.counts.reports)
           : ''}
       </footer>
     </main>

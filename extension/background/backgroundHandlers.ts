@@ -1,5 +1,6 @@
 // The background's answer to every message in the protocol. Kept free of transport so tests call it directly.
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
+import { t } from '../i18n';
 import { readAccountDetails, readDatasetInfo, readPreviousInfo } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
 import type { TabFindingsStore } from './tabFindings';
@@ -41,7 +42,7 @@ export function createBackgroundHandlers(
   const handlers: Handlers = {
     async 'dataset:info'() {
       const info = await readDatasetInfo(service.db);
-      if (!info) throw new Error('No dataset is installed yet.');
+      if (!info) throw new Error(t('errorNoDataset'));
       return info;
     },
     async 'account:details'({ id }) {

@@ -1,5 +1,6 @@
 // The toolbar badge: how many tracked accounts the tab mentions. MV3 calls it action, Firefox MV2 browserAction.
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { BadgePort } from './backgroundHandlers';
 
 export const toolbarBadge: BadgePort = {
@@ -9,8 +10,7 @@ export const toolbarBadge: BadgePort = {
     await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
     await action.setTitle({
       tabId,
-      title:
-        count > 0 ? `Takedown Lens: ${count} tracked account${count === 1 ? '' : 's'} on this page` : 'Takedown Lens',
+      title: count > 0 ? t('badgeTitleCount', count) : t('badgeTitleNone'),
     });
   },
 };

@@ -13,6 +13,7 @@ import {
   stampDatasetChange,
   type RefreshAttempt,
 } from '../refreshStateStore';
+import { t } from '../i18n';
 import { loadSettings } from '../settingsStore';
 import { readDatasetInfo, readInstalledDataset, replaceDataset, rollBack } from '../store/datasetStore';
 import type { TakedownService } from './takedownService';
@@ -52,7 +53,7 @@ export class DatasetUpdates {
       const shown = result.problems.slice(0, 20);
       const more = result.problems.length - shown.length;
       throw new Error(
-        `The dataset was refused; the installed one is unchanged.\n${formatProblems(shown)}${more > 0 ? `\n…and ${more} more problems` : ''}`,
+        `${t('errorRefused')}\n${formatProblems(shown)}${more > 0 ? `\n${t('errorMoreProblems', more)}` : ''}`,
       );
     }
     const current = await readDatasetInfo(this.service.db);
@@ -66,9 +67,9 @@ export class DatasetUpdates {
 
   async refresh(requestedUrl: string | undefined, allowOlder = false): Promise<InstallOutcome> {
     const url = (requestedUrl ?? (await loadSettings()).refreshUrl).trim();
-    if (!url) throw new Error('No dataset URL is set. Enter one in the options page.');
+    if (!url) throw new Error(t('errorNoUrl'));
     const problem = refreshUrlProblem(url);
-    if (problem) throw new Error(problem);
+    if (problem) throw new Error(t(problem.key, ...problem.params));
     const state = await loadRefreshState();
     const sameUrl = state.url === url;
     const record = async (outcome: RefreshAttempt['outcome'], message: string, validators?: Partial<typeof state>) => {
@@ -88,12 +89,13 @@ export class DatasetUpdates {
           onProgress: (received, total) => void setRefreshProgress({ url, received, total }),
         });
       } catch (error) {
-        const message = error instanceof DownloadError ? error.message : `The download failed: ${String(error)}`;
-        await record('failed', `${message} The installed dataset is unchanged.`);
-        throw new Error(`${message} The installed dataset is unchanged.`);
+        const message =
+          error instanceof DownloadError ? t(error.key, ...error.params) : t('errorNetwork', String(error));
+        await record('failed', t('errorUnchangedSuffix', message));
+        throw new Error(t('errorUnchangedSuffix', message));
       }
       if (download.kind === 'not-modified') {
-        await record('not-modified', 'The dataset has not changed since the last download.');
+        await record('not-modified', t('attemptNotModified'));
         return { kind: 'not-modified' };
       }
       let outcome: InstallOutcome;
@@ -105,14 +107,11 @@ export class DatasetUpdates {
       }
       const validators = { etag: download.etag, lastModified: download.lastModified };
       if (outcome.kind === 'installed') {
-        await record('installed', `Installed dataset ${outcome.info.datasetVersion}.`, validators);
+        await record('installed', t('attemptInstalled', outcome.info.datasetVersion), validators);
       } else if (outcome.kind === 'same-version') {
-        await record('same-version', `Dataset ${outcome.version} is already installed.`, validators);
+        await record('same-version', t('attemptSameVersion', outcome.version), validators);
       } else if (outcome.kind === 'older') {
-        await record(
-          'older',
-          `The offered dataset ${outcome.offered} is older than the installed ${outcome.installed}.`,
-        );
+        await record('older', t('attemptOlder', outcome.offered, outcome.installed));
       }
       return outcome;
     } finally {
@@ -122,7 +121,7 @@ export class DatasetUpdates {
 
   async rollBack(): Promise<DatasetInfo> {
     const info = await rollBack(this.service.db);
-    if (!info) throw new Error('There is no previous dataset to roll back to.');
+    if (!info) throw new Error(t('errorNoPrevious'));
     await this.installed(info);
     return info;
   }
@@ -135,7 +134,7 @@ export class DatasetUpdates {
 
   async export(): Promise<Dataset> {
     const installed = await readInstalledDataset(this.service.db);
-    if (!installed) throw new Error('No dataset is installed yet.');
+    if (!installed) throw new Error(t('errorNoDataset'));
     return installed.data;
   }
 }

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { h } from 'preact';
 import { HoverCard, type HoverCardState } from '../../components/HoverCard';
 import type { AccountDetails } from '../../lib/protocol';
+import { t } from '../i18n';
 import { CARD_CSS } from './cardStyles';
 import { CARD_TAG } from './pageScope';
 import { ACCOUNT_ATTRIBUTE } from './wrapMarks';
@@ -151,9 +152,7 @@ export class HoverCardController {
         details.catch(() => this.cache.delete(accountId));
       }
       const loaded = await details;
-      state = loaded
-        ? { kind: 'ready', details: loaded }
-        : { kind: 'error', message: 'it is no longer in the dataset' };
+      state = loaded ? { kind: 'ready', details: loaded } : { kind: 'error', message: t('cardGone') };
     } catch (error) {
       state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
     }

@@ -2,11 +2,12 @@
 // or tags a link. The characters of the page never change: the same text ends up in the same order.
 import type { LinkMark, TextMark } from '../../lib/matching/takedownMatcher';
 import { LINK_CSS, MARK_SHADOW_CSS } from './markStyles';
-import { STATUS_LABEL } from '../../lib/statusLabels';
+import { STATUS_KEY } from '../../lib/statusLabels';
+import { t } from '../i18n';
 import { MARK_TAG } from './pageScope';
 
 export function markLabel(text: string, status: TextMark['status']): string {
-  return `${text}: ${STATUS_LABEL[status]} (Takedown Lens)`;
+  return t('markLabel', text, t(STATUS_KEY[status]));
 }
 
 export const ACCOUNT_ATTRIBUTE = 'data-tdl-account';

@@ -1,10 +1,9 @@
-// Formats a partial date for people without inventing precision: "March 2018", "6 March 2018", "2018",
-// with "on or before" / "about" where the data says so.
+// Formats a partial date for people without inventing precision: "March 2018", "6 March 2018", "2018年3月",
+// with "by" / "about" (translated) where the data says so.
+import type { Translate } from '../i18n/translate';
 import type { PartialDate } from './schema';
 
-const QUALIFIER_PREFIX: Record<PartialDate['qualifier'], string> = { on: '', 'on-or-before': 'by ', about: 'about ' };
-
-export function formatPartialDate(date: PartialDate, locale = 'en-GB', withQualifier = true): string {
+export function formatPartialDate(date: PartialDate, locale = 'en-GB', t?: Translate, withQualifier = true): string {
   const [year, month = 1, day = 1] = date.value.split('-').map(Number) as [number, number?, number?];
   const when = new Date(Date.UTC(year, month - 1, day));
   const options: Intl.DateTimeFormatOptions =
@@ -13,6 +12,13 @@ export function formatPartialDate(date: PartialDate, locale = 'en-GB', withQuali
       : date.precision === 'month'
         ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
         : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
-  const text = new Intl.DateTimeFormat(locale, options).format(when);
-  return withQualifier ? QUALIFIER_PREFIX[date.qualifier] + text : text;
+  let text: string;
+  try {
+    text = new Intl.DateTimeFormat(locale, options).format(when);
+  } catch {
+    text = new Intl.DateTimeFormat('en-GB', options).format(when);
+  }
+  if (!withQualifier || date.qualifier === 'on') return text;
+  if (date.qualifier === 'on-or-before') return t ? t('dateOnOrBefore', text) : `by ${text}`;
+  return t ? t('dateAbout', text) : `about ${text}`;
 }

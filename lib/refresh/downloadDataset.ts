@@ -1,5 +1,7 @@
 // Downloading a dataset file: conditional request, timeout, size limit, progress, no redirects, honest errors.
 // Pure apart from the fetch it is given, so every failure is unit-tested with a fake server.
+import { en, type MessageKey } from '../i18n/en';
+import { substitute } from '../i18n/translate';
 
 export interface DownloadOptions {
   fetch: typeof fetch;
@@ -14,9 +16,19 @@ export type DownloadResult =
   | { kind: 'not-modified' }
   | { kind: 'downloaded'; text: string; etag?: string | undefined; lastModified?: string | undefined };
 
-export class DownloadError extends Error {}
+/** A failed download, as a message key and substitutions (the message itself is the English text). */
+export class DownloadError extends Error {
+  readonly params: string[];
+  constructor(
+    readonly key: MessageKey,
+    ...params: Array<string | number>
+  ) {
+    super(substitute(en[key], params));
+    this.params = params.map(String);
+  }
+}
 
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 export async function downloadDataset(url: string, options: DownloadOptions): Promise<DownloadResult> {
   const controller = new AbortController();
@@ -39,21 +51,22 @@ export async function downloadDataset(url: string, options: DownloadOptions): Pr
         cache: 'no-cache',
       });
     } catch (error) {
-      if (timedOut) throw new DownloadError(`The server did not answer within ${options.timeoutMs / 1000} s.`);
-      throw new DownloadError(`The download failed: ${(error as Error).message || 'network error'}.`);
+      if (timedOut) throw new DownloadError('errorNotAnswered', options.timeoutMs / 1000);
+      throw new DownloadError('errorNetwork', (error as Error).message || 'network error');
     }
     if (response.status === 304) return { kind: 'not-modified' };
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      throw new DownloadError('The server redirected the download elsewhere; only the configured address is used.');
+      throw new DownloadError('errorRedirected');
     }
     if (!response.ok) {
       throw new DownloadError(
-        `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+        'errorStatus',
+        `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
       );
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > options.maxBytes) {
-      throw new DownloadError(`The file is ${megabytes(declared)}, over the ${megabytes(options.maxBytes)} limit.`);
+      throw new DownloadError('errorTooLarge', megabytes(declared), megabytes(options.maxBytes));
     }
     const total = Number.isFinite(declared) ? declared : null;
     const chunks: Uint8Array[] = [];
@@ -65,14 +78,14 @@ export async function downloadDataset(url: string, options: DownloadOptions): Pr
         try {
           part = await reader.read();
         } catch (error) {
-          if (timedOut) throw new DownloadError(`The download did not finish within ${options.timeoutMs / 1000} s.`);
-          throw new DownloadError(`The download broke off: ${(error as Error).message}.`);
+          if (timedOut) throw new DownloadError('errorNotFinished', options.timeoutMs / 1000);
+          throw new DownloadError('errorBrokeOff', (error as Error).message);
         }
         if (part.done) break;
         received += part.value.byteLength;
         if (received > options.maxBytes) {
           controller.abort();
-          throw new DownloadError(`The file is over the ${megabytes(options.maxBytes)} limit.`);
+          throw new DownloadError('errorOverLimit', megabytes(options.maxBytes));
         }
         chunks.push(part.value);
         options.onProgress?.(received, total);
@@ -88,7 +101,7 @@ export async function downloadDataset(url: string, options: DownloadOptions): Pr
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new DownloadError('The file is not UTF-8 text.');
+      throw new DownloadError('errorNotUtf8');
     }
     return {
       kind: 'downloaded',

@@ -14,13 +14,17 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchChromiumWithExtension(options: { headless?: boolean } = {}): Promise<ExtensionSession> {
+export async function launchChromiumWithExtension(
+  options: { headless?: boolean; locale?: string } = {},
+): Promise<ExtensionSession> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'tdl-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     viewport: { width: 1200, height: 800 },
+    ...(options.locale ? { locale: options.locale } : {}),
     args: [
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
       '--no-sandbox',

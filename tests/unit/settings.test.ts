@@ -30,9 +30,9 @@ describe('settings rules', () => {
     expect(refreshUrlProblem('https://data.example/x.json')).toBeNull();
     expect(refreshUrlProblem('http://127.0.0.1:8080/x.json')).toBeNull();
     expect(refreshUrlProblem('http://localhost/x.json')).toBeNull();
-    expect(refreshUrlProblem('http://data.example/x.json')).toMatch(/Only https/);
-    expect(refreshUrlProblem('ftp://data.example/x.json')).toMatch(/ftp: address/);
-    expect(refreshUrlProblem('data.example')).toMatch(/not a URL/);
+    expect(refreshUrlProblem('http://data.example/x.json')).toEqual({ key: 'urlHttpsOnly', params: [] });
+    expect(refreshUrlProblem('ftp://data.example/x.json')).toEqual({ key: 'urlScheme', params: ['ftp:'] });
+    expect(refreshUrlProblem('data.example')).toEqual({ key: 'urlNotUrl', params: [] });
     expect(originPattern('https://data.example:8443/a/b.json')).toBe('https://data.example/*');
   });
 

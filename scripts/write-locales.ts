@@ -1,0 +1,46 @@
+// `npm run i18n` writes public/_locales/{en,zh_CN,zh_TW}/messages.json from the catalogues in lib/i18n
+// (zh_TW converted from zh_CN by OpenCC); `--check` fails when the committed files are stale.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { en, type Catalogue } from '../lib/i18n/en';
+import { zhCN } from '../lib/i18n/zhCN';
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
+const zhTW = Object.fromEntries(Object.entries(zhCN).map(([key, text]) => [key, toTraditional(text)])) as Catalogue;
+
+/** Chrome and Firefox substitute $1… through named placeholders. */
+function messagesJson(catalogue: Catalogue): string {
+  const out: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = {};
+  for (const [key, text] of Object.entries(catalogue)) {
+    const digits = [...new Set([...text.matchAll(/\$(\d)/g)].map((match) => match[1]!))];
+    out[key] = { message: text.replace(/\$(\d)/g, '$$P$1$$') };
+    if (digits.length > 0) {
+      out[key].placeholders = Object.fromEntries(digits.map((digit) => [`p${digit}`, { content: `$${digit}` }]));
+    }
+  }
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+const files: Record<string, string> = { en: messagesJson(en), zh_CN: messagesJson(zhCN), zh_TW: messagesJson(zhTW) };
+let stale = false;
+for (const [locale, text] of Object.entries(files)) {
+  const file = path.join('public/_locales', locale, 'messages.json');
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      // missing counts as stale
+    }
+    if (current !== text) {
+      console.error(`${file} is stale: run \`npm run i18n\` and commit the result.`);
+      stale = true;
+    }
+  } else {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    console.log(`wrote ${file}`);
+  }
+}
+process.exit(stale ? 1 : 0);
