@@ -1,10 +1,10 @@
 // `npm run i18n` writes public/_locales/{en,zh_CN,zh_TW}/messages.json from the catalogues in lib/i18n
 // (zh_TW converted from zh_CN by OpenCC); `--check` fails when the committed files are stale.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { en, type Catalogue } from '../lib/i18n/en';
 import { zhCN } from '../lib/i18n/zhCN';
+import { writeOrCheck } from './support/generatedFile';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
 const zhTW = Object.fromEntries(Object.entries(zhCN).map(([key, text]) => [key, toTraditional(text)])) as Catalogue;
@@ -23,24 +23,8 @@ function messagesJson(catalogue: Catalogue): string {
 }
 
 const files: Record<string, string> = { en: messagesJson(en), zh_CN: messagesJson(zhCN), zh_TW: messagesJson(zhTW) };
-let stale = false;
+let fresh = true;
 for (const [locale, text] of Object.entries(files)) {
-  const file = path.join('public/_locales', locale, 'messages.json');
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(file, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (current !== text) {
-      console.error(`${file} is stale: run \`npm run i18n\` and commit the result.`);
-      stale = true;
-    }
-  } else {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    console.log(`wrote ${file}`);
-  }
+  fresh = writeOrCheck(path.join('public/_locales', locale, 'messages.json'), text, 'npm run i18n') && fresh;
 }
-process.exit(stale ? 1 : 0);
+process.exit(fresh ? 0 : 1);

@@ -1,26 +1,17 @@
 // Automated accessibility audits (axe-core, WCAG 2.1 A and AA plus best practices) of the popup, the options page
 // and an open hover card, in light and dark colour schemes.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ExtensionSession } from '../../scripts/support/chromiumWithExtension';
-import { startFixtureServer, type FixtureServer } from '../../scripts/support/staticServer';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/sessions';
 import { axeViolations } from './support/axeAudit';
 import { waitForMarks } from './support/pageMarks';
 
-let session: ExtensionSession;
-let server: FixtureServer;
-beforeAll(async () => {
-  [session, server] = await Promise.all([launchChromiumWithExtension(), startFixtureServer()]);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const browser = useChromium();
 
 async function extensionPage(path: string, scheme: 'light' | 'dark'): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await browser.session().context.newPage();
   await page.emulateMedia({ colorScheme: scheme });
-  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  await page.goto(`chrome-extension://${browser.session().extensionId}/${path}`);
   return page;
 }
 
@@ -44,9 +35,9 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
   });
 
   it('an open hover card and the marks', async () => {
-    const page = await session.context.newPage();
+    const page = await browser.session().context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(server.url('/crypto-news-en.html'));
+    await page.goto(browser.server().url('/crypto-news-en.html'));
     await waitForMarks(page, 11);
     await page.locator('#lead tdl-mark').first().focus();
     await page.locator('tdl-card .tdl-card h2').waitFor();

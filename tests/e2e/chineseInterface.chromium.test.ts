@@ -1,24 +1,15 @@
 // The interface follows the browser's language: Chromium started in Simplified Chinese shows the popup, the options
 // page, the hover card and the badge title in Chinese, with dates formatted for the locale.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ExtensionSession } from '../../scripts/support/chromiumWithExtension';
-import { startFixtureServer, type FixtureServer } from '../../scripts/support/staticServer';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/sessions';
 import { waitForMarks } from './support/pageMarks';
 
-let session: ExtensionSession;
-let server: FixtureServer;
-beforeAll(async () => {
-  [session, server] = await Promise.all([launchChromiumWithExtension({ locale: 'zh-CN' }), startFixtureServer()]);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const browser = useChromium({ locale: 'zh-CN' });
 
 describe('Simplified Chinese interface', () => {
   it('shows the hover card in Chinese with Chinese dates, and a Chinese badge title', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('/crypto-news-en.html'));
+    const page = await browser.session().context.newPage();
+    await page.goto(browser.server().url('/crypto-news-en.html'));
     await waitForMarks(page, 11);
     expect(await page.locator('#exchanges tdl-mark').getAttribute('aria-label')).toBe('OKEx：已封禁（Takedown Lens）');
     await page.locator('#exchanges tdl-mark').hover();
@@ -28,7 +19,7 @@ describe('Simplified Chinese interface', () => {
     expect(text).toContain('已封禁');
     expect(text).toContain('不晚于2018年3月6日');
     expect(text).toContain('最新事件');
-    const titles = await session.worker.evaluate(async () => {
+    const titles = await browser.session().worker.evaluate(async () => {
       const api = (globalThis as any).chrome;
       const tabs = await api.tabs.query({});
       return Promise.all(tabs.map((tab: { id: number }) => api.action.getTitle({ tabId: tab.id })));
@@ -38,8 +29,8 @@ describe('Simplified Chinese interface', () => {
   });
 
   it('shows the popup and the options page in Chinese', async () => {
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const popup = await browser.session().context.newPage();
+    await popup.goto(`chrome-extension://${browser.session().extensionId}/popup.html`);
     await popup.getByText('数据集 1.0.0：9 个账号、8 个事件、5 篇报道。').waitFor();
     await popup.getByRole('searchbox', { name: '搜索所有被追踪账号' }).fill('金色財經');
     await popup.getByRole('button', { name: /Jinse Caijing/ }).click();
@@ -47,8 +38,8 @@ describe('Simplified Chinese interface', () => {
     expect(await popup.locator('main').innerText()).toContain('2018年8月22日');
     await popup.close();
 
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const options = await browser.session().context.newPage();
+    await options.goto(`chrome-extension://${browser.session().extensionId}/options.html`);
     await options.getByRole('heading', { name: 'Takedown Lens 设置' }).waitFor();
     await options.getByRole('textbox', { name: '数据集网址' }).fill('http://data.example/x.json');
     await options.getByRole('button', { name: '立即更新' }).click();

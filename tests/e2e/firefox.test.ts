@@ -1,18 +1,9 @@
 // The Firefox build in Firefox ESR: the background seeds IndexedDB and answers; marks and the hover card work.
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxSession } from '../../scripts/support/firefoxWithExtension';
-import { startFixtureServer, type FixtureServer } from '../../scripts/support/staticServer';
+import { describe, expect, it } from 'vitest';
+import { useFirefox } from './support/sessions';
 
-let session: FirefoxSession;
-let server: FixtureServer;
-beforeAll(async () => {
-  [session, server] = await Promise.all([launchFirefoxWithExtension(), startFixtureServer()]);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const browser = useFirefox();
 
 interface Seen {
   text: string;
@@ -59,8 +50,8 @@ describe('Firefox ESR', () => {
   // WebDriver BiDi may not navigate to moz-extension:// pages, so the background is checked through what it
   // answers the content script: matches from its matcher and account details read from IndexedDB.
   it('seeds IndexedDB from the bundled dataset and answers an account query', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(server.url('/chinese-news.html'));
+    const page = await browser.session().browser.newPage();
+    await page.goto(browser.server().url('/chinese-news.html'));
     await marksWhenSettled(page, 4);
     await page.hover('#simplified tdl-mark');
     const card = await waitForCard(page, 'Jinse Caijing');
@@ -71,8 +62,8 @@ describe('Firefox ESR', () => {
   });
 
   it('marks names, handles and links on an English page without changing its text', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(server.url('/crypto-news-en.html'));
+    const page = await browser.session().browser.newPage();
+    await page.goto(browser.server().url('/crypto-news-en.html'));
     const marks = await marksWhenSettled(page, 12);
     expect(marks.map((m) => m.text)).toEqual([
       'Huobi News',
@@ -95,16 +86,16 @@ describe('Firefox ESR', () => {
   });
 
   it('marks Chinese names in both scripts', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(server.url('/chinese-news.html'));
+    const page = await browser.session().browser.newPage();
+    await page.goto(browser.server().url('/chinese-news.html'));
     const marks = await marksWhenSettled(page, 4);
     expect(marks.map((m) => m.text)).toEqual(['金色财经', '金色財經', 'antminersale', 'ＯＫＥｘ']);
     await page.close();
   });
 
   it('opens the hover card on hover and on keyboard focus, and closes it with Escape', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(server.url('/crypto-news-en.html'));
+    const page = await browser.session().browser.newPage();
+    await page.goto(browser.server().url('/crypto-news-en.html'));
     await marksWhenSettled(page, 12);
     await page.hover('#lead tdl-mark');
     expect(await waitForCard(page, 'Huobi News')).toMatch(/Blocked by 22 August 2018/);

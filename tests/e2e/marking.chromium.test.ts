@@ -1,23 +1,14 @@
 // The content script in real Chromium on fixture pages: what gets marked, what must stay untouched.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ExtensionSession } from '../../scripts/support/chromiumWithExtension';
-import { startFixtureServer, type FixtureServer } from '../../scripts/support/staticServer';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/sessions';
 import { readMarks, waitForMarks } from './support/pageMarks';
 
-let session: ExtensionSession;
-let server: FixtureServer;
-beforeAll(async () => {
-  [session, server] = await Promise.all([launchChromiumWithExtension(), startFixtureServer()]);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const browser = useChromium();
 
 async function open(fixture: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(server.url(`/${fixture}`));
+  const page = await browser.session().context.newPage();
+  await page.goto(browser.server().url(`/${fixture}`));
   return page;
 }
 
