@@ -6,7 +6,7 @@ import { HoverCard, type HoverCardState } from '../../components/HoverCard';
 import type { AccountDetails } from '../../lib/protocol';
 import { t } from '../i18n';
 import { CARD_CSS } from './cardStyles';
-import { CARD_TAG } from './pageScope';
+import { CARD_TAG, MARK_TAG } from './pageScope';
 import { ACCOUNT_ATTRIBUTE } from './wrapMarks';
 
 const OPEN_DELAY_MS = 150;
@@ -95,7 +95,9 @@ export class HoverCardController {
 
   private onFocusIn(event: FocusEvent): void {
     if (this.inCard(event)) return this.cancelClose();
-    const mark = this.markOf(event);
+    // A link or button holding a mark takes focus for it (the mark itself is no second tab stop).
+    const target = event.target instanceof Element ? event.target : null;
+    const mark = this.markOf(event) ?? target?.querySelector(`${MARK_TAG}[${ACCOUNT_ATTRIBUTE}]`) ?? null;
     if (mark) void this.open(mark);
     else if (this.isOpen) this.close();
   }
@@ -103,7 +105,12 @@ export class HoverCardController {
   private onFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
     if (next && (next === this.host || this.host.contains(next) || next === this.anchor)) return;
-    if (this.inCard(event) || this.markOf(event)) this.scheduleClose();
+    if (this.inCard(event) || this.markOf(event) || this.holdsAnchor(event.target)) this.scheduleClose();
+  }
+
+  /** True for the link or button that took focus on behalf of the open card's mark. */
+  private holdsAnchor(target: EventTarget | null): boolean {
+    return target instanceof Element && this.anchor !== null && target !== this.anchor && target.contains(this.anchor);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -112,9 +119,12 @@ export class HoverCardController {
       const focusWasInCard = this.inCard(event);
       const anchor = this.anchor;
       this.close();
-      if (focusWasInCard && anchor instanceof HTMLElement) anchor.focus();
-      event.stopPropagation();
-    } else if (event.key === 'ArrowDown' && this.markOf(event) === this.anchor) {
+      if (focusWasInCard && anchor instanceof HTMLElement) {
+        // A mark inside a link is not focusable: focus goes back to the link that holds it.
+        const focusable = anchor.tabIndex >= 0 ? anchor : anchor.closest<HTMLElement>('a[href], button');
+        focusable?.focus();
+      }
+    } else if (event.key === 'ArrowDown' && (this.markOf(event) === this.anchor || this.holdsAnchor(event.target))) {
       // From a focused mark, Down moves into the card so its report links are reachable by keyboard.
       const first = this.card.querySelector<HTMLElement>('a[href]');
       if (first) {

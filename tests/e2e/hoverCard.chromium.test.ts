@@ -89,6 +89,18 @@ describe('hover card in Chromium', () => {
     await page.mouse.move(5, 5);
   });
 
+  it('opens the card for a mark inside a link when the link takes keyboard focus', async () => {
+    const other = await session.context.newPage();
+    await other.goto(server.url('/link-with-name.html'));
+    await waitForMarks(other, 1);
+    await other.keyboard.press('Tab');
+    expect(await other.evaluate(() => document.activeElement?.id)).toBe('story');
+    await other.locator('tdl-card .tdl-card').getByRole('heading', { name: 'Delphy' }).waitFor();
+    await other.keyboard.press('Escape');
+    await other.waitForFunction(() => (document.querySelector('tdl-card') as HTMLElement).hidden);
+    await other.close();
+  });
+
   it('shows on the toolbar badge how many tracked accounts the tab mentions', async () => {
     const badges = await session.worker.evaluate(async () => {
       const api = (globalThis as any).chrome;
