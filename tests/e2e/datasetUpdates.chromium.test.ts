@@ -118,6 +118,15 @@ async function installedVersion(): Promise<string> {
   return (await options.getByTestId('dataset-version').textContent()) ?? '';
 }
 
+/** The options page reloads its facts just after showing a notice: wait for them. */
+async function expectInstalled(version: string): Promise<void> {
+  await options.waitForFunction(
+    (expected) => document.querySelector('[data-testid="dataset-version"]')?.textContent === expected,
+    version,
+    { timeout: 10_000 },
+  );
+}
+
 async function askBackground(type: string, data: unknown): Promise<any> {
   return options.evaluate(([t, d]) => (globalThis as any).chrome.runtime.sendMessage({ tdl: t, data: d }), [
     type,
@@ -155,7 +164,7 @@ describe('dataset refresh in Chromium', () => {
   it('installs a newer dataset and the open tab re-marks without a reload', async () => {
     expect(await updateFrom('/v2.json')).toBe('Installed dataset 2.0.0.');
     await options.getByText(/Last attempt .*Updated/).waitFor();
-    expect(await installedVersion()).toBe('2.0.0');
+    await expectInstalled('2.0.0');
     const marks = await waitForMarks(news, 12);
     expect(marks.find((m) => m.text === 'Crypto Daily Wire')).toMatchObject({
       account: 'crypto-daily-wire',
@@ -166,7 +175,7 @@ describe('dataset refresh in Chromium', () => {
   it('asks before installing an older dataset', async () => {
     options.once('dialog', (dialog) => void dialog.dismiss());
     expect(await updateFrom('/old.json')).toBe('Kept dataset 2.0.0; the older 0.1.0 was not installed.');
-    expect(await installedVersion()).toBe('2.0.0');
+    await expectInstalled('2.0.0');
   });
 
   it('shows markup from a dataset as text, never as HTML or a live link', async () => {
@@ -186,10 +195,10 @@ describe('dataset refresh in Chromium', () => {
   it('rolls back to the previous dataset and resets to the bundled one', async () => {
     await options.getByRole('button', { name: 'Roll back to 2.0.0' }).click();
     await options.getByText('Rolled back to dataset 2.0.0.').waitFor();
-    expect(await installedVersion()).toBe('2.0.0');
+    await expectInstalled('2.0.0');
     await options.getByRole('button', { name: 'Reset to the bundled dataset' }).click();
     await options.getByText('Reset to the bundled dataset 1.0.0.').waitFor();
-    expect(await installedVersion()).toBe('1.0.0');
+    await expectInstalled('1.0.0');
     await news.waitForFunction(() => !document.querySelector('[data-tdl-account="crypto-daily-wire"]'));
     const marks = await waitForMarks(news, 12);
     expect(marks.map((m) => m.text)).toContain('Huobi News');
