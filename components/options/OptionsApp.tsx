@@ -1,6 +1,6 @@
 // The options page: the installed dataset, refreshing it from a URL or a file, rolling back, resetting,
 // exporting, and the marking settings. Every failure is shown with its reason; nothing installed is lost.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
 import type { RefreshProgress, RefreshState } from '../../extension/refreshStateStore';
 import type { Dataset } from '../../lib/dataset/schema';
@@ -29,7 +29,8 @@ export interface OptionsServices {
   download(filename: string, text: string): void;
 }
 
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
+/** `seq` counts the actions, so a new notice can be told from the last one even when its text is the same. */
+type Notice = { kind: 'ok' | 'error'; text: string; seq: number } | null;
 
 export function OptionsApp({ services }: { services: OptionsServices }) {
   const [info, setInfo] = useState<DatasetInfo | null>(null);
@@ -40,6 +41,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
+  const actions = useRef(0);
 
   const reload = () => {
     services.datasetInfo().then(setInfo, () => undefined);
@@ -59,10 +61,11 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
   const run = async (task: () => Promise<string>) => {
     setBusy(true);
     setNotice(null);
+    const seq = ++actions.current;
     try {
-      setNotice({ kind: 'ok', text: await task() });
+      setNotice({ kind: 'ok', text: await task(), seq });
     } catch (error) {
-      setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error), seq });
     } finally {
       setBusy(false);
       reload();
@@ -108,11 +111,15 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       <h1>{t('optionsTitle')}</h1>
       <div aria-live="polite">
         {notice?.kind === 'ok' && (
-          <p role="status" class="notice-ok">
+          <p role="status" class="notice-ok" data-seq={notice.seq}>
             {notice.text}
           </p>
         )}
-        {notice?.kind === 'error' && <p role="alert">{notice.text}</p>}
+        {notice?.kind === 'error' && (
+          <p role="alert" data-seq={notice.seq}>
+            {notice.text}
+          </p>
+        )}
       </div>
       <DatasetPanel
         info={info}

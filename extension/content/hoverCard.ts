@@ -95,9 +95,11 @@ export class HoverCardController {
 
   private onFocusIn(event: FocusEvent): void {
     if (this.inCard(event)) return this.cancelClose();
-    // A link or button holding a mark takes focus for it (the mark itself is no second tab stop).
+    // A link or button holding a mark takes keyboard focus for it (the mark itself is no second tab stop); a mouse
+    // click that focuses such a link is left alone.
     const target = event.target instanceof Element ? event.target : null;
-    const mark = this.markOf(event) ?? target?.querySelector(`${MARK_TAG}[${ACCOUNT_ATTRIBUTE}]`) ?? null;
+    const held = target?.matches(':focus-visible') ? target.querySelector(`${MARK_TAG}[${ACCOUNT_ATTRIBUTE}]`) : null;
+    const mark = this.markOf(event) ?? held ?? null;
     if (mark) void this.open(mark);
     else if (this.isOpen) this.close();
   }

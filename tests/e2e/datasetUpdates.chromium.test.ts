@@ -105,13 +105,23 @@ afterAll(async () => {
   await other?.close();
 });
 
+/** The options page numbers its notices: the one after `previous` answers the action just taken. */
+async function nextNotice(previous: number): Promise<string> {
+  const notice = options.locator(`[data-seq="${previous + 1}"]`);
+  await notice.waitFor({ timeout: 45_000 });
+  return (await notice.textContent()) ?? '';
+}
+
+async function lastNoticeSeq(): Promise<number> {
+  return options.evaluate(() => Number(document.querySelector('[data-seq]')?.getAttribute('data-seq') ?? 0));
+}
+
 async function updateFrom(path: string): Promise<string> {
   const field = options.getByRole('textbox', { name: 'Dataset URL' });
   await field.fill(server.url(`/datasets${path}`));
+  const previous = await lastNoticeSeq();
   await options.getByRole('button', { name: 'Update now' }).click();
-  const message = options.locator('[role="alert"], [role="status"].notice-ok');
-  await message.first().waitFor({ timeout: 45_000 });
-  return (await message.first().textContent()) ?? '';
+  return nextNotice(previous);
 }
 
 async function installedVersion(): Promise<string> {
@@ -157,8 +167,9 @@ describe('dataset refresh in Chromium', () => {
 
   it('refuses an https-less remote address before any download', async () => {
     await options.getByRole('textbox', { name: 'Dataset URL' }).fill('http://data.example/takedowns.json');
+    const previous = await lastNoticeSeq();
     await options.getByRole('button', { name: 'Update now' }).click();
-    expect(await options.getByRole('alert').textContent()).toMatch(/Only https:\/\//);
+    expect(await nextNotice(previous)).toMatch(/Only https:\/\//);
   });
 
   it('installs a newer dataset and the open tab re-marks without a reload', async () => {
@@ -193,11 +204,13 @@ describe('dataset refresh in Chromium', () => {
   });
 
   it('rolls back to the previous dataset and resets to the bundled one', async () => {
+    let previous = await lastNoticeSeq();
     await options.getByRole('button', { name: 'Roll back to 2.0.0' }).click();
-    await options.getByText('Rolled back to dataset 2.0.0.').waitFor();
+    expect(await nextNotice(previous)).toBe('Rolled back to dataset 2.0.0.');
     await expectInstalled('2.0.0');
+    previous = await lastNoticeSeq();
     await options.getByRole('button', { name: 'Reset to the bundled dataset' }).click();
-    await options.getByText('Reset to the bundled dataset 1.0.0.').waitFor();
+    expect(await nextNotice(previous)).toBe('Reset to the bundled dataset 1.0.0.');
     await expectInstalled('1.0.0');
     await news.waitForFunction(() => !document.querySelector('[data-tdl-account="crypto-daily-wire"]'));
     const marks = await waitForMarks(news, 12);
