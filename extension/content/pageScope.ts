@@ -29,8 +29,10 @@ export const CARD_TAG = 'tdl-card';
 
 /** True when nothing under this element may be marked. */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName) || SKIPPED_TAGS.has(element.localName.toUpperCase())) return true;
-  return (element as HTMLElement).isContentEditable === true;
+  if (SKIPPED_TAGS.has(element.tagName)) return true;
+  // The attribute, not isContentEditable: that property makes Chromium bring style up to date on every call.
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
 }
 
 /** True when a node sits anywhere inside a skipped element (used for nodes reported by mutations). */
