@@ -28,10 +28,11 @@ console.log(
 console.log(`Node ${process.version}, ${runs} timed runs per figure (median).\n`);
 
 const bundled = JSON.parse(readFileSync('data/takedowns.json', 'utf8')) as Dataset;
+const large = syntheticDataset(100_000);
 const datasets: Array<[string, Pick<Dataset, 'accounts'>]> = [
   ['bundled', bundled],
   ['10,000 accounts', syntheticDataset(10_000).dataset as Dataset],
-  ['100,000 accounts', syntheticDataset(100_000).dataset as Dataset],
+  ['100,000 accounts', large.dataset as Dataset],
 ];
 
 const results: MatcherBenchResult[] = [];
@@ -73,7 +74,7 @@ if (!values['node-only']) {
   const { benchInBrowser } = await import('./browserBench');
   await benchInBrowser({
     english: texts.english || english.slice(0, 200_000),
-    names: syntheticDataset(100_000).names,
-    dataset: syntheticDataset(100_000).dataset,
+    names: large.names,
+    dataset: large.dataset,
   });
 }

@@ -2,7 +2,7 @@
 // the status in words (never colour alone) with its date and how sure that date is.
 import { t } from '../extension/i18n';
 import type { PartialDate, Status } from '../lib/dataset/schema';
-import { STATUS_KEY } from '../lib/statusLabels';
+import { STATUS_KEY, statusGroup } from '../lib/statusLabels';
 import { formatDate } from './formatDate';
 
 export function statusDatePhrase(status: Status, since: PartialDate): string {
@@ -11,7 +11,7 @@ export function statusDatePhrase(status: Status, since: PartialDate): string {
 }
 
 export function StatusLine({ status, since }: { status: Status; since?: PartialDate | undefined }) {
-  const group = status === 'active' ? 'active' : status === 'unknown' ? 'unknown' : 'taken-down';
+  const group = statusGroup(status);
   return (
     <p class={`tdl-status tdl-status-${group}`} data-status={status}>
       <strong>{t(STATUS_KEY[status])}</strong>

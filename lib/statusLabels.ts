@@ -35,6 +35,15 @@ export const PLATFORM_KEY: Record<Account['platform'], MessageKey> = {
   other: 'platformOther',
 };
 
+export type StatusGroup = 'taken-down' | 'active' | 'unknown';
+
+/** How a status is shown: blocked, suspended, restricted and deleted all read as taken down. */
+export function statusGroup(status: Status): StatusGroup {
+  if (status === 'active') return 'active';
+  if (status === 'unknown') return 'unknown';
+  return 'taken-down';
+}
+
 /** Only http(s) links are ever rendered as links; anything else is shown as text. */
 export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;

@@ -42,8 +42,7 @@ export default defineContentScript({
         if (marker.isStarted) marker.unmarkAll();
         // Tell the background anyway, so the popup knows which site this tab shows.
         else void askBackground('page:found', { accountIds: [] }).catch(() => undefined);
-      } else if (!marker.isStarted) marker.restart(next.markedStatuses);
-      else if (key !== statusesKey) marker.restart(next.markedStatuses);
+      } else if (!marker.isStarted || key !== statusesKey) marker.restart(next.markedStatuses);
       statusesKey = key;
     };
     apply(settings);
