@@ -27,5 +27,10 @@ export default defineConfig({
         }
       : {}),
     action: { default_title: '__MSG_extName__' },
+    // The background matches page text with a WebAssembly scanner (lib/matching/wasm); nothing else is relaxed.
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';"
+        : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
   }),
 });

@@ -19,10 +19,15 @@ function visibleText(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/** Valid UTF-8 is read as UTF-8 (saved copies often keep a stale charset, such as qq.html's gb2312); else the declared one. */
 function decode(buffer: Buffer): string {
-  const head = buffer.subarray(0, 2048).toString('latin1');
-  const charset = /charset=["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  return new TextDecoder(charset === 'gb2312' || charset === 'gbk' ? 'gb18030' : (charset ?? 'utf-8')).decode(buffer);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    const head = buffer.subarray(0, 2048).toString('latin1');
+    const charset = /charset=["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+    return new TextDecoder(charset === 'gb2312' || charset === 'gbk' ? 'gb18030' : (charset ?? 'utf-8')).decode(buffer);
+  }
 }
 
 export function loadPageTexts(folder: string | undefined): PageTexts {

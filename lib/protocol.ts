@@ -5,6 +5,12 @@ import type { LinkMark, TextMark } from './matching/takedownMatcher';
 
 export type DatasetOrigin = { kind: 'bundled' } | { kind: 'url'; url: string } | { kind: 'file'; name: string };
 
+export interface MatcherInfo {
+  engine: 'wasm' | 'js';
+  accounts: number;
+  patterns: number;
+}
+
 export interface DatasetInfo {
   schemaVersion: number;
   datasetVersion: string;
@@ -63,6 +69,8 @@ export interface PageMatchResponse {
 /** Requests that the content script, popup and options page send to the background. */
 export interface ToBackground {
   'dataset:info': { request: void; response: DatasetInfo };
+  /** How the background matches: 'wasm' unless WebAssembly is unavailable, then 'js' (same results, slower). */
+  'matcher:info': { request: void; response: MatcherInfo };
   'account:details': { request: { id: string }; response: AccountDetails | null };
   'accounts:search': { request: { query: string; limit?: number }; response: AccountSummary[] };
   'accounts:summaries': { request: { ids: string[] }; response: AccountSummary[] };

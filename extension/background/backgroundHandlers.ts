@@ -45,6 +45,14 @@ export function createBackgroundHandlers(
       if (!info) throw new Error(t('errorNoDataset'));
       return info;
     },
+    async 'matcher:info'() {
+      const matcher = await service.matcher();
+      return {
+        engine: matcher.mentions.engine,
+        accounts: matcher.accountCount,
+        patterns: matcher.mentions.patternCount,
+      };
+    },
     async 'account:details'({ id }) {
       return readAccountDetails(service.db, id);
     },

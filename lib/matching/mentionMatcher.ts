@@ -2,6 +2,7 @@
 // a mention may start (word starts for spaced scripts, every character for Chinese and Japanese), then the longest
 // of any overlapping candidates wins. Built once in the background; typed arrays keep 100,000 accounts compact.
 import { foldName, getClassTable, getFoldTable, SPACE, WORD } from '../text/fold';
+import { WasmMentionScanner, type TrieTables } from './wasm/wasmMentionScanner';
 
 export interface MatcherPattern {
   text: string;
@@ -19,250 +20,288 @@ export interface Mention {
 const END_BOUNDARY = 1;
 const NEEDS_ID_CONTEXT = 2;
 const AT_HANDLE = 4;
+const ADJACENT = 1 << 16;
+const HASHED = 1 << 17;
 const MIN_PATTERN_LENGTH = 2;
+/** Longer texts are not names; the bound also keeps one start's candidates within the scanner's buffer. */
+const MAX_PATTERN_LENGTH = 1_000;
+const MAX_CANDIDATES = 16_384;
 const CONTEXT_WINDOW = 24;
 /** Words that introduce an account ID, as folded text (lower case, Simplified Chinese). */
 const ID_CONTEXT =
   /(wechat|weixin|微信|公众号|账号|帐号|\bid)[^\p{L}\p{N}]{0,4}(id|号|号码|account|public account|official account)?[\s:：'"“”‘’「」『』(（]*$/u;
 
-/** Everything a built matcher holds, as typed arrays: stored in IndexedDB so a restarted background skips the build. */
-export interface MentionMatcherSnapshot {
-  rootChild: Int32Array;
-  nodeChar: Uint16Array;
-  adjacentChild: Uint8Array;
-  hasHashedChildren: Uint8Array;
-  nodeOutput: Int32Array;
-  edgeNode: Int32Array;
-  edgeChar: Uint16Array;
-  edgeChild: Int32Array;
-  patternFlags: Uint8Array;
+/**
+ * Everything a built matcher holds, as typed arrays: stored in IndexedDB so a restarted background skips the build.
+ * `rootChild[char]` is the node for a first character; `nodes` holds two numbers per node: its character with the
+ * ADJACENT flag (node + 1 is a child, as for most nodes) and the HASHED flag (other children are in `edges`), then
+ * its pattern + 1 (0 when no pattern ends there); `edges` is an open-addressing table of (node + 1, char, child).
+ * `leadingWords` is a bit set of hashes of the words that begin patterns (see leadingWordBit), which lets the
+ * WebAssembly scanner skip words that begin none.
+ */
+export interface MentionMatcherSnapshot extends TrieTables {
   patternAccount: Int32Array;
 }
 
+export type MatcherEngine = 'wasm' | 'js';
+
+export interface MentionMatcherOptions {
+  /** 'js' skips WebAssembly (tests compare the two). By default WebAssembly is used where it can run. */
+  engine?: MatcherEngine;
+}
+
 function isSnapshot(value: unknown): value is MentionMatcherSnapshot {
-  return (
-    typeof value === 'object' && value !== null && (value as MentionMatcherSnapshot).rootChild instanceof Int32Array
-  );
+  return typeof value === 'object' && value !== null && (value as MentionMatcherSnapshot).nodes instanceof Int32Array;
 }
 
 export class MentionMatcher {
   private readonly fold = getFoldTable();
   private readonly classes = getClassTable();
-  private readonly rootChild: Int32Array;
-  private nodeChar: Uint16Array;
-  /** 1 when node + 1 is a child of node: most trie nodes have one child, found without hashing. */
-  private adjacentChild: Uint8Array;
-  private hasHashedChildren: Uint8Array;
-  private nodeOutput: Int32Array;
-  private nodeCount = 1;
-  private readonly edgeNode: Int32Array;
-  private readonly edgeChar: Uint16Array;
-  private readonly edgeChild: Int32Array;
-  private readonly edgeMask: number;
-  private readonly patternFlags: Uint8Array;
+  /** The trie: views into the scanner's WebAssembly memory when there is one, plain arrays otherwise. */
+  private readonly tables: TrieTables;
+  private readonly scanner: WasmMentionScanner | null;
   private readonly patternAccount: Int32Array;
   readonly patternCount: number;
 
-  constructor(source: Iterable<MatcherPattern> | MentionMatcherSnapshot) {
-    if (isSnapshot(source)) {
-      this.rootChild = source.rootChild;
-      this.nodeChar = source.nodeChar;
-      this.adjacentChild = source.adjacentChild;
-      this.hasHashedChildren = source.hasHashedChildren;
-      this.nodeOutput = source.nodeOutput;
-      this.edgeNode = source.edgeNode;
-      this.edgeChar = source.edgeChar;
-      this.edgeChild = source.edgeChild;
-      this.edgeMask = source.edgeNode.length - 1;
-      this.patternFlags = source.patternFlags;
-      this.patternAccount = source.patternAccount;
-      this.patternCount = source.patternFlags.length;
-      this.nodeCount = source.nodeOutput.length - 1;
-      return;
-    }
-    const patterns = source;
-    this.rootChild = new Int32Array(0x10000);
-    const byText = new Map<string, number>();
-    const texts: string[] = [];
-    const flags: number[] = [];
-    const accounts: number[] = [];
-    let totalLength = 0;
-    const add = (text: string, accountIndex: number, flag: number) => {
-      if (text.length < MIN_PATTERN_LENGTH) return;
-      const known = byText.get(text);
-      if (known !== undefined) {
-        // The same text as a plain name and as a handle: the looser rule wins.
-        if (!(flag & NEEDS_ID_CONTEXT)) flags[known] = flags[known]! & ~NEEDS_ID_CONTEXT;
-        return;
-      }
-      const last = text.charCodeAt(text.length - 1);
-      byText.set(text, texts.length);
-      texts.push(text);
-      flags.push(flag | (this.classes[last] === WORD ? END_BOUNDARY : 0));
-      accounts.push(accountIndex);
-      totalLength += text.length;
-    };
-    for (const pattern of patterns) {
-      const folded = foldName(pattern.text);
-      if (pattern.kind === 'name') add(folded, pattern.accountIndex, 0);
-      else {
-        const handle = folded.replace(/^@/, '');
-        add('@' + handle, pattern.accountIndex, AT_HANDLE);
-        add(handle, pattern.accountIndex, NEEDS_ID_CONTEXT);
-      }
-    }
-    this.patternCount = texts.length;
-    this.patternFlags = Uint8Array.from(flags);
-    this.patternAccount = Int32Array.from(accounts);
+  constructor(source: Iterable<MatcherPattern> | MentionMatcherSnapshot, options: MentionMatcherOptions = {}) {
+    const built = isSnapshot(source) ? source : buildTrie(source, this.classes);
+    this.patternAccount = built.patternAccount;
+    this.patternCount = built.patternFlags.length;
+    this.scanner =
+      options.engine === 'js' ? null : WasmMentionScanner.create(this.fold, this.classes, built, MAX_CANDIDATES);
+    this.tables = this.scanner?.tables ?? built;
+  }
 
-    const capacity = 1 + totalLength;
-    this.nodeChar = new Uint16Array(capacity);
-    this.adjacentChild = new Uint8Array(capacity);
-    this.hasHashedChildren = new Uint8Array(capacity);
-    this.nodeOutput = new Int32Array(capacity);
-    // Each insertion adds at most one child that is not adjacent to its parent, so patterns bound the hashed edges.
-    let slots = 1024;
-    while (slots < texts.length * 2) slots *= 2;
-    this.edgeNode = new Int32Array(slots);
-    this.edgeChar = new Uint16Array(slots);
-    this.edgeChild = new Int32Array(slots);
-    this.edgeMask = slots - 1;
-    texts.forEach((text, index) => this.insert(text, index));
-    // Drop the unused tail of the node arrays (shared prefixes leave it empty).
-    this.nodeChar = this.nodeChar.slice(0, this.nodeCount + 1);
-    this.adjacentChild = this.adjacentChild.slice(0, this.nodeCount + 1);
-    this.hasHashedChildren = this.hasHashedChildren.slice(0, this.nodeCount + 1);
-    this.nodeOutput = this.nodeOutput.slice(0, this.nodeCount + 1);
+  /** Which engine scans text: WebAssembly, or JavaScript where WebAssembly cannot run. */
+  get engine(): MatcherEngine {
+    return this.scanner ? 'wasm' : 'js';
   }
 
   toSnapshot(): MentionMatcherSnapshot {
-    const { rootChild, nodeChar, adjacentChild, hasHashedChildren, nodeOutput, edgeNode, edgeChar, edgeChild } = this;
-    const { patternFlags, patternAccount } = this;
+    // Copies: a view into the WebAssembly memory would store the whole memory.
+    const { rootChild, nodes, edges, patternFlags, leadingWords } = this.tables;
     return {
-      rootChild,
-      nodeChar,
-      adjacentChild,
-      hasHashedChildren,
-      nodeOutput,
-      edgeNode,
-      edgeChar,
-      edgeChild,
-      patternFlags,
-      patternAccount,
+      rootChild: rootChild.slice(),
+      nodes: nodes.slice(),
+      edges: edges.slice(),
+      patternFlags: patternFlags.slice(),
+      leadingWords: leadingWords.slice(),
+      patternAccount: this.patternAccount.slice(),
     };
   }
 
-  /** Bytes held by the matcher's typed arrays. */
+  /** Bytes of the trie's typed arrays. */
   get byteSize(): number {
-    return [
-      this.rootChild,
-      this.nodeChar,
-      this.adjacentChild,
-      this.hasHashedChildren,
-      this.nodeOutput,
-      this.edgeNode,
-      this.edgeChar,
-      this.edgeChild,
-      this.patternFlags,
-      this.patternAccount,
-    ].reduce((sum, array) => sum + array.byteLength, 0);
+    const { rootChild, nodes, edges, patternFlags, leadingWords } = this.tables;
+    const arrays = [rootChild, nodes, edges, patternFlags, leadingWords, this.patternAccount];
+    return arrays.reduce((sum, array) => sum + array.byteLength, 0);
   }
 
-  private insert(text: string, patternIndex: number): void {
-    let node = this.rootChild[text.charCodeAt(0)]!;
-    if (node === 0) {
-      node = this.nodeCount++;
-      this.rootChild[text.charCodeAt(0)] = node;
-      this.nodeChar[node] = text.charCodeAt(0);
-    }
-    for (let i = 1; i < text.length; i++) {
-      const char = text.charCodeAt(i);
-      const next = this.child(node, char);
-      if (next !== 0) {
-        node = next;
-        continue;
-      }
-      const created = this.nodeCount++;
-      this.nodeChar[created] = char;
-      if (created === node + 1 && this.adjacentChild[node] === 0) this.adjacentChild[node] = 1;
-      else this.putEdge(node, char, created);
-      node = created;
-    }
-    this.nodeOutput[node] = patternIndex + 1;
-  }
-
-  private slot(node: number, char: number): number {
-    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(char + 1, 0x85ebca77)) & this.edgeMask;
-  }
-
-  private putEdge(node: number, char: number, child: number): void {
-    let slot = this.slot(node, char);
-    while (this.edgeNode[slot] !== 0) slot = (slot + 1) & this.edgeMask;
-    this.edgeNode[slot] = node + 1;
-    this.edgeChar[slot] = char;
-    this.edgeChild[slot] = child;
-    this.hasHashedChildren[node] = 1;
-  }
-
-  private child(node: number, char: number): number {
-    if (this.adjacentChild[node] === 1 && this.nodeChar[node + 1] === char) return node + 1;
-    if (this.hasHashedChildren[node] === 0) return 0;
-    let slot = this.slot(node, char);
-    for (;;) {
-      const key = this.edgeNode[slot]!;
-      if (key === 0) return 0;
-      if (key === node + 1 && this.edgeChar[slot] === char) return this.edgeChild[slot]!;
-      slot = (slot + 1) & this.edgeMask;
-    }
+  /** Bytes of the WebAssembly memory (the trie, folding tables and room for text), 0 without WebAssembly. */
+  get scannerByteSize(): number {
+    return this.scanner?.byteSize ?? 0;
   }
 
   /** Every mention in the text, in order, with no two overlapping. Offsets are UTF-16 offsets into `text`. */
   findMentions(text: string): Mention[] {
-    const { fold, classes, rootChild, nodeOutput } = this;
+    if (!this.scanner) return resolveOverlaps(this.scanInJs(text), this.patternAccount);
+    const fromWasm = this.scanner.candidates(text);
+    // The scanner checked word boundaries and @handles; a bare handle still needs "WeChat ID" or the like before it.
+    const { patternFlags } = this.tables;
+    let candidates = fromWasm;
+    for (let i = 2; i < fromWasm.length; i += 3) {
+      if (patternFlags[fromWasm[i]!]! & NEEDS_ID_CONTEXT) {
+        candidates = [];
+        for (let j = 0; j < fromWasm.length; j += 3) {
+          const [start, end, pattern] = [fromWasm[j]!, fromWasm[j + 1]!, fromWasm[j + 2]!];
+          if (!(patternFlags[pattern]! & NEEDS_ID_CONTEXT) || hasIdContext(text, start, this.fold))
+            candidates.push(start, end, pattern);
+        }
+        break;
+      }
+    }
+    return resolveOverlaps(candidates, this.patternAccount);
+  }
+
+  /** The same scan as the WebAssembly one, over the UTF-16 text: candidate (start, end, pattern) triples. */
+  private scanInJs(text: string): number[] {
+    const { fold, classes } = this;
+    const { rootChild, nodes, edges } = this.tables;
+    const edgeMask = edges.length / 3 - 1;
     const length = text.length;
     const candidates: number[] = [];
     let previousClass = SPACE;
     for (let start = 0; start < length; start++) {
       const char = fold[text.charCodeAt(start)]!;
       const charClass = classes[char]!;
-      if (charClass === WORD && previousClass === WORD) continue;
+      const before = previousClass;
       previousClass = charClass;
-      if (charClass === SPACE) continue;
+      if ((charClass === WORD && before === WORD) || charClass === SPACE) continue;
       let node = rootChild[char]!;
       if (node === 0) continue;
       let end = start + 1;
       for (;;) {
-        const output = nodeOutput[node]!;
-        if (output !== 0 && this.accepts(text, start, end, output - 1)) candidates.push(start, end, output - 1);
+        const output = nodes[node * 2 + 1]!;
+        if (output !== 0 && this.accepts(text, start, end, output - 1, before)) candidates.push(start, end, output - 1);
         if (end >= length) break;
-        node = this.child(node, fold[text.charCodeAt(end)]!);
+        node = childOf(nodes, edges, edgeMask, node, fold[text.charCodeAt(end)]!);
         if (node === 0) break;
         end++;
       }
     }
-    return resolveOverlaps(candidates, this.patternAccount);
+    return candidates;
   }
 
-  private accepts(text: string, start: number, end: number, pattern: number): boolean {
-    const flags = this.patternFlags[pattern]!;
+  private accepts(text: string, start: number, end: number, pattern: number, before: number): boolean {
+    const flags = this.tables.patternFlags[pattern]!;
     const { fold, classes } = this;
     if (flags & END_BOUNDARY && end < text.length && classes[fold[text.charCodeAt(end)]!] === WORD) return false;
-    if (flags & AT_HANDLE && start > 0 && classes[fold[text.charCodeAt(start - 1)]!] === WORD) return false;
-    if (flags & NEEDS_ID_CONTEXT) {
-      let before = '';
-      for (let i = Math.max(0, start - CONTEXT_WINDOW); i < start; i++)
-        before += String.fromCharCode(fold[text.charCodeAt(i)]!);
-      if (!ID_CONTEXT.test(before)) return false;
-    }
-    return true;
+    if (flags & AT_HANDLE && before === WORD) return false;
+    return !(flags & NEEDS_ID_CONTEXT) || hasIdContext(text, start, fold);
   }
+}
+
+/** Whether words that introduce an account ID ("WeChat ID:", 微信号) come right before `start`. */
+function hasIdContext(text: string, start: number, fold: Uint16Array): boolean {
+  let before = '';
+  for (let i = Math.max(0, start - CONTEXT_WINDOW); i < start; i++)
+    before += String.fromCharCode(fold[text.charCodeAt(i)]!);
+  return ID_CONTEXT.test(before);
+}
+
+const slotOf = (node: number, char: number, mask: number) =>
+  (Math.imul(node, 0x9e3779b1) ^ Math.imul(char + 1, 0x85ebca77)) & mask;
+
+function childOf(nodes: Int32Array, edges: Int32Array, mask: number, node: number, char: number): number {
+  const info = nodes[node * 2]!;
+  if (info & ADJACENT && (nodes[node * 2 + 2]! & 0xffff) === char) return node + 1;
+  if (!(info & HASHED)) return 0;
+  let slot = slotOf(node, char, mask);
+  for (;;) {
+    const key = edges[slot * 3]!;
+    if (key === 0) return 0;
+    if (key === node + 1 && edges[slot * 3 + 1] === char) return edges[slot * 3 + 2]!;
+    slot = (slot + 1) & mask;
+  }
+}
+
+const ILL_FORMED = /\ufffd|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The bit for the word a folded pattern begins with (its leading run of WORD characters), or -1 when it begins
+ * with another class: a hash of the low bytes of its first eight units and its length, which the WebAssembly
+ * scanner computes the same way on the words of page text.
+ */
+export function leadingWordBit(folded: string, classes: Uint8Array, wordBits: number): number {
+  let length = 0;
+  while (length < folded.length && classes[folded.charCodeAt(length)] === WORD) length++;
+  if (length === 0) return -1;
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < Math.min(length, 8); i++) {
+    const low = (folded.charCodeAt(i) & 0xff) << ((i & 3) * 8);
+    if (i < 4) first |= low;
+    else second |= low;
+  }
+  let hash = Math.imul(first ^ length, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77);
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  return (hash ^ (hash >>> 12)) & (wordBits - 1);
+}
+
+/** Builds the trie of folded patterns (see MentionMatcherSnapshot for the layout). */
+function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): MentionMatcherSnapshot {
+  const byText = new Map<string, number>();
+  const texts: string[] = [];
+  const flags: number[] = [];
+  const accounts: number[] = [];
+  let totalLength = 0;
+  const add = (text: string, accountIndex: number, flag: number) => {
+    // Text with U+FFFD or a lone surrogate is no name, and the WebAssembly scanner reads both as U+FFFD.
+    if (text.length < MIN_PATTERN_LENGTH || text.length > MAX_PATTERN_LENGTH || ILL_FORMED.test(text)) return;
+    const known = byText.get(text);
+    if (known !== undefined) {
+      // The same text as a plain name and as a handle: the looser rule wins.
+      if (!(flag & NEEDS_ID_CONTEXT)) flags[known] = flags[known]! & ~NEEDS_ID_CONTEXT;
+      return;
+    }
+    const last = text.charCodeAt(text.length - 1);
+    byText.set(text, texts.length);
+    texts.push(text);
+    flags.push(flag | (classes[last] === WORD ? END_BOUNDARY : 0));
+    accounts.push(accountIndex);
+    totalLength += text.length;
+  };
+  for (const pattern of patterns) {
+    const folded = foldName(pattern.text);
+    if (pattern.kind === 'name') add(folded, pattern.accountIndex, 0);
+    else {
+      const handle = folded.replace(/^@/, '');
+      add('@' + handle, pattern.accountIndex, AT_HANDLE);
+      add(handle, pattern.accountIndex, NEEDS_ID_CONTEXT);
+    }
+  }
+
+  const rootChild = new Int32Array(0x10000);
+  const nodes = new Int32Array(2 * (1 + totalLength));
+  // Each insertion adds at most one child that is not adjacent to its parent, so patterns bound the hashed edges.
+  let slots = 1024;
+  while (slots < texts.length * 2) slots *= 2;
+  const edges = new Int32Array(slots * 3);
+  const mask = slots - 1;
+  let nodeCount = 1;
+  texts.forEach((text, patternIndex) => {
+    const first = text.charCodeAt(0);
+    let node = rootChild[first]!;
+    if (node === 0) {
+      node = nodeCount++;
+      rootChild[first] = node;
+      nodes[node * 2] = first;
+    }
+    for (let i = 1; i < text.length; i++) {
+      const char = text.charCodeAt(i);
+      const next = childOf(nodes, edges, mask, node, char);
+      if (next !== 0) {
+        node = next;
+        continue;
+      }
+      const created = nodeCount++;
+      nodes[created * 2] = char;
+      if (created === node + 1 && !(nodes[node * 2]! & ADJACENT)) nodes[node * 2]! |= ADJACENT;
+      else {
+        let slot = slotOf(node, char, mask);
+        while (edges[slot * 3] !== 0) slot = (slot + 1) & mask;
+        edges[slot * 3] = node + 1;
+        edges[slot * 3 + 1] = char;
+        edges[slot * 3 + 2] = created;
+        nodes[node * 2]! |= HASHED;
+      }
+      node = created;
+    }
+    nodes[node * 2 + 1] = patternIndex + 1;
+  });
+  let wordBits = 1 << 12;
+  while (wordBits < texts.length * 32) wordBits *= 2;
+  const leadingWords = new Int32Array(wordBits / 32);
+  for (const text of texts) {
+    const bit = leadingWordBit(text, classes, wordBits);
+    if (bit >= 0) leadingWords[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return {
+    rootChild,
+    leadingWords,
+    // Drop the unused tail (shared prefixes leave it empty); one spare node keeps `node + 1` reads in bounds.
+    nodes: nodes.slice(0, 2 * (nodeCount + 1)),
+    edges,
+    patternFlags: Uint8Array.from(flags),
+    patternAccount: Int32Array.from(accounts),
+  };
 }
 
 /**
  * Chooses among candidate mentions (flat start, end, pattern triples): longer first, then earlier; a candidate
  * overlapping one already chosen is dropped. Returns the chosen mentions in text order.
  */
-export function resolveOverlaps(candidates: readonly number[], patternAccount: ArrayLike<number>): Mention[] {
+export function resolveOverlaps(candidates: ArrayLike<number>, patternAccount: ArrayLike<number>): Mention[] {
   const count = candidates.length / 3;
   const mentions: Mention[] = [];
   if (count === 0) return mentions;

@@ -1,10 +1,15 @@
 // Everything a page needs matched, behind one object: names and handles in text, and link targets.
 import type { AccountLink, Status } from '../dataset/schema';
 import { LinkMatcher } from './linkMatcher';
-import { MentionMatcher, type MatcherPattern, type MentionMatcherSnapshot } from './mentionMatcher';
+import {
+  MentionMatcher,
+  type MatcherPattern,
+  type MentionMatcherOptions,
+  type MentionMatcherSnapshot,
+} from './mentionMatcher';
 
 /** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
-export const MATCHER_FORMAT = 1;
+export const MATCHER_FORMAT = 2;
 
 export interface TakedownMatcherSnapshot {
   format: number;
@@ -54,16 +59,20 @@ export class TakedownMatcher {
 
   private readonly linkLists: Array<[number, AccountLink[]]>;
 
-  constructor(accounts: readonly MatchableAccount[], snapshot?: TakedownMatcherSnapshot) {
+  constructor(
+    accounts: readonly MatchableAccount[],
+    snapshot?: TakedownMatcherSnapshot,
+    options: MentionMatcherOptions = {},
+  ) {
     if (snapshot) {
       this.ids = snapshot.ids;
       this.statuses = snapshot.statuses;
-      this.mentions = new MentionMatcher(snapshot.mentions);
+      this.mentions = new MentionMatcher(snapshot.mentions, options);
       this.linkLists = snapshot.links;
     } else {
       this.ids = accounts.map((account) => account.id);
       this.statuses = accounts.map((account) => account.status);
-      this.mentions = new MentionMatcher(patternsOf(accounts));
+      this.mentions = new MentionMatcher(patternsOf(accounts), options);
       this.linkLists = [];
       accounts.forEach((account, index) => {
         if (account.links.length > 0) this.linkLists.push([index, [...account.links]]);

@@ -54,4 +54,15 @@ describe('background in Chromium', () => {
     await page.getByText(/Dataset 1\.0\.0: 9 accounts, 8 events, 5 reports/).waitFor({ timeout: 5_000 });
     await page.close();
   });
+
+  it('matches with the WebAssembly scanner (the manifest allows it)', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const reply = await page.evaluate(() => {
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome;
+      return api.runtime.sendMessage({ tdl: 'matcher:info' });
+    });
+    expect(reply).toEqual({ ok: true, value: { engine: 'wasm', accounts: 9, patterns: expect.any(Number) } });
+    await page.close();
+  });
 });

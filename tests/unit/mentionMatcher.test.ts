@@ -12,8 +12,6 @@ const patterns: MatcherPattern[] = [
   { text: 'Jinse Caijing', accountIndex: 3, kind: 'name' },
   { text: 'antminersale', accountIndex: 4, kind: 'handle' },
 ];
-const matcher = new MentionMatcher(patterns);
-const found = (text: string) => matcher.findMentions(text).map((m) => [text.slice(m.start, m.end), m.accountIndex]);
 
 describe('foldText', () => {
   it('folds case, full width and Traditional Chinese one unit to one', () => {
@@ -22,7 +20,13 @@ describe('foldText', () => {
   });
 });
 
-describe('MentionMatcher', () => {
+describe.each(['wasm', 'js'] as const)('MentionMatcher (%s engine)', (engine) => {
+  const matcher = new MentionMatcher(patterns, { engine });
+  const found = (text: string) => matcher.findMentions(text).map((m) => [text.slice(m.start, m.end), m.accountIndex]);
+
+  it(`scans with ${engine === 'wasm' ? 'WebAssembly' : 'JavaScript'}`, () => {
+    expect(matcher.engine).toBe(engine);
+  });
   it('matches names case- and width-insensitively on word boundaries', () => {
     expect(found('OKEx, okex and ＯＫＥｘ.')).toEqual([
       ['OKEx', 0],
@@ -63,7 +67,7 @@ describe('MentionMatcher', () => {
   });
 
   it('agrees with a naive search on random text (property)', () => {
-    const alphabet = ['a', 'b', 'A', 'B', ' ', '-', '金', '色', '財', '财', '@', 'ｂ', '\n', '_', 'é'];
+    const alphabet = ['a', 'b', 'A', 'B', ' ', '-', '金', '色', '財', '财', '@', 'ｂ', '\n', '_', 'é', '😀'];
     const word = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 6 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(
@@ -78,7 +82,7 @@ describe('MentionMatcher', () => {
           const list = raw
             .filter((p) => p.kind === 'name' || /^@?[A-Za-z0-9_.-]{2,64}$/.test(p.text))
             .map((p, accountIndex) => ({ ...p, accountIndex }));
-          expect(new MentionMatcher(list).findMentions(text)).toEqual(naiveMentions(text, list));
+          expect(new MentionMatcher(list, { engine }).findMentions(text)).toEqual(naiveMentions(text, list));
         },
       ),
       { numRuns: 2000 },
@@ -91,9 +95,33 @@ describe('MentionMatcher', () => {
       accountIndex: i,
       kind: 'name' as const,
     }));
-    const big = new MentionMatcher(many);
+    const big = new MentionMatcher(many, { engine });
     expect(big.patternCount).toBe(3000);
     expect(big.byteSize).toBeLessThan(1_000_000);
     expect(big.findMentions('see account 1234 news now').map((m) => m.accountIndex)).toEqual([1234]);
   });
+
+  it('reads text beyond the Basic Multilingual Plane and U+FFFD, in JavaScript where it must', () => {
+    expect(found('😀 OKEx \ufffd 金色财经 \ud800 Huobi 𠀀')).toEqual([
+      ['OKEx', 0],
+      ['金色财经', 3],
+      ['Huobi', 2],
+    ]);
+  });
+
+  it('finds tens of thousands of mentions in one long text, the same with either engine', () => {
+    const text = 'OKEx and 金色财经, Huobi News; '.repeat(30_000);
+    const mentions = matcher.findMentions(text);
+    expect(mentions).toHaveLength(90_000);
+    expect(mentions).toEqual(new MentionMatcher(patterns, { engine: 'js' }).findMentions(text));
+    expect(text.slice(mentions.at(-1)!.start, mentions.at(-1)!.end)).toBe('Huobi News');
+  });
+});
+
+it('round-trips through a snapshot with the same results', () => {
+  const built = new MentionMatcher(patterns);
+  const restored = new MentionMatcher(built.toSnapshot());
+  const text = 'OKEx, 金色財經 and WeChat ID antminersale';
+  expect(restored.findMentions(text)).toEqual(built.findMentions(text));
+  expect(restored.findMentions(text)).toHaveLength(3);
 });
