@@ -36,8 +36,9 @@ const ID_CONTEXT =
  * `rootChild[char]` is the node for a first character; `nodes` holds two numbers per node: its character with the
  * ADJACENT flag (node + 1 is a child, as for most nodes) and the HASHED flag (other children are in `edges`), then
  * its pattern + 1 (0 when no pattern ends there); `edges` is an open-addressing table of (node + 1, char, child).
- * `leadingWords` is a bit set of hashes of the words that begin patterns (see leadingWordBit), which lets the
- * WebAssembly scanner skip words that begin none.
+ * `leadingWords` is a bit set of hashes of the words that begin patterns (see leadingWordBit), and `leadingPairs`
+ * one of the first two characters of the other patterns (see leadingPairBit): the WebAssembly scanner walks the
+ * trie only where they agree.
  */
 export interface MentionMatcherSnapshot extends TrieTables {
   patternAccount: Int32Array;
@@ -79,21 +80,22 @@ export class MentionMatcher {
 
   toSnapshot(): MentionMatcherSnapshot {
     // Copies: a view into the WebAssembly memory would store the whole memory.
-    const { rootChild, nodes, edges, patternFlags, leadingWords } = this.tables;
+    const { rootChild, nodes, edges, patternFlags, leadingWords, leadingPairs } = this.tables;
     return {
       rootChild: rootChild.slice(),
       nodes: nodes.slice(),
       edges: edges.slice(),
       patternFlags: patternFlags.slice(),
       leadingWords: leadingWords.slice(),
+      leadingPairs: leadingPairs.slice(),
       patternAccount: this.patternAccount.slice(),
     };
   }
 
   /** Bytes of the trie's typed arrays. */
   get byteSize(): number {
-    const { rootChild, nodes, edges, patternFlags, leadingWords } = this.tables;
-    const arrays = [rootChild, nodes, edges, patternFlags, leadingWords, this.patternAccount];
+    const { rootChild, nodes, edges, patternFlags, leadingWords, leadingPairs } = this.tables;
+    const arrays = [rootChild, nodes, edges, patternFlags, leadingWords, leadingPairs, this.patternAccount];
     return arrays.reduce((sum, array) => sum + array.byteLength, 0);
   }
 
@@ -208,6 +210,12 @@ export function leadingWordBit(folded: string, classes: Uint8Array, wordBits: nu
   return (hash ^ (hash >>> 12)) & (wordBits - 1);
 }
 
+/** The bit for the first two units of a folded pattern (two at least), as the WebAssembly scanner hashes them. */
+export function leadingPairBit(folded: string, bits: number): number {
+  const hash = Math.imul((folded.charCodeAt(0) << 16) | folded.charCodeAt(1), 0x9e3779b1);
+  return (hash ^ (hash >>> 15)) & (bits - 1);
+}
+
 /** Builds the trie of folded patterns (see MentionMatcherSnapshot for the layout). */
 function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): MentionMatcherSnapshot {
   const byText = new Map<string, number>();
@@ -282,13 +290,19 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
   let wordBits = 1 << 12;
   while (wordBits < texts.length * 32) wordBits *= 2;
   const leadingWords = new Int32Array(wordBits / 32);
+  const leadingPairs = new Int32Array(wordBits / 32);
   for (const text of texts) {
     const bit = leadingWordBit(text, classes, wordBits);
     if (bit >= 0) leadingWords[bit >>> 5]! |= 1 << (bit & 31);
+    else {
+      const pair = leadingPairBit(text, wordBits);
+      leadingPairs[pair >>> 5]! |= 1 << (pair & 31);
+    }
   }
   return {
     rootChild,
     leadingWords,
+    leadingPairs,
     // Drop the unused tail (shared prefixes leave it empty); one spare node keeps `node + 1` reads in bounds.
     nodes: nodes.slice(0, 2 * (nodeCount + 1)),
     edges,

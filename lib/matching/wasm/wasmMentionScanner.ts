@@ -11,6 +11,7 @@ export interface TrieTables {
   edges: Int32Array;
   patternFlags: Uint8Array;
   leadingWords: Int32Array;
+  leadingPairs: Int32Array;
 }
 
 interface ScannerExports {
@@ -18,7 +19,16 @@ interface ScannerExports {
   infoTableAt(): number;
   rootTableAt(): number;
   tablesEnd(): number;
-  configure(nodes: number, edges: number, edgeSlots: number, flags: number, words: number, wordBits: number): void;
+  configure(
+    nodes: number,
+    edges: number,
+    edgeSlots: number,
+    flags: number,
+    words: number,
+    wordBits: number,
+    pairs: number,
+    pairBits: number,
+  ): void;
   scan(
     text: number,
     byteLength: number,
@@ -35,7 +45,9 @@ interface ScannerExports {
 
 const PAGE = 65_536;
 const SPACE_CLASS = 3;
+const WORD_CLASS = 1;
 const HAS_ROOT = 4;
+const WORD_OR_ROOT = 8;
 /** Room for text kept from the start, so most pages never grow the memory. */
 const INITIAL_TEXT_BYTES = 1 << 20;
 
@@ -107,6 +119,7 @@ export class WasmMentionScanner {
       edges: place(tables.edges),
       patternFlags: place(tables.patternFlags),
       leadingWords: place(tables.leadingWords),
+      leadingPairs: place(tables.leadingPairs),
     };
     this.outAt = align(at, 16);
     this.textAt = align(this.outAt + outCapacity * 12, 16);
@@ -119,8 +132,11 @@ export class WasmMentionScanner {
     new Uint16Array(buffer, fixed.foldTableAt(), fold.length).set(fold);
     // Per UTF-16 unit: the class of its folded form, and whether some pattern begins with it.
     const info = new Uint8Array(buffer, fixed.infoTableAt(), fold.length);
-    for (let code = 0; code < fold.length; code++)
-      info[code] = classes[fold[code]!]! | (tables.rootChild[fold[code]!] !== 0 ? HAS_ROOT : 0);
+    for (let code = 0; code < fold.length; code++) {
+      const charClass = classes[fold[code]!]!;
+      const hasRoot = tables.rootChild[fold[code]!] !== 0;
+      info[code] = charClass | (hasRoot ? HAS_ROOT : 0) | (hasRoot || charClass === WORD_CLASS ? WORD_OR_ROOT : 0);
+    }
     for (const key of Object.keys(this.layout) as Array<keyof TrieTables>) this.tables[key].set(tables[key]);
     this.exports.configure(
       this.layout.nodes[0],
@@ -129,17 +145,20 @@ export class WasmMentionScanner {
       this.layout.patternFlags[0],
       this.layout.leadingWords[0],
       tables.leadingWords.length * 32,
+      this.layout.leadingPairs[0],
+      tables.leadingPairs.length * 32,
     );
   }
 
   private bindViews(): void {
     const buffer = this.memory.buffer;
-    const { rootChild, nodes, edges, patternFlags, leadingWords } = this.layout;
+    const { rootChild, nodes, edges, patternFlags, leadingWords, leadingPairs } = this.layout;
     this.tables.rootChild = new Int32Array(buffer, ...rootChild);
     this.tables.nodes = new Int32Array(buffer, ...nodes);
     this.tables.edges = new Int32Array(buffer, ...edges);
     this.tables.patternFlags = new Uint8Array(buffer, ...patternFlags);
     this.tables.leadingWords = new Int32Array(buffer, ...leadingWords);
+    this.tables.leadingPairs = new Int32Array(buffer, ...leadingPairs);
     this.bytes = new Uint8Array(buffer);
     this.out = new Int32Array(buffer, this.outAt, this.outCapacity * 3);
   }

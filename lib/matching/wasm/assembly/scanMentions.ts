@@ -26,6 +26,8 @@ const ROOT_NIBBLES_AT: usize = 0x70010;
 const TABLES_END: usize = 0x70020;
 const CLASS_BITS: i32 = 3;
 const HAS_ROOT: i32 = 4;
+/** Set with WORD's class or HAS_ROOT: one test for the characters a run of others must stop at. */
+const WORD_OR_ROOT: i32 = 8;
 
 let nodeTable: usize = 0;
 let edgeTable: usize = 0;
@@ -33,6 +35,8 @@ let edgeMask: i32 = 0;
 let flagTable: usize = 0;
 let wordTable: usize = 0;
 let wordMask: i32 = 0;
+let pairTable: usize = 0;
+let pairMask: i32 = 0;
 
 let textEnd: usize = 0;
 let outTable: usize = 0;
@@ -58,13 +62,24 @@ export function tablesEnd(): usize {
   return TABLES_END;
 }
 
-export function configure(nodes: usize, edges: usize, edgeSlots: i32, flags: usize, words: usize, wordBits: i32): void {
+export function configure(
+  nodes: usize,
+  edges: usize,
+  edgeSlots: i32,
+  flags: usize,
+  words: usize,
+  wordBits: i32,
+  pairs: usize,
+  pairBits: i32,
+): void {
   nodeTable = nodes;
   edgeTable = edges;
   edgeMask = edgeSlots - 1;
   flagTable = flags;
   wordTable = words;
   wordMask = wordBits - 1;
+  pairTable = pairs;
+  pairMask = pairBits - 1;
   // Byte b is in a set when nibbles[b & 15] has bit (b >> 4): one swizzle per half-byte classifies 16 bytes.
   memory.fill(WORD_NIBBLES_AT, 0, 32);
   for (let byte = 0; byte < 0x80; byte++) {
@@ -137,6 +152,13 @@ function wordHash(first: i32, second: i32, length: i32): i32 {
   let hash = ((first ^ length) * 0x9e3779b1) ^ (second * 0x85ebca77);
   hash = (hash ^ (hash >>> 15)) * 0x2c1b3c6d;
   return hash ^ (hash >>> 12);
+}
+
+/** Whether some pattern that begins with a character other than a word character begins with these two. */
+function pairStartsSomePattern(first: i32, second: i32): bool {
+  let hash = ((first << 16) | second) * 0x9e3779b1;
+  hash = (hash ^ (hash >>> 15)) & pairMask;
+  return ((load<i32>(pairTable + ((<usize>(hash >>> 5)) << 2)) >>> (hash & 31)) & 1) !== 0;
 }
 
 function startsSomePattern(hash: i32): bool {
@@ -347,8 +369,38 @@ export function scan(
         previous = infoOf(<i32>load<u8>(at + <usize>count16 - 1)) & CLASS_BITS;
         at += <usize>count16;
         unit += count16;
+        // A short block stopped at a non-ASCII byte: that one goes character by character.
+        if (count16 < 16) scalarUntil = at + 1;
         continue;
       }
+    }
+    if (!inWord) {
+      // A run of characters that are no word and start no pattern, typically Chinese or Japanese with
+      // punctuation and spaces: only the class of the last one matters.
+      while (at < end) {
+        const lead = <i32>load<u8>(at);
+        let code = lead;
+        let length: usize = 1;
+        if (lead >= 0x80) {
+          if ((lead & 0xf0) !== 0xe0) break;
+          code = decodeMultiByte(at, lead);
+          length = 3;
+        }
+        const info = infoOf(code);
+        if (info & WORD_OR_ROOT) {
+          if ((info & CLASS_BITS) === WORD) break;
+          // Walk only when the next character, too, agrees with the start of some pattern.
+          if (at + length + 3 > end) break;
+          const nextLead = <i32>load<u8>(at + length);
+          if (nextLead >= 0x80 && (nextLead & 0xf0) !== 0xe0) break;
+          const next = nextLead < 0x80 ? nextLead : decodeMultiByte(at + length, nextLead);
+          if (pairStartsSomePattern(foldOf(code), foldOf(next))) break;
+        }
+        previous = info & CLASS_BITS;
+        at += length;
+        unit++;
+      }
+      if (at >= end) break;
     }
     const first = <i32>load<u8>(at);
     const before = previous;
