@@ -173,8 +173,8 @@ export class WasmMentionScanner {
    * boundaries and @handles but not for ID context.
    */
   candidates(text: string): number[] {
-    // Three bytes at most per UTF-16 unit, and 16 readable bytes after the text for the scanner's block reads.
-    const room = text.length * 3 + 16;
+    // Three bytes at most per UTF-16 unit, and 32 readable bytes after the text for the scanner's block reads.
+    const room = text.length * 3 + 32;
     if (this.textAt + room > this.memory.buffer.byteLength) {
       this.memory.grow(Math.ceil((this.textAt + room - this.memory.buffer.byteLength) / PAGE));
       this.bindViews();

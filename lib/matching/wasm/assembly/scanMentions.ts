@@ -1,6 +1,6 @@
 // AssemblyScript source of the WebAssembly mention scanner (compiled by `npm run wasm`). It finds the same
 // candidates as the JavaScript scan in lib/matching/mentionMatcher.ts, over UTF-8 text written by
-// TextEncoder.encodeInto, and reports UTF-16 offsets. Blocks of 16 ASCII bytes are classified with SIMD, so word
+// TextEncoder.encodeInto, and reports UTF-16 offsets. Blocks of 32 ASCII bytes are classified with SIMD, so word
 // boundaries cost bit operations rather than a mispredicted branch per word; at the end of each word its hash
 // (first eight characters and length) is looked up in the `leadingWords` bit set and the trie is walked only from
 // words that begin some pattern. The tables live in the imported memory (see wasmMentionScanner.ts).
@@ -272,6 +272,12 @@ function walkWord(start: usize, startUnit: i32, before: i32, count: i32): i32 {
   return walk(node, startUnit, start + (byte < 0x80 ? 1 : byte < 0xe0 ? 2 : 3), 0, before, count);
 }
 
+/** A mask of the bytes of a block of ASCII that are in the set given by `nibbles` (see configure). */
+function inSet(bytes: v128, nibbles: v128, highBits: v128, lowNibble: v128, zero: v128): i32 {
+  const high = i8x16.swizzle(highBits, i8x16.shr_u(bytes, 4));
+  return i8x16.bitmask(i8x16.ne(v128.and(i8x16.swizzle(nibbles, v128.and(bytes, lowNibble)), high), zero));
+}
+
 /** Records where a scan stopped (the end, or the start whose candidates did not fit) and returns `count`. */
 function stop(byte: usize, unit: i32, previousClass: i32, count: i32): i32 {
   stopByte = <i32>byte;
@@ -283,7 +289,7 @@ function stop(byte: usize, unit: i32, previousClass: i32, count: i32): i32 {
 /**
  * Scans text[fromByte, byteLength) for candidate mentions, writing (start, end, pattern) UTF-16 triples to `out`,
  * and returns how many. When `capacity` triples are written before the end, it stops before the start whose
- * candidates did not fit; stoppedAtByte/Unit/WithClass say where to resume. The text must be followed by 16
+ * candidates did not fit; stoppedAtByte/Unit/WithClass say where to resume. The text must be followed by 32
  * readable bytes.
  */
 export function scan(
@@ -317,19 +323,25 @@ export function scan(
   // Below this address the scan goes character by character (the last block read has non-ASCII bytes there).
   let scalarUntil: usize = 0;
   while (at < end) {
-    if (at >= scalarUntil && at + 16 <= end) {
-      const bytes = v128.load(at);
-      const nonAscii = i8x16.bitmask(bytes);
+    if (at >= scalarUntil) {
+      // Thirty-two bytes at a time (the text is followed by readable bytes; those past its end are masked off).
+      const first16 = v128.load(at);
+      const second16 = v128.load(at, 16);
+      const nonAscii = i8x16.bitmask(first16) | (i8x16.bitmask(second16) << 16);
       // The ASCII bytes before the first non-ASCII one are classified together.
-      const count16 = nonAscii === 0 ? 16 : ctz(nonAscii);
+      const count32 = min(nonAscii === 0 ? 32 : ctz(nonAscii), <i32>(end - at));
       // A run of non-ASCII bytes goes character by character; SIMD resumes at the next ASCII byte.
-      if (count16 === 0) scalarUntil = at + <usize>ctz(~nonAscii);
+      if (count32 === 0) scalarUntil = at + <usize>ctz(~nonAscii);
       else {
-        const valid = (1 << count16) - 1;
-        const high = i8x16.swizzle(highBits, i8x16.shr_u(bytes, 4));
-        const low = v128.and(bytes, lowNibble);
-        const words = i8x16.bitmask(i8x16.ne(v128.and(i8x16.swizzle(wordNibbles, low), high), zero)) & valid;
-        const roots = i8x16.bitmask(i8x16.ne(v128.and(i8x16.swizzle(rootNibbles, low), high), zero)) & valid;
+        const valid = count32 === 32 ? -1 : (1 << count32) - 1;
+        const words =
+          (inSet(first16, wordNibbles, highBits, lowNibble, zero) |
+            (inSet(second16, wordNibbles, highBits, lowNibble, zero) << 16)) &
+          valid;
+        const roots =
+          (inSet(first16, rootNibbles, highBits, lowNibble, zero) |
+            (inSet(second16, rootNibbles, highBits, lowNibble, zero) << 16)) &
+          valid;
         const shifted = (words << 1) | (<i32>inWord);
         const starts = words & ~shifted;
         const ends = ~words & shifted & valid;
@@ -365,12 +377,12 @@ export function scan(
             count = found;
           }
         }
-        inWord = ((words >> (count16 - 1)) & 1) !== 0;
-        previous = infoOf(<i32>load<u8>(at + <usize>count16 - 1)) & CLASS_BITS;
-        at += <usize>count16;
-        unit += count16;
-        // A short block stopped at a non-ASCII byte: that one goes character by character.
-        if (count16 < 16) scalarUntil = at + 1;
+        inWord = ((words >>> (count32 - 1)) & 1) !== 0;
+        previous = infoOf(<i32>load<u8>(at + <usize>count32 - 1)) & CLASS_BITS;
+        at += <usize>count32;
+        unit += count32;
+        // A short block stopped at a non-ASCII byte (or the end): that one goes character by character.
+        if (count32 < 32) scalarUntil = at + 1;
         continue;
       }
     }
