@@ -126,33 +126,32 @@ export function benchMatcher(
   );
 
   const fallback = new TakedownMatcher(dataset.accounts, undefined, { engine: 'js' });
+  const ours = (engine: string, built: TakedownMatcher, ms: number | null, note: string): EngineResult => ({
+    engine,
+    buildMs: ms,
+    englishMBps: mbPerSecond(
+      english,
+      scanMs(runs, () => built.mentions.findMentions(english)),
+    ),
+    chineseMBps: mbPerSecond(
+      chinese,
+      scanMs(runs, () => built.mentions.findMentions(chinese)),
+    ),
+    note,
+  });
   const engines: EngineResult[] = [
-    {
-      engine: `Takedown Lens matcher (${matcher.mentions.engine === 'wasm' ? 'WebAssembly' : 'JavaScript'})`,
+    ours(
+      `Takedown Lens matcher (${matcher.mentions.engine === 'wasm' ? 'WebAssembly' : 'JavaScript'})`,
+      matcher,
       buildMs,
-      englishMBps: mbPerSecond(
-        english,
-        scanMs(runs, () => matcher.mentions.findMentions(english)),
-      ),
-      chineseMBps: mbPerSecond(
-        chinese,
-        scanMs(runs, () => matcher.mentions.findMentions(chinese)),
-      ),
-      note: 'text in via TextEncoder.encodeInto (timed); folds case, width and Traditional Chinese; word boundaries; longest match',
-    },
-    {
-      engine: 'Takedown Lens matcher (JavaScript fallback)',
-      buildMs: null,
-      englishMBps: mbPerSecond(
-        english,
-        scanMs(runs, () => fallback.mentions.findMentions(english)),
-      ),
-      chineseMBps: mbPerSecond(
-        chinese,
-        scanMs(runs, () => fallback.mentions.findMentions(chinese)),
-      ),
-      note: 'the same results where WebAssembly cannot run',
-    },
+      'text in via TextEncoder.encodeInto (timed); folds case, width and Traditional Chinese; word boundaries; longest match',
+    ),
+    ours(
+      'Takedown Lens matcher (JavaScript fallback)',
+      fallback,
+      null,
+      'the same results where WebAssembly cannot run',
+    ),
   ];
 
   const patterns = [...new Set([...patternsOf(dataset.accounts)].map((pattern) => foldName(pattern.text)))];
