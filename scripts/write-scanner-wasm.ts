@@ -21,8 +21,7 @@ try {
       stdio: 'inherit',
     });
   } catch {
-    console.error(`${SOURCE} did not compile (see above).`);
-    process.exit(1);
+    throw new Error(`${SOURCE} did not compile (see above).`);
   }
   const base64 = readFileSync(wasm).toString('base64');
   const lines = base64.match(/.{1,100}/g) ?? [];

@@ -107,20 +107,14 @@ export class MentionMatcher {
   /** Every mention in the text, in order, with no two overlapping. Offsets are UTF-16 offsets into `text`. */
   findMentions(text: string): Mention[] {
     if (!this.scanner) return resolveOverlaps(this.scanInJs(text), this.patternAccount);
-    const fromWasm = this.scanner.candidates(text);
+    const found = this.scanner.candidates(text);
     // The scanner checked word boundaries and @handles; a bare handle still needs "WeChat ID" or the like before it.
     const { patternFlags } = this.tables;
-    let candidates = fromWasm;
-    for (let i = 2; i < fromWasm.length; i += 3) {
-      if (patternFlags[fromWasm[i]!]! & NEEDS_ID_CONTEXT) {
-        candidates = [];
-        for (let j = 0; j < fromWasm.length; j += 3) {
-          const [start, end, pattern] = [fromWasm[j]!, fromWasm[j + 1]!, fromWasm[j + 2]!];
-          if (!(patternFlags[pattern]! & NEEDS_ID_CONTEXT) || hasIdContext(text, start, this.fold))
-            candidates.push(start, end, pattern);
-        }
-        break;
-      }
+    const candidates: number[] = [];
+    for (let i = 0; i < found.length; i += 3) {
+      const [start, end, pattern] = [found[i]!, found[i + 1]!, found[i + 2]!];
+      if (!(patternFlags[pattern]! & NEEDS_ID_CONTEXT) || hasIdContext(text, start, this.fold))
+        candidates.push(start, end, pattern);
     }
     return resolveOverlaps(candidates, this.patternAccount);
   }

@@ -78,7 +78,8 @@ export class WasmMentionScanner {
   private readonly layout: Record<keyof TrieTables, [offset: number, length: number]>;
   private readonly outAt: number;
   private readonly textAt: number;
-  private bytes!: Uint8Array;
+  /** The memory from the text's place on, and the output triples: views bound again when the memory grows. */
+  private textBytes!: Uint8Array;
   private out!: Int32Array;
 
   /** Copies the tables into a new WebAssembly memory; null where WebAssembly cannot run. */
@@ -104,17 +105,18 @@ export class WasmMentionScanner {
     tables: TrieTables,
     private readonly outCapacity: number,
   ) {
-    // The memory is made once its size is known, so the instance comes after it; the layout asks no export.
-    const probe = new WebAssembly.Instance(module, { env: { memory: new WebAssembly.Memory({ initial: 0 }) } });
-    const fixed = probe.exports as unknown as ScannerExports;
-    let at = fixed.tablesEnd();
+    // The fixed tables' places come from the module; the memory then grows to hold the rest.
+    this.memory = new WebAssembly.Memory({ initial: 1 });
+    const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
+    this.exports = instance.exports as unknown as ScannerExports;
+    let at = this.exports.tablesEnd();
     const place = (array: Int32Array | Uint8Array): [number, number] => {
       const offset = align(at, 8);
       at = offset + array.byteLength;
       return [offset, array.length];
     };
     this.layout = {
-      rootChild: [fixed.rootTableAt(), tables.rootChild.length],
+      rootChild: [this.exports.rootTableAt(), tables.rootChild.length],
       nodes: place(tables.nodes),
       edges: place(tables.edges),
       patternFlags: place(tables.patternFlags),
@@ -123,15 +125,13 @@ export class WasmMentionScanner {
     };
     this.outAt = align(at, 16);
     this.textAt = align(this.outAt + outCapacity * 12, 16);
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil((this.textAt + INITIAL_TEXT_BYTES) / PAGE) });
-    const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
-    this.exports = instance.exports as unknown as ScannerExports;
+    this.memory.grow(Math.ceil((this.textAt + INITIAL_TEXT_BYTES) / PAGE) - 1);
     this.tables = {} as TrieTables;
     this.bindViews();
     const buffer = this.memory.buffer;
-    new Uint16Array(buffer, fixed.foldTableAt(), fold.length).set(fold);
+    new Uint16Array(buffer, this.exports.foldTableAt(), fold.length).set(fold);
     // Per UTF-16 unit: the class of its folded form, and whether some pattern begins with it.
-    const info = new Uint8Array(buffer, fixed.infoTableAt(), fold.length);
+    const info = new Uint8Array(buffer, this.exports.infoTableAt(), fold.length);
     for (let code = 0; code < fold.length; code++) {
       const charClass = classes[fold[code]!]!;
       const hasRoot = tables.rootChild[fold[code]!] !== 0;
@@ -159,7 +159,7 @@ export class WasmMentionScanner {
     this.tables.patternFlags = new Uint8Array(buffer, ...patternFlags);
     this.tables.leadingWords = new Int32Array(buffer, ...leadingWords);
     this.tables.leadingPairs = new Int32Array(buffer, ...leadingPairs);
-    this.bytes = new Uint8Array(buffer);
+    this.textBytes = new Uint8Array(buffer, this.textAt);
     this.out = new Int32Array(buffer, this.outAt, this.outCapacity * 3);
   }
 
@@ -175,11 +175,11 @@ export class WasmMentionScanner {
   candidates(text: string): number[] {
     // Three bytes at most per UTF-16 unit, and 32 readable bytes after the text for the scanner's block reads.
     const room = text.length * 3 + 32;
-    if (this.textAt + room > this.memory.buffer.byteLength) {
-      this.memory.grow(Math.ceil((this.textAt + room - this.memory.buffer.byteLength) / PAGE));
+    if (room > this.textBytes.length) {
+      this.memory.grow(Math.ceil((room - this.textBytes.length) / PAGE));
       this.bindViews();
     }
-    const { written: byteLength } = this.encoder.encodeInto(text, this.bytes.subarray(this.textAt));
+    const { written: byteLength } = this.encoder.encodeInto(text, this.textBytes);
     const found: number[] = [];
     let fromByte = 0;
     let fromUnit = 0;
