@@ -43,6 +43,19 @@ describe.each(['wasm', 'js'] as const)('MentionMatcher (%s engine)', (engine) =>
     ]);
   });
 
+  it('finds Chinese names at every offset of a long run, and next to full-width letters', () => {
+    // The WebAssembly scan reads such runs two characters at a time: a name may begin on either of the two.
+    for (let offset = 0; offset < 6; offset++) {
+      const text = '的'.repeat(offset) + '金色财经' + '的'.repeat(7 - offset);
+      const start = offset;
+      expect(matcher.findMentions(text)).toEqual([{ start, end: start + 4, accountIndex: 3 }]);
+    }
+    expect(found('的的金ＯＫＥｘ的金色財經')).toEqual([
+      ['ＯＫＥｘ', 0],
+      ['金色財經', 3],
+    ]);
+  });
+
   it('prefers the longest match and never nests', () => {
     expect(found('Huobi News said Huobi moved')).toEqual([
       ['Huobi News', 1],
