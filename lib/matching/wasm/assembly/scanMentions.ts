@@ -393,7 +393,7 @@ export function scan(
     }
     if (!inWord) {
       // A run of characters that are no word and start no pattern, typically Chinese or Japanese with
-      // punctuation and spaces: only the class of the last one matters.
+      // punctuation and spaces: all that matters afterwards is that the last one was no word character.
       while (at < end) {
         // Two three-byte characters at once, the bulk of a Chinese or Japanese run.
         const eight = load<u64>(at);
