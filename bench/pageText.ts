@@ -9,8 +9,11 @@ export interface PageTexts {
   source: string;
 }
 
-function visibleText(html: string): string {
+/** What the content script sees: the body's text, without comments, scripts, styles and templates. */
+export function visibleText(html: string): string {
   return html
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<head[\s>][\s\S]*?<\/head>/gi, ' ')
     .replace(/<(script|style|noscript|template)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')

@@ -56,6 +56,21 @@ describe.each(['wasm', 'js'] as const)('MentionMatcher (%s engine)', (engine) =>
     ]);
   });
 
+  it('finds Latin names between Chinese characters, on word boundaries', () => {
+    // The WebAssembly scan reads such a word inside the Chinese run when a Chinese character follows it.
+    expect(found('据OKEx报道，在Huobi的2016年OKEx')).toEqual([
+      ['OKEx', 0],
+      ['Huobi', 2],
+      ['OKEx', 0],
+    ]);
+    expect(found('的smokexx的okexx的OKEx_1的xokex的')).toEqual([]);
+    expect(found('的OKＥx的OK的Ｅx的')).toEqual([['OKＥx', 0]]);
+    expect(found(`的${'x'.repeat(16)}OKEx的${'x'.repeat(15)}的OKEx的`)).toEqual([['OKEx', 0]]);
+    const many = '的OKEx'.repeat(20_000);
+    expect(matcher.findMentions(many)).toHaveLength(20_000);
+    expect(matcher.findMentions(many)).toEqual(new MentionMatcher(patterns, { engine: 'js' }).findMentions(many));
+  });
+
   it('prefers the longest match and never nests', () => {
     expect(found('Huobi News said Huobi moved')).toEqual([
       ['Huobi News', 1],

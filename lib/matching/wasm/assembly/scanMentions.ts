@@ -417,7 +417,24 @@ export function scan(
           length = 3;
         }
         if (stops(code)) {
-          if ((infoOf(code) & CLASS_BITS) === WORD) break;
+          if ((infoOf(code) & CLASS_BITS) === WORD) {
+            // An ASCII word between Chinese or Japanese characters (a Latin name or a number) is read here, in one
+            // SIMD step, when it is shorter than 16 bytes and a three-byte character that is no word character
+            // follows it. Otherwise the block loop takes over (as in English text, where ASCII follows words).
+            if (lead >= 0x80) break;
+            const length = ctz(~inSet(v128.load(at), wordNibbles, highBits, lowNibble, zero));
+            const after = at + <usize>length;
+            if (length >= 16 || after > end) break;
+            const afterLead = <i32>load<u8>(after);
+            if ((afterLead & 0xf0) !== 0xe0 || (infoOf(decodeMultiByte(after, afterLead)) & CLASS_BITS) === WORD) break;
+            const found = finishWord(at, unit, length, true, previous, count);
+            if (found < 0) return stop(at - text, unit, previous, count);
+            count = found;
+            previous = WORD;
+            at = after;
+            unit += length;
+            continue;
+          }
           // Walk only when the next character, too, agrees with the start of some pattern.
           if (at + length + 3 > end) break;
           const nextLead = <i32>load<u8>(at + length);
