@@ -141,16 +141,16 @@ export function benchMatcher(
   });
   const engines: EngineResult[] = [
     ours(
-      `Takedown Lens matcher (${matcher.mentions.engine === 'wasm' ? 'WebAssembly' : 'JavaScript'})`,
+      `Takedown Lens matcher (${matcher.mentions.engine === 'wasm' ? 'sampling, then WebAssembly' : 'JavaScript'})`,
       matcher,
       buildMs,
-      'text in via TextEncoder.encodeInto (timed); folds case, width and Traditional Chinese; word boundaries; longest match',
+      'samples Chinese and Japanese text one unit in four (JavaScript), reads the rest in WebAssembly (text in via TextEncoder.encodeInto, timed); folds case, width and Traditional Chinese; word boundaries; longest match',
     ),
     ours(
       'Takedown Lens matcher (JavaScript fallback)',
       fallback,
       null,
-      'the same results where WebAssembly cannot run',
+      'the same results where WebAssembly cannot run: sampling, then every unit in JavaScript',
     ),
   ];
 

@@ -1,7 +1,21 @@
 // Finds mentions of account names, aliases and handles in text: a trie over folded text, walked from every place
-// a mention may start (word starts for spaced scripts, every character for Chinese and Japanese), then the longest
-// of any overlapping candidates wins. Built once in the background; typed arrays keep 100,000 accounts compact.
+// a mention may start (word starts for spaced scripts, every character for Chinese and Japanese; most of a Chinese
+// text is skipped by sampling, see textScan.ts), then the longest of any overlapping candidates wins. Built once in
+// the background; typed arrays keep 100,000 accounts compact.
 import { foldName, getClassTable, getFoldTable, SPACE, WORD } from '../text/fold';
+import {
+  ADJACENT,
+  AT_HANDLE,
+  childOf,
+  END_BOUNDARY,
+  HASHED,
+  MAX_SAMPLE_STEP,
+  NEEDS_ID_CONTEXT,
+  scanText,
+  slotOf,
+  type ScanCursor,
+  type ScanTables,
+} from './textScan';
 import { WasmMentionScanner, type TrieTables } from './wasm/wasmMentionScanner';
 
 export interface MatcherPattern {
@@ -17,11 +31,6 @@ export interface Mention {
   accountIndex: number;
 }
 
-const END_BOUNDARY = 1;
-const NEEDS_ID_CONTEXT = 2;
-const AT_HANDLE = 4;
-const ADJACENT = 1 << 16;
-const HASHED = 1 << 17;
 const MIN_PATTERN_LENGTH = 2;
 /** Longer texts are not names; the bound also keeps one start's candidates within the scanner's buffer. */
 const MAX_PATTERN_LENGTH = 1_000;
@@ -42,6 +51,10 @@ const ID_CONTEXT =
  */
 export interface MentionMatcherSnapshot extends TrieTables {
   patternAccount: Int32Array;
+  /** Per folded unit: 1 when it is among the first `sampleStep` units of some pattern (see textScan.ts). */
+  leadingUnits: Uint8Array;
+  /** The shortest pattern's length, at most MAX_SAMPLE_STEP. */
+  sampleStep: number;
 }
 
 export type MatcherEngine = 'wasm' | 'js';
@@ -49,6 +62,8 @@ export type MatcherEngine = 'wasm' | 'js';
 export interface MentionMatcherOptions {
   /** 'js' skips WebAssembly (tests compare the two). By default WebAssembly is used where it can run. */
   engine?: MatcherEngine;
+  /** false reads every unit, never sampling (tests compare the two). */
+  sampling?: boolean;
 }
 
 function isSnapshot(value: unknown): value is MentionMatcherSnapshot {
@@ -62,12 +77,25 @@ export class MentionMatcher {
   private readonly tables: TrieTables;
   private readonly scanner: WasmMentionScanner | null;
   private readonly patternAccount: Int32Array;
+  private readonly leadingUnits: Uint8Array;
+  /** Per UTF-16 unit of text: 1 when sampling stops at it (a word character, or one of leadingUnits). */
+  private readonly sampleStops: Uint8Array;
+  private readonly sampleStep: number;
+  private readonly sampling: boolean;
   readonly patternCount: number;
 
   constructor(source: Iterable<MatcherPattern> | MentionMatcherSnapshot, options: MentionMatcherOptions = {}) {
     const built = isSnapshot(source) ? source : buildTrie(source, this.classes);
     this.patternAccount = built.patternAccount;
     this.patternCount = built.patternFlags.length;
+    this.leadingUnits = built.leadingUnits;
+    this.sampleStep = built.sampleStep;
+    this.sampling = options.sampling ?? true;
+    this.sampleStops = new Uint8Array(0x10000);
+    for (let code = 0; code < 0x10000; code++) {
+      const folded = this.fold[code]!;
+      this.sampleStops[code] = this.classes[folded] === WORD ? 1 : this.leadingUnits[folded]!;
+    }
     this.scanner =
       options.engine === 'js' ? null : WasmMentionScanner.create(this.fold, this.classes, built, MAX_CANDIDATES);
     this.tables = this.scanner?.tables ?? built;
@@ -89,13 +117,24 @@ export class MentionMatcher {
       leadingWords: leadingWords.slice(),
       leadingPairs: leadingPairs.slice(),
       patternAccount: this.patternAccount.slice(),
+      leadingUnits: this.leadingUnits.slice(),
+      sampleStep: this.sampleStep,
     };
   }
 
   /** Bytes of the trie's typed arrays. */
   get byteSize(): number {
     const { rootChild, nodes, edges, patternFlags, leadingWords, leadingPairs } = this.tables;
-    const arrays = [rootChild, nodes, edges, patternFlags, leadingWords, leadingPairs, this.patternAccount];
+    const arrays = [
+      rootChild,
+      nodes,
+      edges,
+      patternFlags,
+      leadingWords,
+      leadingPairs,
+      this.patternAccount,
+      this.leadingUnits,
+    ];
     return arrays.reduce((sum, array) => sum + array.byteLength, 0);
   }
 
@@ -104,11 +143,27 @@ export class MentionMatcher {
     return this.scanner?.byteSize ?? 0;
   }
 
-  /** Every mention in the text, in order, with no two overlapping. Offsets are UTF-16 offsets into `text`. */
+  /**
+   * Every mention in the text, in order, with no two overlapping. Offsets are UTF-16 offsets into `text`. Sampling
+   * reads most of a Chinese or Japanese text one unit in four; where it stops too often (English), the rest is read
+   * unit by unit, in WebAssembly where it runs.
+   */
   findMentions(text: string): Mention[] {
-    if (!this.scanner) return resolveOverlaps(this.scanInJs(text), this.patternAccount);
-    const found = this.scanner.candidates(text);
-    // The scanner checked word boundaries and @handles; a bare handle still needs "WeChat ID" or the like before it.
+    const tables: ScanTables = {
+      ...this.tables,
+      fold: this.fold,
+      classes: this.classes,
+      sampleStops: this.sampleStops,
+      sampleStep: this.sampleStep,
+    };
+    const found: number[] = [];
+    const cursor: ScanCursor = { at: 0, previousClass: SPACE };
+    if (!(this.sampling && scanText(text, tables, cursor, found, true))) {
+      if (this.scanner) this.scanner.candidates(text, cursor.at, cursor.previousClass, found);
+      else scanText(text, tables, cursor, found, false);
+    }
+    // The scans checked word boundaries and @handles; a bare handle still needs "WeChat ID" or the like before it.
+    // (The WebAssembly memory may have grown: this.tables holds the current views.)
     const { patternFlags } = this.tables;
     const candidates: number[] = [];
     for (let i = 0; i < found.length; i += 3) {
@@ -118,43 +173,6 @@ export class MentionMatcher {
     }
     return resolveOverlaps(candidates, this.patternAccount);
   }
-
-  /** The same scan as the WebAssembly one, over the UTF-16 text: candidate (start, end, pattern) triples. */
-  private scanInJs(text: string): number[] {
-    const { fold, classes } = this;
-    const { rootChild, nodes, edges } = this.tables;
-    const edgeMask = edges.length / 3 - 1;
-    const length = text.length;
-    const candidates: number[] = [];
-    let previousClass = SPACE;
-    for (let start = 0; start < length; start++) {
-      const char = fold[text.charCodeAt(start)]!;
-      const charClass = classes[char]!;
-      const before = previousClass;
-      previousClass = charClass;
-      if ((charClass === WORD && before === WORD) || charClass === SPACE) continue;
-      let node = rootChild[char]!;
-      if (node === 0) continue;
-      let end = start + 1;
-      for (;;) {
-        const output = nodes[node * 2 + 1]!;
-        if (output !== 0 && this.accepts(text, start, end, output - 1, before)) candidates.push(start, end, output - 1);
-        if (end >= length) break;
-        node = childOf(nodes, edges, edgeMask, node, fold[text.charCodeAt(end)]!);
-        if (node === 0) break;
-        end++;
-      }
-    }
-    return candidates;
-  }
-
-  private accepts(text: string, start: number, end: number, pattern: number, before: number): boolean {
-    const flags = this.tables.patternFlags[pattern]!;
-    const { fold, classes } = this;
-    if (flags & END_BOUNDARY && end < text.length && classes[fold[text.charCodeAt(end)]!] === WORD) return false;
-    if (flags & AT_HANDLE && before === WORD) return false;
-    return !(flags & NEEDS_ID_CONTEXT) || hasIdContext(text, start, fold);
-  }
 }
 
 /** Whether words that introduce an account ID ("WeChat ID:", 微信号) come right before `start`. */
@@ -163,22 +181,6 @@ function hasIdContext(text: string, start: number, fold: Uint16Array): boolean {
   for (let i = Math.max(0, start - CONTEXT_WINDOW); i < start; i++)
     before += String.fromCharCode(fold[text.charCodeAt(i)]!);
   return ID_CONTEXT.test(before);
-}
-
-const slotOf = (node: number, char: number, mask: number) =>
-  (Math.imul(node, 0x9e3779b1) ^ Math.imul(char + 1, 0x85ebca77)) & mask;
-
-function childOf(nodes: Int32Array, edges: Int32Array, mask: number, node: number, char: number): number {
-  const info = nodes[node * 2]!;
-  if (info & ADJACENT && (nodes[node * 2 + 2]! & 0xffff) === char) return node + 1;
-  if (!(info & HASHED)) return 0;
-  let slot = slotOf(node, char, mask);
-  for (;;) {
-    const key = edges[slot * 3]!;
-    if (key === 0) return 0;
-    if (key === node + 1 && edges[slot * 3 + 1] === char) return edges[slot * 3 + 2]!;
-    slot = (slot + 1) & mask;
-  }
 }
 
 const ILL_FORMED = /\ufffd|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -281,6 +283,10 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
     }
     nodes[node * 2 + 1] = patternIndex + 1;
   });
+  let sampleStep = MAX_SAMPLE_STEP;
+  for (const text of texts) sampleStep = Math.min(sampleStep, text.length);
+  const leadingUnits = new Uint8Array(0x10000);
+  for (const text of texts) for (let i = 0; i < sampleStep; i++) leadingUnits[text.charCodeAt(i)] = 1;
   let wordBits = 1 << 12;
   while (wordBits < texts.length * 32) wordBits *= 2;
   const leadingWords = new Int32Array(wordBits / 32);
@@ -302,6 +308,8 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
     edges,
     patternFlags: Uint8Array.from(flags),
     patternAccount: Int32Array.from(accounts),
+    leadingUnits,
+    sampleStep,
   };
 }
 

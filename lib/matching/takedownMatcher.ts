@@ -9,7 +9,7 @@ import {
 } from './mentionMatcher';
 
 /** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
-export const MATCHER_FORMAT = 2;
+export const MATCHER_FORMAT = 3;
 
 export interface TakedownMatcherSnapshot {
   format: number;

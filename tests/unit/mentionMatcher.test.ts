@@ -20,8 +20,13 @@ describe('foldText', () => {
   });
 });
 
-describe.each(['wasm', 'js'] as const)('MentionMatcher (%s engine)', (engine) => {
-  const matcher = new MentionMatcher(patterns, { engine });
+describe.each([
+  ['wasm', true],
+  ['js', true],
+  ['wasm', false],
+  ['js', false],
+] as const)('MentionMatcher (%s engine, sampling %s)', (engine, sampling) => {
+  const matcher = new MentionMatcher(patterns, { engine, sampling });
   const found = (text: string) => matcher.findMentions(text).map((m) => [text.slice(m.start, m.end), m.accountIndex]);
 
   it(`scans with ${engine === 'wasm' ? 'WebAssembly' : 'JavaScript'}`, () => {
@@ -110,12 +115,13 @@ describe.each(['wasm', 'js'] as const)('MentionMatcher (%s engine)', (engine) =>
           const list = raw
             .filter((p) => p.kind === 'name' || /^@?[A-Za-z0-9_.-]{2,64}$/.test(p.text))
             .map((p, accountIndex) => ({ ...p, accountIndex }));
-          expect(new MentionMatcher(list, { engine }).findMentions(text)).toEqual(naiveMentions(text, list));
+          expect(new MentionMatcher(list, { engine, sampling }).findMentions(text)).toEqual(naiveMentions(text, list));
         },
       ),
       { numRuns: 2000 },
     );
-  });
+    // Each run builds a matcher (and a WebAssembly instance): seconds on a busy 2-core machine.
+  }, 60_000);
 
   it('stays compact: typed arrays only, sized by the patterns', () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({
@@ -123,7 +129,7 @@ describe.each(['wasm', 'js'] as const)('MentionMatcher (%s engine)', (engine) =>
       accountIndex: i,
       kind: 'name' as const,
     }));
-    const big = new MentionMatcher(many, { engine });
+    const big = new MentionMatcher(many, { engine, sampling });
     expect(big.patternCount).toBe(3000);
     expect(big.byteSize).toBeLessThan(1_000_000);
     expect(big.findMentions('see account 1234 news now').map((m) => m.accountIndex)).toEqual([1234]);
@@ -143,6 +149,64 @@ describe.each(['wasm', 'js'] as const)('MentionMatcher (%s engine)', (engine) =>
     expect(mentions).toHaveLength(90_000);
     expect(mentions).toEqual(new MentionMatcher(patterns, { engine: 'js' }).findMentions(text));
     expect(text.slice(mentions.at(-1)!.start, mentions.at(-1)!.end)).toBe('Huobi News');
+  });
+});
+
+describe('sampling', () => {
+  const han = '的一是不了人我在有他这为之大来以个中上们到说时地也子就出会要可你对生能而那得于着下自之年过发后作里';
+  const randomText = (seed: number, length: number, pieces: string[]) => {
+    let state = seed;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let text = '';
+    while (text.length < length)
+      text += next() < 0.1 ? pieces[Math.floor(next() * pieces.length)] : han[Math.floor(next() * han.length)];
+    return text;
+  };
+  const reference = new MentionMatcher(patterns, { engine: 'js', sampling: false });
+
+  it('finds in long Chinese text what reading every unit finds, with names at every offset', () => {
+    const pieces = [
+      '金色财经',
+      '金色財經',
+      ' OKEx ',
+      'OKEx',
+      '金色',
+      '色财经',
+      ' ',
+      '，',
+      'a',
+      'DeepMind',
+      '2016',
+      '微信号:antminersale',
+    ];
+    for (const seed of [1, 2, 3]) {
+      const text = randomText(seed, 20_000, pieces);
+      const expected = reference.findMentions(text);
+      expect(expected.length).toBeGreaterThan(100);
+      for (const engine of ['wasm', 'js'] as const)
+        expect(new MentionMatcher(patterns, { engine }).findMentions(text)).toEqual(expected);
+    }
+  });
+
+  it('hands English text to the full scan part way, at a word boundary, with the same results', () => {
+    // Chinese first (sampled), then English (every window stops at a word), an astral character at every offset.
+    for (let shift = 0; shift < 4; shift++) {
+      const text =
+        randomText(7, 5_000, ['金色财经']) + '😀'.repeat(shift) + 'OKEx and Huobi News, 🙂 jinse caijing; '.repeat(500);
+      const expected = reference.findMentions(text);
+      for (const engine of ['wasm', 'js'] as const)
+        expect(new MentionMatcher(patterns, { engine }).findMentions(text)).toEqual(expected);
+    }
+  });
+
+  it('steps by the shortest pattern, at most four units', () => {
+    const two = [...patterns, { text: '火币', accountIndex: 9, kind: 'name' as const }];
+    const text = randomText(11, 10_000, ['火币', '火', '币', '金色财经']);
+    const expected = new MentionMatcher(two, { engine: 'js', sampling: false }).findMentions(text);
+    expect(expected.some((m) => m.accountIndex === 9)).toBe(true);
+    expect(new MentionMatcher(two).findMentions(text)).toEqual(expected);
+    expect(new MentionMatcher(two).toSnapshot().sampleStep).toBe(2);
+    expect(new MentionMatcher(patterns).toSnapshot().sampleStep).toBe(4);
   });
 });
 

@@ -169,39 +169,39 @@ export class WasmMentionScanner {
   }
 
   /**
-   * Candidate mentions as flat (start, end, pattern) triples, in order of start, already checked for word
-   * boundaries and @handles but not for ID context.
+   * Pushes candidate mentions that start at `fromUnit` or later to `found`, as flat (start, end, pattern) triples
+   * in order of start, already checked for word boundaries and @handles but not for ID context. `previousClass`
+   * is the class of the unit before `fromUnit`, which must not be a low surrogate.
    */
-  candidates(text: string): number[] {
+  candidates(text: string, fromUnit = 0, previousClass = SPACE_CLASS, found: number[] = []): number[] {
+    const rest = fromUnit === 0 ? text : text.slice(fromUnit);
     // Three bytes at most per UTF-16 unit, and 32 readable bytes after the text for the scanner's block reads.
-    const room = text.length * 3 + 32;
+    const room = rest.length * 3 + 32;
     if (room > this.textBytes.length) {
       this.memory.grow(Math.ceil((room - this.textBytes.length) / PAGE));
       this.bindViews();
     }
-    const { written: byteLength } = this.encoder.encodeInto(text, this.textBytes);
-    const found: number[] = [];
+    const { written: byteLength } = this.encoder.encodeInto(rest, this.textBytes);
     let fromByte = 0;
-    let fromUnit = 0;
-    let previousClass = SPACE_CLASS;
+    let unit = 0;
     for (;;) {
       const count = this.exports.scan(
         this.textAt,
         byteLength,
         fromByte,
-        fromUnit,
+        unit,
         previousClass,
         this.outAt,
         this.outCapacity,
       );
       const out = this.out;
-      for (let i = 0; i < count * 3; i++) found.push(out[i]!);
+      for (let i = 0; i < count * 3; i += 3) found.push(out[i]! + fromUnit, out[i + 1]! + fromUnit, out[i + 2]!);
       const stoppedAt = this.exports.stoppedAtByte();
       if (stoppedAt >= byteLength) return found;
       // Patterns are shorter than the buffer, so every stop makes progress.
       if (count === 0) throw new Error('mention scanner: output buffer smaller than one start needs');
       fromByte = stoppedAt;
-      fromUnit = this.exports.stoppedAtUnit();
+      unit = this.exports.stoppedAtUnit();
       previousClass = this.exports.stoppedWithClass();
     }
   }

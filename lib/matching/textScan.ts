@@ -1,0 +1,129 @@
+// The JavaScript scan for candidate mentions, over UTF-16 units: every unit may start a pattern (a word only at
+// its start), and the trie is walked from those that begin one. Most of a Chinese or Japanese text is skipped by
+// sampling: when no pattern is shorter than `step` units, every mention has one of every `step`-th units among its
+// first `step` units. So a window of `step` units whose last unit is neither a word character nor among the first
+// `step` units of some pattern holds no mention's start, and only that last unit is read.
+import { OTHER, SPACE, WORD } from '../text/fold';
+
+export const END_BOUNDARY = 1;
+export const NEEDS_ID_CONTEXT = 2;
+export const AT_HANDLE = 4;
+export const ADJACENT = 1 << 16;
+export const HASHED = 1 << 17;
+/** Sampling reads one unit in four at most: longer steps would rarely apply (names of four characters are common). */
+export const MAX_SAMPLE_STEP = 4;
+/** How many windows sampling looks at before it judges whether it pays, and the share of stops it tolerates. */
+const SAMPLE_CHUNK = 256;
+const MAX_STOPS_PER_CHUNK = 96;
+
+export interface ScanTables {
+  fold: Uint16Array;
+  classes: Uint8Array;
+  rootChild: Int32Array;
+  nodes: Int32Array;
+  edges: Int32Array;
+  patternFlags: Uint8Array;
+  /** Per UTF-16 unit: 1 when sampling must stop at it (a word character, or among the first `step` of a pattern). */
+  sampleStops: Uint8Array;
+  sampleStep: number;
+}
+
+/** Where a scan goes on from: every start before `at` is done, and the class of the unit before it. */
+export interface ScanCursor {
+  at: number;
+  previousClass: number;
+}
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+export const slotOf = (node: number, char: number, mask: number) =>
+  (Math.imul(node, 0x9e3779b1) ^ Math.imul(char + 1, 0x85ebca77)) & mask;
+
+export function childOf(nodes: Int32Array, edges: Int32Array, mask: number, node: number, char: number): number {
+  const info = nodes[node * 2]!;
+  if (info & ADJACENT && (nodes[node * 2 + 2]! & 0xffff) === char) return node + 1;
+  if (!(info & HASHED)) return 0;
+  let slot = slotOf(node, char, mask);
+  for (;;) {
+    const key = edges[slot * 3]!;
+    if (key === 0) return 0;
+    if (key === node + 1 && edges[slot * 3 + 1] === char) return edges[slot * 3 + 2]!;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/**
+ * Pushes candidate (start, end, pattern) triples from the cursor on, checked for word boundaries and @handles (not
+ * for ID context). With `sample`, reads by sampling (see the top of this file) and returns false, with the cursor at
+ * a word boundary, when sampling stopped at more than three in eight of the last windows (English text, where nearly
+ * every window holds a word): a scan that reads every unit is then faster for the rest. Returns true at the end.
+ */
+export function scanText(
+  text: string,
+  tables: ScanTables,
+  cursor: ScanCursor,
+  out: number[],
+  sample: boolean,
+): boolean {
+  const { fold, classes, rootChild, nodes, edges, patternFlags, sampleStops, sampleStep: step } = tables;
+  const edgeMask = edges.length / 3 - 1;
+  const length = text.length;
+  let at = cursor.at;
+  let previousClass = cursor.previousClass;
+  let windows = 0;
+  let stops = 0;
+  while (at < length) {
+    // Every start through `last` is read, and those after it in the word that is open there.
+    let last = length;
+    if (sample) {
+      last = at + step - 1;
+      let skipped = 0;
+      while (last < length && sampleStops[text.charCodeAt(last)] === 0) {
+        last += step;
+        skipped++;
+      }
+      const windowStart = last - step + 1;
+      windows += skipped + 1;
+      if (windowStart > at) {
+        // The unit before the window was the last of a skipped one: no word character.
+        at = windowStart;
+        previousClass = OTHER;
+      }
+      if (++stops > MAX_STOPS_PER_CHUNK) {
+        // (Not between the two halves of a surrogate pair, which the WebAssembly scanner reads as one character.)
+        if (windows < SAMPLE_CHUNK && !isLowSurrogate(text.charCodeAt(at))) break;
+        windows = 0;
+        stops = 0;
+      } else if (windows >= SAMPLE_CHUNK) {
+        windows = 0;
+        stops = 0;
+      }
+    }
+    for (; at < length && (at <= last || previousClass === WORD); at++) {
+      const char = fold[text.charCodeAt(at)]!;
+      const charClass = classes[char]!;
+      const before = previousClass;
+      previousClass = charClass;
+      if ((charClass === WORD && before === WORD) || charClass === SPACE) continue;
+      let node = rootChild[char]!;
+      if (node === 0) continue;
+      let end = at + 1;
+      for (;;) {
+        const output = nodes[node * 2 + 1]!;
+        if (output !== 0) {
+          const flags = patternFlags[output - 1]!;
+          const endsInWord = end < length && classes[fold[text.charCodeAt(end)]!] === WORD;
+          if (!((flags & END_BOUNDARY && endsInWord) || (flags & AT_HANDLE && before === WORD)))
+            out.push(at, end, output - 1);
+        }
+        if (end >= length) break;
+        node = childOf(nodes, edges, edgeMask, node, fold[text.charCodeAt(end)]!);
+        if (node === 0) break;
+        end++;
+      }
+    }
+  }
+  cursor.at = at;
+  cursor.previousClass = previousClass;
+  return at >= length;
+}
