@@ -82,6 +82,7 @@ export class MentionMatcher {
   private readonly sampleStops: Uint8Array;
   private readonly sampleStep: number;
   private readonly sampling: boolean;
+  private readonly scanTables: ScanTables;
   readonly patternCount: number;
 
   constructor(source: Iterable<MatcherPattern> | MentionMatcherSnapshot, options: MentionMatcherOptions = {}) {
@@ -99,6 +100,13 @@ export class MentionMatcher {
     this.scanner =
       options.engine === 'js' ? null : WasmMentionScanner.create(this.fold, this.classes, built, MAX_CANDIDATES);
     this.tables = this.scanner?.tables ?? built;
+    this.scanTables = {
+      fold: this.fold,
+      classes: this.classes,
+      trie: this.tables,
+      sampleStops: this.sampleStops,
+      sampleStep: this.sampleStep,
+    };
   }
 
   /** Which engine scans text: WebAssembly, or JavaScript where WebAssembly cannot run. */
@@ -149,13 +157,7 @@ export class MentionMatcher {
    * unit by unit, in WebAssembly where it runs.
    */
   findMentions(text: string): Mention[] {
-    const tables: ScanTables = {
-      ...this.tables,
-      fold: this.fold,
-      classes: this.classes,
-      sampleStops: this.sampleStops,
-      sampleStep: this.sampleStep,
-    };
+    const tables = this.scanTables;
     const found: number[] = [];
     const cursor: ScanCursor = { at: 0, previousClass: SPACE };
     if (!(this.sampling && scanText(text, tables, cursor, found, true))) {

@@ -4,6 +4,7 @@
 // first `step` units. So a window of `step` units whose last unit is neither a word character nor among the first
 // `step` units of some pattern holds no mention's start, and only that last unit is read.
 import { OTHER, SPACE, WORD } from '../text/fold';
+import type { TrieTables } from './wasm/wasmMentionScanner';
 
 export const END_BOUNDARY = 1;
 export const NEEDS_ID_CONTEXT = 2;
@@ -19,10 +20,8 @@ const MAX_STOPS_PER_CHUNK = 96;
 export interface ScanTables {
   fold: Uint16Array;
   classes: Uint8Array;
-  rootChild: Int32Array;
-  nodes: Int32Array;
-  edges: Int32Array;
-  patternFlags: Uint8Array;
+  /** The trie's views, read at each scan (the WebAssembly scanner replaces them when its memory grows). */
+  trie: Pick<TrieTables, 'rootChild' | 'nodes' | 'edges' | 'patternFlags'>;
   /** Per UTF-16 unit: 1 when sampling must stop at it (a word character, or among the first `step` of a pattern). */
   sampleStops: Uint8Array;
   sampleStep: number;
@@ -65,7 +64,8 @@ export function scanText(
   out: number[],
   sample: boolean,
 ): boolean {
-  const { fold, classes, rootChild, nodes, edges, patternFlags, sampleStops, sampleStep: step } = tables;
+  const { fold, classes, sampleStops, sampleStep: step } = tables;
+  const { rootChild, nodes, edges, patternFlags } = tables.trie;
   const edgeMask = edges.length / 3 - 1;
   const length = text.length;
   let at = cursor.at;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MentionMatcher, type MatcherPattern } from '../../lib/matching/mentionMatcher';
+import { WasmMentionScanner } from '../../lib/matching/wasm/wasmMentionScanner';
 import { foldText } from '../../lib/text/fold';
 import { naiveMentions } from './naiveMentionSearch';
 
@@ -194,8 +195,16 @@ describe('sampling', () => {
       const text =
         randomText(7, 5_000, ['金色财经']) + '😀'.repeat(shift) + 'OKEx and Huobi News, 🙂 jinse caijing; '.repeat(500);
       const expected = reference.findMentions(text);
+      const handOver = vi.spyOn(WasmMentionScanner.prototype, 'candidates');
       for (const engine of ['wasm', 'js'] as const)
         expect(new MentionMatcher(patterns, { engine }).findMentions(text)).toEqual(expected);
+      // The WebAssembly scan took over once, in the English part, after a character that ends no word.
+      expect(handOver).toHaveBeenCalledTimes(1);
+      const fromUnit = handOver.mock.calls[0]![1]!;
+      expect(fromUnit).toBeGreaterThan(5_000 + shift * 2);
+      expect(fromUnit).toBeLessThan(text.length / 2);
+      expect(/[\p{L}\p{N}]/u.test(text[fromUnit - 1]!) && /[\p{L}\p{N}]/u.test(text[fromUnit]!)).toBe(false);
+      handOver.mockRestore();
     }
   });
 
