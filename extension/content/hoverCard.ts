@@ -1,13 +1,15 @@
 // The one hover card: opens on hovering or focusing a mark (or a marked link), closes on leaving, blur or Escape,
-// stays inside the viewport. It lives in a shadow root so page CSS cannot reach it; text is rendered as text.
+// stays inside the viewport. It lives in a closed shadow root, so page CSS cannot reach it and page scripts cannot
+// read it; text is rendered as text. Only the user's own (trusted) events open it, and only on marks the
+// MarkRegistry knows: an element a page dresses up with our attributes opens nothing.
 import { render } from 'preact';
 import { h } from 'preact';
 import { HoverCard, type HoverCardState } from '../../components/HoverCard';
 import type { AccountDetails } from '../../lib/protocol';
 import { t } from '../i18n';
 import { CARD_CSS } from './cardStyles';
-import { CARD_TAG, MARK_TAG } from './pageScope';
-import { ACCOUNT_ATTRIBUTE } from './wrapMarks';
+import type { MarkClaim } from './markElements';
+import type { MarkRegistry } from './markRegistry';
 
 const OPEN_DELAY_MS = 150;
 const CLOSE_DELAY_MS = 300;
@@ -16,13 +18,21 @@ const MARGIN = 8;
 
 export interface HoverCardOptions {
   loadDetails(accountId: string): Promise<AccountDetails | null>;
+  registry: MarkRegistry;
   signal: AbortSignal;
+}
+
+/** A mark under the pointer or focus: the element to place the card by, and what it claims. */
+interface MarkTarget {
+  element: Element;
+  claim: MarkClaim;
 }
 
 export class HoverCardController {
   private readonly host: HTMLElement;
   private readonly card: HTMLElement;
   private anchor: Element | null = null;
+  private anchorClaim: MarkClaim | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly cache = new Map<string, Promise<AccountDetails | null>>();
@@ -33,9 +43,12 @@ export class HoverCardController {
     private readonly doc: Document,
     private readonly options: HoverCardOptions,
   ) {
-    this.host = doc.createElement(CARD_TAG);
+    // A <div>: a page cannot define it as a custom element, so it cannot take over our constructor.
+    this.host = doc.createElement('div');
+    this.host.setAttribute('data-tdl-ui', 'card');
     this.host.hidden = true;
-    const shadow = this.host.attachShadow({ mode: 'open' });
+    options.registry.addUi(this.host);
+    const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
     this.card = doc.createElement('div');
@@ -44,8 +57,21 @@ export class HoverCardController {
     this.card.setAttribute('aria-labelledby', this.titleId);
     shadow.append(style, this.card);
 
+    // Events a page script dispatches (isTrusted false) are ignored: only the reader opens the card. A failure in
+    // the card is caught here, so it never reaches the page or stops marking.
     const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
-      doc.addEventListener(type, handler, { capture: true, passive: type !== 'keydown', signal: options.signal });
+      doc.addEventListener(
+        type,
+        (event) => {
+          if (!event.isTrusted) return;
+          try {
+            handler(event);
+          } catch (error) {
+            console.warn('Takedown Lens: hover card', error);
+          }
+        },
+        { capture: true, passive: type !== 'keydown', signal: options.signal },
+      );
     listen('mouseover', (event) => this.onPointerOver(event));
     listen('mouseout', (event) => this.onPointerOut(event));
     listen('focusin', (event) => this.onFocusIn(event));
@@ -64,10 +90,27 @@ export class HoverCardController {
     return !this.host.hidden;
   }
 
-  private markOf(event: Event): Element | null {
+  private targetOf(element: Element): MarkTarget | null {
+    const claim = this.options.registry.groupOf(element) ?? this.options.registry.linkClaim(element);
+    return claim ? { element, claim } : null;
+  }
+
+  private markOf(event: Event): MarkTarget | null {
     for (const target of event.composedPath()) {
       if (target === this.host) return null;
-      if (target instanceof Element && target.hasAttribute(ACCOUNT_ATTRIBUTE)) return target;
+      if (target instanceof Element) {
+        const found = this.targetOf(target);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+
+  /** Our mark inside a link or button that took keyboard focus on its behalf. */
+  private heldMark(element: Element): MarkTarget | null {
+    for (const span of element.querySelectorAll('span')) {
+      const found = this.targetOf(span);
+      if (found) return found;
     }
     return null;
   }
@@ -81,7 +124,7 @@ export class HoverCardController {
     const mark = this.markOf(event);
     if (!mark) return;
     this.cancelClose();
-    if (mark === this.anchor && this.isOpen) return;
+    if (mark.claim === this.anchorClaim && this.isOpen) return;
     clearTimeout(this.openTimer);
     this.openTimer = setTimeout(() => void this.open(mark), OPEN_DELAY_MS);
   }
@@ -98,15 +141,15 @@ export class HoverCardController {
     // A link or button holding a mark takes keyboard focus for it (the mark itself is no second tab stop); a mouse
     // click that focuses such a link is left alone.
     const target = event.target instanceof Element ? event.target : null;
-    const held = target?.matches(':focus-visible') ? target.querySelector(`${MARK_TAG}[${ACCOUNT_ATTRIBUTE}]`) : null;
-    const mark = this.markOf(event) ?? held ?? null;
+    const held = target?.matches(':focus-visible') ? this.heldMark(target) : null;
+    const mark = this.markOf(event) ?? held;
     if (mark) void this.open(mark);
     else if (this.isOpen) this.close();
   }
 
   private onFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
-    if (next && (next === this.host || this.host.contains(next) || next === this.anchor)) return;
+    if (next && (next === this.host || next === this.anchor)) return;
     if (this.inCard(event) || this.markOf(event) || this.holdsAnchor(event.target)) this.scheduleClose();
   }
 
@@ -126,7 +169,10 @@ export class HoverCardController {
         const focusable = anchor.tabIndex >= 0 ? anchor : anchor.closest<HTMLElement>('a[href], button');
         focusable?.focus();
       }
-    } else if (event.key === 'ArrowDown' && (this.markOf(event) === this.anchor || this.holdsAnchor(event.target))) {
+    } else if (
+      event.key === 'ArrowDown' &&
+      (this.markOf(event)?.claim === this.anchorClaim || this.holdsAnchor(event.target))
+    ) {
       // From a focused mark, Down moves into the card so its report links are reachable by keyboard.
       const first = this.card.querySelector<HTMLElement>('a[href]');
       if (first) {
@@ -146,14 +192,15 @@ export class HoverCardController {
     this.closeTimer = undefined;
   }
 
-  async open(mark: Element): Promise<void> {
+  async open({ element: mark, claim }: MarkTarget): Promise<void> {
     clearTimeout(this.openTimer);
     this.cancelClose();
     if (this.anchor && this.anchor !== mark) this.setExpanded(this.anchor, false);
     this.anchor = mark;
+    this.anchorClaim = claim;
     this.setExpanded(mark, true);
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
-    const accountId = mark.getAttribute(ACCOUNT_ATTRIBUTE)!;
+    const accountId = claim.accountId;
     this.show({ kind: 'loading' });
     let state: HoverCardState;
     try {
@@ -176,14 +223,18 @@ export class HoverCardController {
     this.cancelClose();
     if (this.anchor) this.setExpanded(this.anchor, false);
     this.anchor = null;
+    this.anchorClaim = null;
     this.host.hidden = true;
     render(null, this.card);
   }
 
   /** aria-expanded only where the role allows it: our button marks, and links (never the page's other elements). */
   private setExpanded(element: Element, open: boolean): void {
-    if (element.getAttribute('role') === 'button') element.setAttribute('aria-expanded', String(open));
-    else if (element.localName === 'a') {
+    const group = this.options.registry.groupOf(element);
+    if (group) {
+      const button = group.pieces.find((piece) => piece.tabIndex === 0);
+      button?.setAttribute('aria-expanded', String(open));
+    } else if (element.localName === 'a') {
       if (open) element.setAttribute('aria-expanded', 'true');
       else element.removeAttribute('aria-expanded');
     }

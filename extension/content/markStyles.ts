@@ -19,7 +19,7 @@ function groupRule(selector: string, group: StatusGroup): string {
 
 /** CSS for the shadow root of every <tdl-mark>. */
 export const MARK_SHADOW_CSS = [
-  `:host { all: unset; display: inline !important; cursor: help !important; border-radius: 2px !important;
+  `:host { all: unset !important; display: inline !important; cursor: help !important; border-radius: 2px !important;
     color: inherit !important; font: inherit !important; visibility: visible !important; opacity: 1 !important; }`,
   `:host(:focus-visible) { outline: 2px solid #1a73e8 !important; outline-offset: 1px !important; }`,
   ...STATUSES.map((status) => groupRule(`:host([data-tdl-status="${status}"])`, statusGroup(status))),

@@ -1,49 +1,64 @@
-// Marks a live page: scans it in slices, asks the background to match each batch of text and links, wraps what
-// matched, and keeps up with the page through one batched MutationObserver (open shadow roots included).
+// Marks a live page: collects its text by block, asks the background to match it, marks what matched, and keeps up
+// with the page through one batched MutationObserver (open shadow roots included).
 //
-//   MutationObserver ─▶ queue of roots ─▶ collectTargets (≤ batchChars) ─▶ page:match ─▶ wrapTextMarks / tagLink
-//                                                                                      └▶ page:found (badge)
+//   MutationObserver ─▶ restore what the page touched ─▶ queue of blocks ─▶ collectRuns (≤ batchChars)
+//        ─▶ page:match (cut by count and size, retried in halves) ─▶ MarkRegistry.apply / tag links ─▶ page:found
 //
-// Nodes we made or already matched are remembered in a WeakSet, so our own mutations never loop back.
+// Our own edits are taken off the observer's record list as soon as they are made, so they never count as the
+// page's mutations. What is ours is known from MarkRegistry, never from attributes.
 import type { Status } from '../../lib/dataset/schema';
+import type { LinkMark, TextMark } from '../../lib/matching/takedownMatcher';
+import { DEFAULT_BATCH_LIMITS, matchInBatches, type BatchLimits } from '../../lib/pageMatchBatches';
 import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
-import { CARD_TAG, collectTargets, isInsideSkipped, MARK_TAG } from './pageScope';
-import { ACCOUNT_ATTRIBUTE, STATUS_ATTRIBUTE, tagLink, wrapTextMarks } from './wrapMarks';
+import { tagLink } from './markElements';
+import { MarkRegistry, type PlannedMark } from './markRegistry';
+import { isInsideSkipped } from './pageScope';
+import { blockOf, collectRuns, isInlineElement, piecesOf, type TextRun } from './textRuns';
 
 export interface PageMarkerOptions {
   match(request: PageMatchRequest): Promise<PageMatchResponse>;
   reportFound(accountIds: string[]): void;
   signal: AbortSignal;
-  /** Characters of text sent to the background in one request. */
+  /** Characters of text collected in one slice. */
   batchChars?: number;
+  /** Limits of one request to the background. */
+  batchLimits?: BatchLimits;
   /** Longest stretch of main-thread work before yielding to the page. */
   sliceMs?: number;
   /** Wait after a mutation before scanning, so bursts of changes are handled in one batch. */
   mutationDelayMs?: number;
   /** Statuses that get marked; the rest are left unmarked. */
   markedStatuses?: readonly Status[];
+  registry?: MarkRegistry;
 }
 
-/** More queued roots than this and one rescan of the whole document is cheaper (done nodes are skipped). */
+/** More queued roots than this and one rescan of each root (document and shadow roots) is cheaper. */
 const FLOOD = 500;
+const MAX_RETRIES = 3;
+const RETRY_DELAY_MS = 1_000;
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class PageMarker {
+  readonly registry: MarkRegistry;
   private done = new WeakSet<Node>();
   private markedStatuses: Set<Status> | undefined;
   private started = false;
   /** Bumped by stop(): a batch whose answer arrives after a stop belongs to an old page state and is dropped. */
   private generation = 0;
-  private readonly marks = new Set<Element>();
   private queue: Node[] = [];
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly observer: MutationObserver;
   private running = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastReported = '';
+  private lastReported: string | undefined;
   private readonly batchChars: number;
+  private readonly batchLimits: BatchLimits;
   private readonly sliceMs: number;
   private readonly mutationDelayMs: number;
+  private readonly linkStyled = new WeakSet<Node>();
+  private readonly retries = new WeakMap<Node, number>();
   /** Settles when the queue is empty; tests and the demo wait on it. */
   idle: Promise<void> = Promise.resolve();
   private resolveIdle: (() => void) | undefined;
@@ -52,11 +67,13 @@ export class PageMarker {
     private readonly doc: Document,
     private readonly options: PageMarkerOptions,
   ) {
+    this.registry = options.registry ?? new MarkRegistry();
     this.batchChars = options.batchChars ?? 100_000;
+    this.batchLimits = options.batchLimits ?? DEFAULT_BATCH_LIMITS;
     this.sliceMs = options.sliceMs ?? 8;
     this.mutationDelayMs = options.mutationDelayMs ?? 50;
     this.markedStatuses = options.markedStatuses ? new Set(options.markedStatuses) : undefined;
-    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer = new MutationObserver((records) => this.ownEdit(() => this.onMutations(records)));
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -67,9 +84,9 @@ export class PageMarker {
   start(): void {
     if (this.started || this.options.signal.aborted) return;
     this.started = true;
-    const root = this.doc.body ?? this.doc.documentElement;
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
-    this.enqueue(root, 0);
+    this.observer.observe(this.doc.documentElement, OBSERVED);
+    for (const root of this.shadowRoots) this.observer.observe(root, OBSERVED);
+    this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
   }
 
   stop(): void {
@@ -84,37 +101,9 @@ export class PageMarker {
   /** Removes every mark, leaving the page's text as it was, and stops. */
   unmarkAll(): void {
     this.stop();
-    for (const mark of this.marks) {
-      if (mark.localName === MARK_TAG) this.unwrap(mark);
-      else {
-        mark.removeAttribute(ACCOUNT_ATTRIBUTE);
-        mark.removeAttribute(STATUS_ATTRIBUTE);
-      }
-    }
-    this.marks.clear();
+    this.registry.clear();
     this.done = new WeakSet();
     this.reportFound();
-  }
-
-  /** Puts a mark's text back and joins it with the pieces it was split from, so the page has one text node again. */
-  private unwrap(mark: Element): void {
-    const text = mark.firstChild;
-    mark.replaceWith(...mark.childNodes);
-    if (!(text instanceof Text)) return;
-    let joined = text;
-    const previous = joined.previousSibling;
-    if (previous instanceof Text && this.done.has(previous)) {
-      previous.appendData(joined.data);
-      joined.remove();
-      joined = previous;
-    }
-    const next = joined.nextSibling;
-    if (next instanceof Text && this.done.has(next)) {
-      joined.appendData(next.data);
-      next.remove();
-    }
-    // The next mark in the same text joins onto this piece.
-    this.done.add(joined);
   }
 
   /** Marks the page again from scratch: after the dataset or the marked statuses changed. */
@@ -124,22 +113,36 @@ export class PageMarker {
     this.start();
   }
 
-  /** Distinct account ids among the marks now on the page. */
   foundAccountIds(): string[] {
-    const ids = new Set<string>();
-    for (const mark of this.marks) {
-      if (mark.isConnected) ids.add(mark.getAttribute(ACCOUNT_ATTRIBUTE)!);
-      else this.marks.delete(mark);
+    return this.registry.foundAccountIds();
+  }
+
+  /**
+   * Runs our DOM edits so that the observer never sees them: the page's pending records are handled first, and
+   * the records our edits made are taken off the list before anything else runs.
+   */
+  private ownEdit<T>(edit: () => T): T {
+    const pending = this.observer.takeRecords();
+    if (pending.length > 0) this.onMutations(pending);
+    try {
+      return edit();
+    } finally {
+      this.observer.takeRecords();
     }
-    return [...ids].sort();
   }
 
   private enqueue(node: Node, delay: number): void {
-    if (this.options.signal.aborted) return;
-    if (this.queue.length >= FLOOD) this.queue = [this.doc.body ?? this.doc.documentElement];
+    if (this.options.signal.aborted || !this.started) return;
+    if (this.queue.length >= FLOOD) this.collapseQueue();
     else this.queue.push(node);
     if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
     this.schedule(delay);
+  }
+
+  /** A flood of changes: rescan the document and every open shadow root once (done text is skipped). */
+  private collapseQueue(): void {
+    this.queue = [this.doc.body ?? this.doc.documentElement];
+    for (const root of this.shadowRoots) if (root.host.isConnected) this.queue.push(root);
   }
 
   private schedule(delay: number): void {
@@ -150,29 +153,68 @@ export class PageMarker {
     }, delay);
   }
 
-  private isOurs(node: Node): boolean {
-    if (this.done.has(node)) return true;
-    if (node instanceof Element) {
-      return node.localName === MARK_TAG || node.localName === CARD_TAG || node.hasAttribute('data-tdl-style');
+  /** Where a change to `node` is read again: its block (a new block element is read on its own). */
+  private rescanRootFor(node: Node): Node {
+    if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) return node;
+    return blockOf(node);
+  }
+
+  /** Undoes our split around a node the page touched, and queues its block to be matched again. */
+  private release(node: Node, pageSetText: boolean): void {
+    const split = this.registry.splitOf(node);
+    if (!split) return;
+    const keep = pageSetText && node === split.node ? new Set([split.node]) : undefined;
+    for (const restored of this.registry.restore(split, keep)) {
+      this.done.delete(restored);
+      if (restored.isConnected) this.enqueue(this.rescanRootFor(restored), this.mutationDelayMs);
     }
-    return node.parentElement?.localName === MARK_TAG;
+  }
+
+  private checkSplitAt(node: Node | null): void {
+    if (!node) return;
+    const split = this.registry.splitOf(node);
+    if (split && !this.registry.isIntact(split)) this.release(split.node, false);
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
+      const target = record.target;
       if (record.type === 'characterData') {
-        const target = record.target;
-        if (target.parentElement?.localName === MARK_TAG || isInsideSkipped(target)) continue;
+        if (this.registry.splitOf(target)) {
+          this.release(target, true);
+          continue;
+        }
+        if (isInsideSkipped(target)) continue;
         this.done.delete(target);
-        this.enqueue(target, this.mutationDelayMs);
+        this.enqueue(this.rescanRootFor(target), this.mutationDelayMs);
         continue;
       }
+      for (const node of record.removedNodes) if (this.registry.splitOf(node)) this.release(node, false);
+      this.checkSplitAt(record.previousSibling);
+      this.checkSplitAt(record.nextSibling);
       for (const node of record.addedNodes) {
-        if (!this.isOurs(node) && (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE)) {
-          this.enqueue(node, this.mutationDelayMs);
+        if (this.registry.isOurs(node)) {
+          this.release(node, false);
+          continue;
         }
+        // Something put between a split node and our pieces: the page's order comes back.
+        this.checkSplitAt(node.previousSibling);
+        this.checkSplitAt(node.nextSibling);
+        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
+        // Text or an inline element joins the text around it: its whole block is read again.
+        const root = node.nodeType === Node.TEXT_NODE || isInlineElement(node as Element) ? blockOf(target) : node;
+        if (root !== node) this.forgetNeighbours(node);
+        this.enqueue(root, this.mutationDelayMs);
       }
     }
+  }
+
+  /** The text nodes around an insertion belong to a changed run: they are matched again with it. */
+  private forgetNeighbours(inserted: Node): void {
+    for (const sibling of [inserted.previousSibling, inserted.nextSibling]) {
+      if (sibling && sibling.nodeType === Node.TEXT_NODE) this.done.delete(sibling);
+    }
+    this.done.delete(inserted);
   }
 
   private async run(): Promise<void> {
@@ -187,10 +229,12 @@ export class PageMarker {
           resume = (await this.scanBatch(root, resume)) ?? undefined;
         } while (resume && !this.options.signal.aborted);
       }
+      this.ownEdit(() => this.registry.sweep());
       this.reportFound();
     } catch (error) {
       // The background may be restarting or the extension reloaded; the next mutation tries again.
-      if (!this.options.signal.aborted) console.warn('Takedown Lens: marking stopped for this batch', error);
+      if (!this.options.signal.aborted && this.started)
+        console.warn('Takedown Lens: marking stopped for this batch', error);
     } finally {
       this.running = false;
       if (this.queue.length > 0 && this.started && !this.options.signal.aborted) this.schedule(0);
@@ -201,51 +245,115 @@ export class PageMarker {
     }
   }
 
-  /** Scans one batch under `root`; returns where to resume, or null when the root is finished. */
+  private watchShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.observer.observe(root, OBSERVED);
+    this.queue.push(root);
+  }
+
+  /** Scans one slice under `root`; returns where to resume, or null when the root is finished. */
   private async scanBatch(root: Node, resume: Node | undefined): Promise<Node | null> {
-    const collected = collectTargets(root, (node) => this.done.has(node), this.batchChars, resume);
-    for (const shadowRoot of collected.shadowRoots) {
-      if (this.done.has(shadowRoot)) continue;
-      this.done.add(shadowRoot);
-      this.observer.observe(shadowRoot, { childList: true, subtree: true, characterData: true });
-      this.queue.push(shadowRoot);
-    }
-    const texts = collected.texts;
-    const links = collected.links;
-    for (const node of [...texts, ...links]) this.done.add(node);
-    if (texts.length === 0 && links.length === 0) return collected.next;
-    const sent = texts.map((text) => text.data);
+    const registry = this.registry;
+    const collected = collectRuns(
+      root,
+      {
+        isDone: (node) => this.done.has(node),
+        isOurs: (node) => registry.isOurs(node),
+        textOf: (node) => registry.textOf(node),
+        maxChars: this.batchChars,
+        maxItems: this.batchLimits.maxItems * 4,
+      },
+      resume?.isConnected ? resume : undefined,
+    );
+    for (const shadowRoot of collected.shadowRoots) this.watchShadowRoot(shadowRoot);
+    const { runs, links } = collected;
+    if (runs.length === 0 && links.length === 0) return collected.next;
+    const sent = runs.map((run) => run.text);
     const generation = this.generation;
-    const response = await this.options.match({ texts: sent, links: links.map((link) => link.href) });
+    const answer = await matchInBatches(
+      { texts: sent, links: links.map((link) => link.href) },
+      (request) => this.options.match(request),
+      this.batchLimits,
+      () => {
+        if (this.options.signal.aborted || generation !== this.generation) throw new Error('stopped');
+      },
+    );
     if (generation !== this.generation) return null;
+    if (answer.texts.includes(undefined) || answer.links.includes(undefined)) this.retryLater(root);
     let sliceStart = performance.now();
-    const wanted = this.markedStatuses;
-    for (let i = 0; i < texts.length; i++) {
-      const found = response.texts[i];
-      const marks = wanted && found ? found.filter((mark) => wanted.has(mark.status)) : found;
-      const text = texts[i]!;
-      if (!marks || marks.length === 0 || !text.isConnected || text.data !== sent[i]) continue;
-      try {
-        const { made, pieces } = wrapTextMarks(text, marks);
-        for (const piece of pieces) this.done.add(piece);
-        for (const mark of made) this.marks.add(mark);
-      } catch (error) {
-        // One node that cannot be wrapped (a page that froze its DOM, say) never stops the rest.
-        console.warn('Takedown Lens: could not mark a text node', error);
-      }
+    for (let i = 0; i < runs.length; i++) {
+      const found = answer.texts[i];
+      if (found === undefined) continue; // not matched, so not done: tried again later
+      this.ownEdit(() => this.applyRun(runs[i]!, found));
       if (performance.now() - sliceStart > this.sliceMs) {
         await yieldToPage();
         if (generation !== this.generation) return null;
         sliceStart = performance.now();
       }
     }
-    links.forEach((link, i) => {
-      const mark = response.links[i];
-      if (!mark || !link.isConnected || (wanted && !wanted.has(mark.status))) return;
-      tagLink(link, mark);
-      this.marks.add(link);
-    });
+    this.ownEdit(() =>
+      links.forEach((link, i) => {
+        const mark = answer.links[i];
+        if (mark === undefined) return;
+        this.done.add(link);
+        if (mark && link.isConnected && this.wanted(mark)) this.tagLink(link, mark);
+      }),
+    );
     return collected.next;
+  }
+
+  /** Items the background could not match are tried again a few times, a while later. */
+  private retryLater(root: Node): void {
+    const tries = this.retries.get(root) ?? 0;
+    if (tries >= MAX_RETRIES) return;
+    this.retries.set(root, tries + 1);
+    setTimeout(() => this.enqueue(root, 0), RETRY_DELAY_MS * 2 ** tries);
+  }
+
+  private wanted(mark: TextMark | LinkMark): boolean {
+    return !this.markedStatuses || this.markedStatuses.has(mark.status);
+  }
+
+  private tagLink(link: HTMLAnchorElement, mark: LinkMark): void {
+    const style = tagLink(link, mark, this.linkStyled);
+    if (style) this.registry.addUi(style);
+    this.registry.tagLink(link, mark);
+  }
+
+  /** Marks one run with its answer, if its text nodes still hold the text that was matched. */
+  private applyRun(run: TextRun, found: TextMark[]): void {
+    for (const { node, start, end } of run.segments) {
+      if (!node.isConnected || this.registry.textOf(node) !== run.text.slice(start, end)) return;
+    }
+    // Splits we made earlier in this run are undone and made again from the new answer, in the same task.
+    for (const { node } of run.segments) {
+      const split = this.registry.splitOf(node);
+      if (split && split.node === node) this.registry.restore(split);
+    }
+    for (const { node } of run.segments) {
+      if (node.data !== this.registry.textOf(node)) return;
+      this.done.add(node);
+    }
+    const planned: PlannedMark[] = [];
+    for (const mark of found) {
+      if (!this.wanted(mark) || mark.start < 0 || mark.end > run.text.length || mark.start >= mark.end) continue;
+      const pieces = piecesOf(run, mark.start, mark.end);
+      if (pieces.length > 1 && !laidOutInline(pieces.map((piece) => piece.node))) continue;
+      planned.push({
+        accountId: mark.accountId,
+        status: mark.status,
+        text: run.text.slice(mark.start, mark.end),
+        pieces,
+      });
+    }
+    if (planned.length === 0) return;
+    try {
+      this.registry.apply(this.doc, planned);
+    } catch (error) {
+      // A page that froze its DOM, say: one run that cannot be marked never stops the rest.
+      console.warn('Takedown Lens: could not mark a block', error);
+    }
   }
 
   private reportFound(): void {
@@ -255,4 +363,24 @@ export class PageMarker {
     this.lastReported = key;
     this.options.reportFound(ids);
   }
+}
+
+/** True when the elements between these text nodes are laid out inline, so their text reads as one stretch. */
+function laidOutInline(nodes: Text[]): boolean {
+  const first = nodes[0]!;
+  const last = nodes[nodes.length - 1]!;
+  const range = first.ownerDocument.createRange();
+  range.setStart(first, 0);
+  range.setEnd(last, 0);
+  const common = range.commonAncestorContainer;
+  const view = first.ownerDocument.defaultView;
+  if (!view) return false;
+  for (const node of nodes) {
+    for (let element = node.parentElement; element && element !== common; element = element.parentElement) {
+      const display = view.getComputedStyle(element).display;
+      // An empty value means no layout is known (a DOM without one): the tag already said inline.
+      if (display !== 'inline' && display !== 'contents' && display !== '') return false;
+    }
+  }
+  return true;
 }

@@ -20,12 +20,7 @@ const SKIPPED_TAGS = new Set([
   'TITLE',
   'svg',
   'math',
-  'TDL-MARK',
-  'TDL-CARD',
 ]);
-
-export const MARK_TAG = 'tdl-mark';
-export const CARD_TAG = 'tdl-card';
 
 /** True when nothing under this element may be marked. */
 export function isSkippedElement(element: Element): boolean {
@@ -41,61 +36,4 @@ export function isInsideSkipped(node: Node): boolean {
     if (isSkippedElement(element)) return true;
   }
   return node.ownerDocument?.designMode === 'on';
-}
-
-export interface CollectedTargets {
-  texts: Text[];
-  links: HTMLAnchorElement[];
-  shadowRoots: ShadowRoot[];
-}
-
-const MIN_TEXT = 2;
-
-/**
- * Collects unprocessed text nodes and links under `root`, stopping at `maxChars` of text. Returns the walker's
- * position so a long page is collected over several slices.
- */
-export function collectTargets(
-  root: Node,
-  isDone: (node: Node) => boolean,
-  maxChars: number,
-  resumeFrom?: Node,
-): CollectedTargets & { next: Node | null } {
-  const result: CollectedTargets & { next: Node | null } = { texts: [], links: [], shadowRoots: [], next: null };
-  const doc = root.ownerDocument ?? (root as Document);
-  if (doc.designMode === 'on') return result;
-  if (root instanceof Element && isInsideSkipped(root)) return result;
-  if (root instanceof Text) {
-    if (!isDone(root) && !isInsideSkipped(root) && /\S/.test(root.data)) result.texts.push(root);
-    return result;
-  }
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && isSkippedElement(node as Element)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
-  if (resumeFrom) walker.currentNode = resumeFrom;
-  else if (root instanceof Element && root.shadowRoot) result.shadowRoots.push(root.shadowRoot);
-  let chars = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const text = node as Text;
-      if (text.data.length >= MIN_TEXT && !isDone(text) && /\S/.test(text.data)) {
-        result.texts.push(text);
-        chars += text.data.length;
-      }
-    } else {
-      const element = node as Element;
-      if (element.localName === 'a' && (element as HTMLAnchorElement).href && !isDone(element)) {
-        result.links.push(element as HTMLAnchorElement);
-      }
-      if (element.shadowRoot) result.shadowRoots.push(element.shadowRoot);
-    }
-    if (chars >= maxChars) {
-      result.next = node;
-      break;
-    }
-  }
-  return result;
 }

@@ -2,6 +2,7 @@
 // page, the hover card and the badge title in Chinese, with dates formatted for the locale.
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/sessions';
+import { MARK, waitForCard } from './support/closedCard';
 import { waitForMarks } from './support/pageMarks';
 
 const browser = useChromium({ locale: 'zh-CN' });
@@ -11,11 +12,9 @@ describe('Simplified Chinese interface', () => {
     const page = await browser.session().context.newPage();
     await page.goto(browser.server().url('/crypto-news-en.html'));
     await waitForMarks(page, 11);
-    expect(await page.locator('#exchanges tdl-mark').getAttribute('aria-label')).toBe('OKEx：已封禁（Takedown Lens）');
-    await page.locator('#exchanges tdl-mark').hover();
-    const card = page.locator('tdl-card .tdl-card');
-    await card.getByRole('heading', { name: 'OKEx' }).waitFor();
-    const text = await card.innerText();
+    expect(await page.locator(`#exchanges ${MARK}`).getAttribute('aria-label')).toBe('OKEx：已封禁（Takedown Lens）');
+    await page.locator(`#exchanges ${MARK}`).hover();
+    const text = await waitForCard(page, 'OKEx');
     expect(text).toContain('已封禁');
     expect(text).toContain('不晚于2018年3月6日');
     expect(text).toContain('最新事件');

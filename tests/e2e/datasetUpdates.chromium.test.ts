@@ -243,7 +243,7 @@ describe('popup in Chromium', () => {
 
     await popup.getByRole('checkbox', { name: 'Mark accounts on 127.0.0.1' }).uncheck();
     await popup.getByText('Marking is off on this site.', { exact: false }).waitFor();
-    await news.waitForFunction(() => document.querySelectorAll('tdl-mark, [data-tdl-account]').length === 0);
+    await news.waitForFunction(() => document.querySelectorAll('[data-tdl-account]').length === 0);
     await popup.getByRole('checkbox', { name: 'Mark accounts on 127.0.0.1' }).check();
     await waitForMarks(news, 11);
     await popup.close();

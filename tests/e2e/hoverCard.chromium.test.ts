@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, type ExtensionSession } from '../../scripts/support/chromiumWithExtension';
 import { startFixtureServer, type FixtureServer } from '../../scripts/support/staticServer';
+import { inCard, MARK, waitForCard, waitForCardClosed } from './support/closedCard';
 import { waitForMarks } from './support/pageMarks';
 
 let session: ExtensionSession;
@@ -20,39 +21,39 @@ afterAll(async () => {
   await server?.close();
 });
 
-const card = () => page.locator('tdl-card .tdl-card');
 const cardBox = () =>
-  page.evaluate(() => {
-    const host = document.querySelector('tdl-card');
-    if (!host || (host as HTMLElement).hidden) return null;
-    const box = host.shadowRoot!.querySelector('.tdl-card')!.getBoundingClientRect();
+  inCard(page, (root) => {
+    if ((root.host as HTMLElement).hidden) return null;
+    const box = root.querySelector('.tdl-card')!.getBoundingClientRect();
     return {
       top: box.top,
       bottom: box.bottom,
       left: box.left,
       right: box.right,
-      count: document.querySelectorAll('tdl-card').length,
+      count: document.querySelectorAll('[data-tdl-ui="card"]').length,
+      role: root.querySelector('.tdl-card')!.getAttribute('role'),
     };
   });
 
 describe('hover card in Chromium', () => {
   it('opens on hover with the account, status, events and reports, and closes when the pointer leaves', async () => {
-    await page.locator('#lead tdl-mark', { hasText: 'Jinse Caijing' }).hover();
-    await card().getByRole('heading', { name: 'Jinse Caijing' }).waitFor();
-    const text = await card().innerText();
+    await page.locator(`#lead ${MARK}`, { hasText: 'Jinse Caijing' }).hover();
+    const text = await waitForCard(page, 'Jinse Caijing');
     expect(text).toContain('WeChat');
     expect(text).toContain('Blocked');
     expect(text).toMatch(/Blocked by 22 August 2018/);
     expect(text).toContain('Cyberspace Administration of China');
     expect(text).toContain('WeChat bans crypto accounts');
     expect(text).toContain('AtoZ Markets');
-    expect(await card().getAttribute('role')).toBe('dialog');
-    expect(await page.locator('#lead tdl-mark', { hasText: 'Jinse Caijing' }).getAttribute('aria-expanded')).toBe(
+    expect((await cardBox())?.role).toBe('dialog');
+    expect(await page.locator(`#lead ${MARK}`, { hasText: 'Jinse Caijing' }).getAttribute('aria-expanded')).toBe(
       'true',
     );
+    // Page scripts cannot read the card: its shadow root is closed.
+    expect(await page.evaluate(() => document.querySelector('[data-tdl-ui="card"]')!.shadowRoot)).toBeNull();
 
     await page.mouse.move(5, 690);
-    await page.waitForFunction(() => (document.querySelector('tdl-card') as HTMLElement).hidden);
+    await waitForCardClosed(page);
   });
 
   it('opens on keyboard focus, shows one card at a time, and closes with Escape', async () => {
@@ -60,12 +61,12 @@ describe('hover card in Chromium', () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toBe('Huobi News');
-    await card().getByRole('heading', { name: 'Huobi News' }).waitFor();
+    await waitForCard(page, 'Huobi News');
     await page.keyboard.press('Tab');
-    await card().getByRole('heading', { name: 'Jinse Caijing' }).waitFor();
+    await waitForCard(page, 'Jinse Caijing');
     expect((await cardBox())?.count).toBe(1);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => (document.querySelector('tdl-card') as HTMLElement).hidden);
+    await waitForCardClosed(page);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Jinse Caijing');
   });
 
@@ -77,10 +78,10 @@ describe('hover card in Chromium', () => {
       probe.textContent = 'Goldcoins';
       document.body.append(probe);
     });
-    const mark = page.locator('#edge tdl-mark');
+    const mark = page.locator(`#edge ${MARK}`);
     await mark.waitFor();
     await mark.hover();
-    await card().getByRole('heading', { name: 'Goldcoins' }).waitFor();
+    await waitForCard(page, 'Goldcoins');
     const box = (await cardBox())!;
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.left).toBeGreaterThanOrEqual(0);
@@ -95,9 +96,9 @@ describe('hover card in Chromium', () => {
     await waitForMarks(other, 1);
     await other.keyboard.press('Tab');
     expect(await other.evaluate(() => document.activeElement?.id)).toBe('story');
-    await other.locator('tdl-card .tdl-card').getByRole('heading', { name: 'Delphy' }).waitFor();
+    await waitForCard(other, 'Delphy');
     await other.keyboard.press('Escape');
-    await other.waitForFunction(() => (document.querySelector('tdl-card') as HTMLElement).hidden);
+    await waitForCardClosed(other);
     await other.close();
   });
 

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/sessions';
+import { MARK, waitForCard } from './support/closedCard';
 import { readMarks, waitForMarks } from './support/pageMarks';
 
 const browser = useChromium();
@@ -32,6 +33,7 @@ describe('marking in Chromium', () => {
       'OKEx|okex-wechat|blocked',
     ]);
     expect(marks.find((m) => m.text === 'a market wrap')?.tag).toBe('a');
+    expect(new Set(marks.filter((m) => m.tag !== 'a').map((m) => m.tag))).toEqual(new Set(['span']));
     await page.close();
   });
 
@@ -57,7 +59,7 @@ describe('marking in Chromium', () => {
     expect(after.active).toBe('body');
 
     await page.locator('#btn').click();
-    await page.locator('#exchanges tdl-mark').click();
+    await page.locator(`#exchanges ${MARK}`).click();
     expect(await page.evaluate(() => [(window as any).__buttonClicks, (window as any).__clicks])).toEqual([1, 1]);
 
     const mutations = await page.evaluate(
@@ -134,7 +136,7 @@ describe('marking in Chromium', () => {
     const page = await open('hostile-css.html');
     await waitForMarks(page, 2);
     const style = await page.evaluate(() => {
-      const mark = document.querySelector('tdl-mark')!;
+      const mark = document.querySelector('span[data-tdl-account]')!;
       const css = getComputedStyle(mark);
       const box = mark.getBoundingClientRect();
       return {
@@ -155,10 +157,14 @@ describe('marking in Chromium', () => {
       width: style.width,
     });
     expect(style.width).toBeGreaterThan(10);
-    await page.locator('tdl-mark').first().focus();
-    const card = page.locator('tdl-card .tdl-card');
-    await card.getByRole('heading', { name: 'Delphy' }).waitFor();
-    expect(await card.isVisible()).toBe(true);
+    await page.locator(MARK).first().focus();
+    await waitForCard(page, 'Delphy');
+    const visible = await page.evaluate(() => {
+      const host = document.querySelector('[data-tdl-ui="card"]')!;
+      const box = host.getBoundingClientRect();
+      return getComputedStyle(host).display !== 'none' && box.width > 100 && box.height > 50;
+    });
+    expect(visible).toBe(true);
     await page.close();
   });
 });

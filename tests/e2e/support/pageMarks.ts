@@ -24,7 +24,7 @@ export function readMarks(page: Page): Promise<SeenMark[]> {
             id: element.id || element.parentElement?.id || null,
           });
         }
-        if (element.shadowRoot && element.localName !== 'tdl-mark' && element.localName !== 'tdl-card') {
+        if (element.shadowRoot) {
           visit(element.shadowRoot);
         }
       }
