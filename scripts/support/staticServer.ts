@@ -14,6 +14,14 @@ export interface FixtureServer {
 }
 
 const DEFAULT_ROOT = path.resolve('tests/fixtures');
+
+/** Browser builds of real frameworks, for fixture pages that run a React or Preact app. */
+const VENDOR: Record<string, string> = {
+  '/vendor/react.js': 'react/umd/react.production.min.js',
+  '/vendor/react-dom.js': 'react-dom/umd/react-dom.production.min.js',
+  '/vendor/preact.js': 'preact/dist/preact.min.umd.js',
+};
+const resolvePackageFile = (file: string) => path.resolve('node_modules', file);
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.json': 'application/json',
@@ -25,7 +33,10 @@ export async function startFixtureServer(root = DEFAULT_ROOT): Promise<FixtureSe
   const server = http.createServer((request, response) => {
     for (const route of routes) if (route(request, response)) return;
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
+    const vendor = VENDOR[pathname];
+    const file = vendor
+      ? resolvePackageFile(vendor)
+      : path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
     try {
       const body = readFileSync(file);
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
