@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { DatasetInput } from '../lib/dataset/schema';
 import { chromiumPath } from '../scripts/support/browserPaths';
-import { launchChromiumWithExtension } from '../scripts/support/chromiumWithExtension';
+import { CHROME_BENCH_BUILD, launchChromiumWithExtension } from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
 import { median, ms } from './stats';
 import type { SyntheticAccountNames } from './syntheticDataset';
@@ -97,7 +97,7 @@ export async function benchInBrowser({ english, names, dataset }: Input): Promis
     return true;
   });
 
-  const session = await launchChromiumWithExtension();
+  const session = await launchChromiumWithExtension({ build: CHROME_BENCH_BUILD });
   const plain = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,

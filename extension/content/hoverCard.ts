@@ -165,8 +165,9 @@ export class HoverCardController {
       const anchor = this.anchor;
       this.close();
       if (focusWasInCard && anchor instanceof HTMLElement) {
-        // A mark inside a link is not focusable: focus goes back to the link that holds it.
-        const focusable = anchor.tabIndex >= 0 ? anchor : anchor.closest<HTMLElement>('a[href], button');
+        // Focus goes back to the piece of the mark that takes focus, or to the link that holds a mark.
+        const piece = this.options.registry.groupOf(anchor)?.pieces.find((element) => element.tabIndex === 0);
+        const focusable = piece ?? (anchor.tabIndex >= 0 ? anchor : anchor.closest<HTMLElement>('a[href], button'));
         focusable?.focus();
       }
     } else if (

@@ -28,7 +28,14 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
 };
 
-export async function startFixtureServer(root = DEFAULT_ROOT): Promise<FixtureServer> {
+/**
+ * `declaredCharset: true` serves HTML without a charset in its header, so a page's own <meta charset> decides (real
+ * pages saved in GB2312, say).
+ */
+export async function startFixtureServer(
+  root = DEFAULT_ROOT,
+  options: { declaredCharset?: boolean } = {},
+): Promise<FixtureServer> {
   const routes: Route[] = [];
   const server = http.createServer((request, response) => {
     for (const route of routes) if (route(request, response)) return;
@@ -39,7 +46,8 @@ export async function startFixtureServer(root = DEFAULT_ROOT): Promise<FixtureSe
       : path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
     try {
       const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      response.writeHead(200, { 'content-type': options.declaredCharset ? type.replace(/; charset=.*/, '') : type });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });

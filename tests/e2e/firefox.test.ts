@@ -1,6 +1,7 @@
 // The Firefox build in Firefox ESR: the background seeds IndexedDB and answers; marks and the hover card work.
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { firefoxCardText, waitForFirefoxCard } from './support/closedCardFirefox';
 import { useFirefox } from './support/sessions';
 
 const browser = useFirefox();
@@ -30,18 +31,12 @@ async function marksWhenSettled(page: Page, atLeast: number): Promise<Seen[]> {
   }
 }
 
-const cardText = (page: Page) =>
-  page.evaluate(() => {
-    const host = document.querySelector('tdl-card') as HTMLElement | null;
-    return host && !host.hidden ? (host.shadowRoot?.querySelector('.tdl-card')?.textContent ?? '') : null;
-  });
+const waitForCard = (page: Page, text: string) => waitForFirefoxCard(browser.session().browser, page, text);
 
-async function waitForCard(page: Page, text: string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const shown = await cardText(page);
-    if (shown?.includes(text)) return shown;
-    if (Date.now() > deadline) throw new Error(`card never showed ${text}; last: ${shown}`);
+async function waitForCardClosed(page: Page): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while ((await firefoxCardText(browser.session().browser, page)) !== null) {
+    if (Date.now() > deadline) throw new Error('the card did not close');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -53,7 +48,7 @@ describe('Firefox ESR', () => {
     const page = await browser.session().browser.newPage();
     await page.goto(browser.server().url('/chinese-news.html'));
     await marksWhenSettled(page, 4);
-    await page.hover('#simplified tdl-mark');
+    await page.hover('#simplified span[data-tdl-account]');
     const card = await waitForCard(page, 'Jinse Caijing');
     expect(card).toContain('Cyberspace Administration of China');
     expect(card).toContain('WeChat bans crypto accounts');
@@ -97,15 +92,17 @@ describe('Firefox ESR', () => {
     const page = await browser.session().browser.newPage();
     await page.goto(browser.server().url('/crypto-news-en.html'));
     await marksWhenSettled(page, 12);
-    await page.hover('#lead tdl-mark');
+    await page.hover('#lead span[data-tdl-account]');
     expect(await waitForCard(page, 'Huobi News')).toMatch(/Blocked by 22 August 2018/);
     await page.mouse.move(2, 2);
-    await page.waitForFunction(() => (document.querySelector('tdl-card') as HTMLElement).hidden, { timeout: 5_000 });
+    await waitForCardClosed(page);
+    // Page scripts cannot read the card.
+    expect(await page.evaluate(() => document.querySelector('[data-tdl-ui="card"]')!.shadowRoot)).toBeNull();
 
-    await page.focus('#others tdl-mark');
+    await page.focus('#others span[data-tdl-account]');
     expect(await waitForCard(page, 'Goldcoins')).toMatch(/Zhihu|Blocked/);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => (document.querySelector('tdl-card') as HTMLElement).hidden, { timeout: 5_000 });
+    await waitForCardClosed(page);
     await page.close();
   });
 });

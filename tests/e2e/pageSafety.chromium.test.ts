@@ -1,6 +1,6 @@
 // Marks never break a page, in Chromium: real React 18 and Preact apps, plain scripts, split names, huge pages,
 // many shadow roots, and a page that tries to steer the extension (see support/pageSafety.ts).
-/* eslint-disable @typescript-eslint/no-explicit-any -- chrome.* in the service worker */
+
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as scenarios from './support/pageSafety';

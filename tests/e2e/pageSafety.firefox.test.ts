@@ -1,7 +1,8 @@
 // Marks never break a page, in Firefox ESR: the same scenarios as in Chromium (see support/pageSafety.ts).
-/* eslint-disable @typescript-eslint/no-explicit-any -- puppeteer's evaluate is typed for its own handles */
+
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, it } from 'vitest';
+import { waitForFirefoxCard } from './support/closedCardFirefox';
 import * as scenarios from './support/pageSafety';
 import { useFirefox } from './support/sessions';
 
@@ -48,5 +49,8 @@ describe('page safety in Firefox ESR', () => {
 
   it('a page cannot switch marking off, open the card, or fake a mark', async () => {
     await scenarios.hostilePageCannotSteer(await driver());
+    // The reader still can: focus on the real mark opens its card.
+    await page!.focus('#real span[data-tdl-account]');
+    await waitForFirefoxCard(browser.session().browser, page!, 'Delphy');
   });
 });

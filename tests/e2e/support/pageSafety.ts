@@ -1,7 +1,7 @@
 // Page-safety scenarios shared by the Chromium (Playwright) and Firefox (puppeteer, WebDriver BiDi) tests: real
 // React 18 and Preact apps and plain scripts that rewrite, reorder and remove marked text; names split across
 // inline elements; a 20,000-node page; 600 shadow roots; a page that tries to steer the extension.
-/* eslint-disable @typescript-eslint/no-explicit-any -- reads the fixtures' page-side helpers */
+
 import { expect } from 'vitest';
 
 /** What both drivers can do: open a fixture and evaluate a function in the page. */
