@@ -133,7 +133,9 @@ export class PageMarker {
 
   private enqueue(node: Node, delay: number): void {
     if (this.options.signal.aborted || !this.started) return;
-    if (this.queue.length >= FLOOD) this.collapseQueue();
+    if (this.queue.includes(node)) {
+      // already waiting
+    } else if (this.queue.length >= FLOOD) this.collapseQueue();
     else this.queue.push(node);
     if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
     this.schedule(delay);
