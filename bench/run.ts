@@ -41,7 +41,7 @@ console.log('');
 
 const bundled = JSON.parse(readFileSync('data/takedowns.json', 'utf8')) as Dataset;
 const large = syntheticDataset(100_000);
-const datasets: Array<[string, Pick<Dataset, 'accounts'>]> = [
+const datasets: Array<[string, Pick<Dataset, 'accounts' | 'organisations'>]> = [
   ['bundled', bundled],
   ['10,000 accounts', syntheticDataset(10_000).dataset as Dataset],
   ['100,000 accounts', large.dataset as Dataset],

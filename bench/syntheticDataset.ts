@@ -51,16 +51,17 @@ export function syntheticDataset(size: number, seed = 42): { dataset: DatasetInp
       handle,
       category: 'media',
       status: i % 7 === 0 ? 'active' : 'blocked',
-      links: [{ kind: 'domain', value: `${handle.replace(/_/g, '-')}.example` }],
+      links: [{ kind: 'url-prefix', value: `https://${handle.replace(/_/g, '-')}.example/` }],
     });
   }
   return {
     names,
     dataset: {
-      schemaVersion: 1,
+      schemaVersion: 2,
       datasetVersion: '9.0.0',
       generatedAt: '2026-11-21T00:00:00Z',
       source: { name: `synthetic ${size}` },
+      organisations: [],
       accounts,
       // One event per 1,000 accounts: the format caps the accounts one event may name.
       events: Array.from({ length: Math.ceil(size / 1000) }, (_, chunk) => ({

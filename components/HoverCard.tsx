@@ -1,22 +1,26 @@
-// The hover card shown beside a mark: who the account is, what happened to it, and which reports say so.
+// The hover card shown beside a mark: for an account, who it is, what happened to it (with how old the evidence
+// is) and which reports say so; for an organisation, that it is an organisation, and what happened to its accounts.
 import { t } from '../extension/i18n';
-import type { AccountDetails } from '../lib/protocol';
+import { evidenceDate } from '../lib/claims';
+import type { AccountDetails, OrganisationDetails } from '../lib/protocol';
+import { ORGANISATION_KIND_KEY } from '../lib/statusLabels';
 import { accountIdentity } from './accountIdentity';
 import { EventList } from './EventList';
 import { ReportList } from './ReportList';
 import { StatusLine } from './StatusLine';
 
+export type CardContent =
+  { kind: 'account'; details: AccountDetails } | { kind: 'organisation'; details: OrganisationDetails };
+
 export type HoverCardState =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; details: AccountDetails };
+  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; content: CardContent };
 
 export const CARD_EVENTS_SHOWN = 3;
 export const CARD_REPORTS_SHOWN = 4;
 
-export function HoverCard({ state, titleId }: { state: HoverCardState; titleId: string }) {
-  if (state.kind === 'loading') return <p class="tdl-muted">{t('cardLoading')}</p>;
-  if (state.kind === 'error') return <p role="alert">{t('cardError', state.message)}</p>;
-  const { account, events, reports } = state.details;
-  const identity = accountIdentity(account);
+function AccountCard({ details, titleId }: { details: AccountDetails; titleId: string }) {
+  const { account, events, reports } = details;
+  const identity = accountIdentity({ ...account, organisation: details.organisation?.name });
   return (
     <>
       <header>
@@ -24,7 +28,7 @@ export function HoverCard({ state, titleId }: { state: HoverCardState; titleId: 
         <h2 id={titleId}>{account.name}</h2>
         <p class="tdl-identity">{identity}</p>
       </header>
-      <StatusLine status={account.status} since={account.statusSince} />
+      <StatusLine status={account.status} since={account.statusSince} evidence={evidenceDate(events, reports)} />
       <section aria-label={t('cardLatestEvents')}>
         <h3>{t('cardLatestEvents')}</h3>
         <EventList events={events} limit={CARD_EVENTS_SHOWN} />
@@ -37,5 +41,44 @@ export function HoverCard({ state, titleId }: { state: HoverCardState; titleId: 
         )}
       </section>
     </>
+  );
+}
+
+export function OrganisationCard({ details, titleId }: { details: OrganisationDetails; titleId: string }) {
+  const { organisation, accounts } = details;
+  const websites = organisation.websites.map((site) => site.domain).join(', ');
+  return (
+    <>
+      <header>
+        <p class="tdl-brand">Takedown Lens</p>
+        <h2 id={titleId}>{organisation.name}</h2>
+        <p class="tdl-identity">
+          {t(ORGANISATION_KIND_KEY[organisation.kind])}
+          {websites && ` · ${t('cardOrganisationWebsites', websites)}`}
+        </p>
+      </header>
+      <p class="tdl-muted">{t('cardOrganisationNote')}</p>
+      <section aria-label={t('cardOrganisationAccounts')}>
+        <h3>{t('cardOrganisationAccounts')}</h3>
+        <ul class="tdl-accounts">
+          {accounts.map((account) => (
+            <li key={account.id}>
+              <strong>{account.name}</strong> <span class="tdl-muted">{accountIdentity(account)}</span>
+              <StatusLine status={account.status} since={account.statusSince} evidence={account.evidence} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+export function HoverCard({ state, titleId }: { state: HoverCardState; titleId: string }) {
+  if (state.kind === 'loading') return <p class="tdl-muted">{t('cardLoading')}</p>;
+  if (state.kind === 'error') return <p role="alert">{t('cardError', state.message)}</p>;
+  return state.content.kind === 'account' ? (
+    <AccountCard details={state.content.details} titleId={titleId} />
+  ) : (
+    <OrganisationCard details={state.content.details} titleId={titleId} />
   );
 }

@@ -10,12 +10,28 @@ export function statusDatePhrase(status: Status, since: PartialDate): string {
   return since.qualifier === 'on-or-before' ? formatDate(since) : t('statusSince', formatDate(since));
 }
 
-export function StatusLine({ status, since }: { status: Status; since?: PartialDate | undefined }) {
+/**
+ * A status is always dated twice over: since when (as the data says), and how recent its evidence is (the latest
+ * event or report we hold), so an old claim never reads as today's news.
+ */
+export function StatusLine({
+  status,
+  since,
+  evidence,
+}: {
+  status: Status;
+  since?: PartialDate | undefined;
+  evidence?: PartialDate | undefined;
+}) {
   const group = statusGroup(status);
   return (
     <p class={`tdl-status tdl-status-${group}`} data-status={status}>
       <strong>{t(STATUS_KEY[status])}</strong>
       {since && <span> {statusDatePhrase(status, since)}</span>}
+      <span class="tdl-evidence">
+        {' '}
+        {evidence ? t('claimEvidence', formatDate({ ...evidence, qualifier: 'on' })) : t('claimNoEvidence')}
+      </span>
     </p>
   );
 }

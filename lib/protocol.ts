@@ -1,6 +1,7 @@
 // The one message protocol between the extension's parts. Each message is named by its direction; its request and
 // response types live here, so both ends agree at compile time. Transport glue is in extension/messaging.ts.
-import type { Account, Dataset, PartialDate, Report, Status, TakedownEvent } from './dataset/schema';
+import type { Account, Dataset, Organisation, PartialDate, Report, Status, TakedownEvent } from './dataset/schema';
+import type { Claim } from './claims';
 import type { LinkMark, TextMark } from './matching/takedownMatcher';
 
 export type DatasetOrigin = { kind: 'bundled' } | { kind: 'url'; url: string } | { kind: 'file'; name: string };
@@ -26,13 +27,23 @@ export interface AccountSummary {
   name: string;
   platform: Account['platform'];
   handle?: string | undefined;
+  /** The name of the organisation behind the account. */
   organisation?: string | undefined;
   status: Status;
   statusSince?: PartialDate | undefined;
+  /** The date of the latest event or report about the account (see lib/claims.ts). */
+  evidence?: PartialDate | undefined;
+}
+
+/** An organisation and its accounts, for the card and the popup. */
+export interface OrganisationDetails {
+  organisation: Organisation;
+  accounts: AccountSummary[];
 }
 
 export interface AccountDetails {
   account: Account;
+  organisation?: Organisation | undefined;
   /** Newest first. */
   events: TakedownEvent[];
   reports: Report[];
@@ -51,9 +62,16 @@ export interface FoundAccount {
   reports: Report[];
 }
 
+/** An organisation named on a tab (not any of its accounts), with its accounts. */
+export interface FoundOrganisation {
+  organisation: Pick<Organisation, 'id' | 'name' | 'kind'>;
+  accounts: AccountSummary[];
+}
+
 export interface TabFindings {
   hostname: string | null;
   accounts: FoundAccount[];
+  organisations: FoundOrganisation[];
 }
 
 export interface PageMatchRequest {
@@ -64,6 +82,8 @@ export interface PageMatchRequest {
 export interface PageMatchResponse {
   texts: TextMark[][];
   links: Array<LinkMark | null>;
+  /** What each account and organisation marked in this answer claims, by claimKey(match, id). */
+  claims: Record<string, Claim>;
 }
 
 /** Requests that the content script, popup and options page send to the background. */
@@ -72,10 +92,12 @@ export interface ToBackground {
   /** How the background matches: 'wasm' unless WebAssembly is unavailable, then 'js' (same results, slower). */
   'matcher:info': { request: void; response: MatcherInfo };
   'account:details': { request: { id: string }; response: AccountDetails | null };
+  'organisation:details': { request: { id: string }; response: OrganisationDetails | null };
   'accounts:search': { request: { query: string; limit?: number }; response: AccountSummary[] };
   'accounts:summaries': { request: { ids: string[] }; response: AccountSummary[] };
   'page:match': { request: PageMatchRequest; response: PageMatchResponse };
-  'page:found': { request: { accountIds: string[] }; response: void };
+  /** What the page mentions, as claimKey(match, id) ("account:okex-wechat", "organisation:okex"). */
+  'page:found': { request: { found: string[] }; response: void };
   /** Validates a whole dataset file and, only if it is valid and newer (or confirmed), installs it. */
   'dataset:import': {
     request: { text: string; origin: DatasetOrigin; allowOlder?: boolean };

@@ -16,6 +16,8 @@ export interface Settings {
   /** Host names where marking is off; a host's subdomains are included. */
   disabledSites: string[];
   markedStatuses: Status[];
+  /** Marks for organisations named in passing (OKEx, huobi.com), beside the marks for accounts. */
+  markOrganisations: boolean;
   refreshUrl: string;
   refreshSchedule: RefreshSchedule;
 }
@@ -25,6 +27,7 @@ export function defaultSettings(defaultRefreshUrl = ''): Settings {
     markingEnabled: true,
     disabledSites: [],
     markedStatuses: [...STATUSES],
+    markOrganisations: true,
     refreshUrl: defaultRefreshUrl,
     refreshSchedule: 'off',
   };
@@ -41,6 +44,8 @@ export function completeSettings(stored: unknown, defaults: Settings): Settings 
     markedStatuses: Array.isArray(value.markedStatuses)
       ? value.markedStatuses.filter((status): status is Status => (STATUSES as readonly string[]).includes(status))
       : defaults.markedStatuses,
+    markOrganisations:
+      typeof value.markOrganisations === 'boolean' ? value.markOrganisations : defaults.markOrganisations,
     refreshUrl: typeof value.refreshUrl === 'string' ? value.refreshUrl : defaults.refreshUrl,
     refreshSchedule: ['off', 'daily', 'weekly'].includes(value.refreshSchedule as string)
       ? (value.refreshSchedule as RefreshSchedule)

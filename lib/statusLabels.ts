@@ -1,6 +1,6 @@
 // Message keys for statuses, actions and platforms (shared by the hover card, popup and options), and the rule
 // that only http(s) URLs ever become links.
-import type { Account, Status, TakedownEvent } from './dataset/schema';
+import type { Account, Organisation, Status, TakedownEvent } from './dataset/schema';
 import type { MessageKey } from './i18n/en';
 
 export const STATUS_KEY: Record<Status, MessageKey> = {
@@ -21,6 +21,27 @@ export const ACTION_KEY: Record<TakedownEvent['action'], MessageKey> = {
   reinstated: 'actionReinstated',
   'reported-active': 'actionReportedActive',
   policy: 'actionPolicy',
+};
+
+/** Statuses as words inside a sentence ("its WeChat account was blocked"). */
+export const STATUS_WORD_KEY: Record<Status, MessageKey> = {
+  blocked: 'statusWordBlocked',
+  suspended: 'statusWordSuspended',
+  restricted: 'statusWordRestricted',
+  deleted: 'statusWordDeleted',
+  active: 'statusWordActive',
+  unknown: 'statusWordUnknown',
+};
+
+export const ORGANISATION_KIND_KEY: Record<Organisation['kind'], MessageKey> = {
+  exchange: 'organisationKindExchange',
+  'media-outlet': 'organisationKindMediaOutlet',
+  company: 'organisationKindCompany',
+  'blockchain-project': 'organisationKindBlockchainProject',
+  'mining-hardware-maker': 'organisationKindMiningHardwareMaker',
+  person: 'organisationKindPerson',
+  'government-body': 'organisationKindGovernmentBody',
+  other: 'organisationKindOther',
 };
 
 export const PLATFORM_KEY: Record<Account['platform'], MessageKey> = {

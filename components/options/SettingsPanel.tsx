@@ -54,6 +54,15 @@ export function SettingsPanel({
           </label>
         ))}
       </fieldset>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="mark-organisations"
+          checked={settings.markOrganisations}
+          onChange={(event) => onChange({ markOrganisations: (event.target as HTMLInputElement).checked })}
+        />
+        {t('settingsMarkOrganisations')}
+      </label>
       <h3>{t('optionsSitesHeading')}</h3>
       {settings.disabledSites.length === 0 ? (
         <p class="muted">{t('optionsNoSites')}</p>

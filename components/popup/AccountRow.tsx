@@ -19,7 +19,7 @@ export function AccountRow({
         <span class="account-name">{account.name}</span>
         <span class="account-identity">{identity}</span>
       </button>
-      <StatusLine status={account.status} since={account.statusSince} />
+      <StatusLine status={account.status} since={account.statusSince} evidence={account.evidence} />
       {children}
     </li>
   );

@@ -1,6 +1,7 @@
 // An account's whole record in the popup: identity, status, notes, the timeline of events and every report.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
+import { evidenceDate } from '../../lib/claims';
 import type { AccountDetails } from '../../lib/protocol';
 import { accountIdentity } from '../accountIdentity';
 import { EventList } from '../EventList';
@@ -10,10 +11,12 @@ import { StatusLine } from '../StatusLine';
 export function AccountView({
   id,
   load,
+  onOpenOrganisation,
   onBack,
 }: {
   id: string;
   load: (id: string) => Promise<AccountDetails | null>;
+  onOpenOrganisation?: (id: string) => void;
   onBack: () => void;
 }) {
   const [details, setDetails] = useState<AccountDetails | null | undefined>(undefined);
@@ -32,8 +35,19 @@ export function AccountView({
       {details && (
         <>
           <h2 id="account-title">{details.account.name}</h2>
-          <p class="account-identity">{accountIdentity(details.account)}</p>
-          <StatusLine status={details.account.status} since={details.account.statusSince} />
+          <p class="account-identity">
+            {accountIdentity({ ...details.account, organisation: details.organisation?.name })}
+          </p>
+          <StatusLine
+            status={details.account.status}
+            since={details.account.statusSince}
+            evidence={evidenceDate(details.events, details.reports)}
+          />
+          {details.organisation && onOpenOrganisation && (
+            <button type="button" class="link-button" onClick={() => onOpenOrganisation(details.organisation!.id)}>
+              {t('popupOrganisationOf', details.organisation.name)}
+            </button>
+          )}
           {details.account.aliases.length > 0 && (
             <p class="aliases">
               {t('popupAlsoKnownAs', details.account.aliases.map((alias) => alias.text).join(', '))}

@@ -1,17 +1,21 @@
-// The popup: accounts found on this tab first, a search over the whole dataset, and an account's full record.
+// The popup: accounts and organisations found on this tab first, a search over the whole dataset, and an account's
+// or an organisation's full record.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
-import type { AccountDetails, AccountSummary, DatasetInfo, TabFindings } from '../../lib/protocol';
+import type { AccountDetails, AccountSummary, DatasetInfo, OrganisationDetails, TabFindings } from '../../lib/protocol';
 import { isSiteDisabled, type Settings } from '../../lib/settings';
+import { ORGANISATION_KIND_KEY } from '../../lib/statusLabels';
 import { ReportList } from '../ReportList';
 import { AccountRow } from './AccountRow';
 import { AccountView } from './AccountView';
+import { OrganisationView } from './OrganisationView';
 
 export interface PopupServices {
   activeTabId(): Promise<number | undefined>;
   tabFindings(tabId: number): Promise<TabFindings>;
   search(query: string): Promise<AccountSummary[]>;
   details(id: string): Promise<AccountDetails | null>;
+  organisation(id: string): Promise<OrganisationDetails | null>;
   datasetInfo(): Promise<DatasetInfo>;
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
@@ -27,6 +31,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<AccountSummary[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [openOrganisation, setOpenOrganisation] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const searchTurn = useRef(0);
 
@@ -36,7 +41,9 @@ export function PopupApp({ services }: { services: PopupServices }) {
     services.datasetInfo().then(setInfo, fail);
     services
       .activeTabId()
-      .then((tabId) => (tabId === undefined ? { hostname: null, accounts: [] } : services.tabFindings(tabId)))
+      .then((tabId): Promise<TabFindings> | TabFindings =>
+        tabId === undefined ? { hostname: null, accounts: [], organisations: [] } : services.tabFindings(tabId),
+      )
       .then(setFindings, fail);
   }, []);
 
@@ -69,7 +76,28 @@ export function PopupApp({ services }: { services: PopupServices }) {
     return (
       <main class="popup">
         {header}
-        <AccountView id={openId} load={services.details} onBack={() => setOpenId(null)} />
+        <AccountView
+          id={openId}
+          load={services.details}
+          onOpenOrganisation={(id) => {
+            setOpenId(null);
+            setOpenOrganisation(id);
+          }}
+          onBack={() => setOpenId(null)}
+        />
+      </main>
+    );
+  }
+  if (openOrganisation) {
+    return (
+      <main class="popup">
+        {header}
+        <OrganisationView
+          id={openOrganisation}
+          load={services.organisation}
+          onOpenAccount={setOpenId}
+          onBack={() => setOpenOrganisation(null)}
+        />
       </main>
     );
   }
@@ -132,16 +160,38 @@ export function PopupApp({ services }: { services: PopupServices }) {
             <p class="empty">{t('popupNotRunning')}</p>
           ) : siteOff ? (
             <p class="empty">{t('popupSiteOff')}</p>
-          ) : findings.accounts.length === 0 ? (
+          ) : findings.accounts.length === 0 && findings.organisations.length === 0 ? (
             <p class="empty">{t('popupNothingFound')}</p>
           ) : (
-            <ul class="accounts">
-              {findings.accounts.map(({ account, reports }) => (
-                <AccountRow key={account.id} account={account} onOpen={setOpenId}>
-                  <ReportList reports={reports} />
-                </AccountRow>
-              ))}
-            </ul>
+            <>
+              <ul class="accounts">
+                {findings.accounts.map(({ account, reports }) => (
+                  <AccountRow key={account.id} account={account} onOpen={setOpenId}>
+                    <ReportList reports={reports} />
+                  </AccountRow>
+                ))}
+              </ul>
+              {findings.organisations.length > 0 && (
+                <>
+                  <h3>{t('popupOrganisationsHere')}</h3>
+                  <ul class="accounts">
+                    {findings.organisations.map(({ organisation, accounts }) => (
+                      <li key={organisation.id} class="organisation-row">
+                        <button type="button" class="account-open" onClick={() => setOpenOrganisation(organisation.id)}>
+                          <span class="account-name">{organisation.name}</span>
+                          <span class="account-identity">{t(ORGANISATION_KIND_KEY[organisation.kind])}</span>
+                        </button>
+                        <ul class="accounts">
+                          {accounts.map((account) => (
+                            <AccountRow key={account.id} account={account} onOpen={setOpenId} />
+                          ))}
+                        </ul>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </>
           )}
         </section>
       )}

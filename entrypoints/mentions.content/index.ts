@@ -2,7 +2,10 @@
 // the background matches the text it sends (see docs/ARCHITECTURE.md). Settings and a new dataset apply at once.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { CardContent } from '../../components/HoverCard';
+import { markLabel } from '../../components/claimText';
 import { HoverCardController } from '../../extension/content/hoverCard';
+import type { MarkTarget } from '../../lib/matching/takedownMatcher';
 import { MarkRegistry } from '../../extension/content/markRegistry';
 import { PageMarker } from '../../extension/content/pageMarker';
 import { askBackground } from '../../extension/messaging';
@@ -25,10 +28,20 @@ export default defineContentScript({
     const settings = await loadSettings();
     await warm;
     const registry = new MarkRegistry();
+    const loadCardContent = async ({ match, id }: MarkTarget): Promise<CardContent | null> => {
+      if (match === 'organisation') {
+        const details = await askBackground('organisation:details', { id });
+        return details && { kind: 'organisation', details };
+      }
+      const details = await askBackground('account:details', { id });
+      return details && { kind: 'account', details };
+    };
     const marker = new PageMarker(document, {
       registry,
       match: (request) => askBackground('page:match', request),
-      reportFound: (accountIds) => void askBackground('page:found', { accountIds }).catch(() => undefined),
+      reportFound: (found) => void askBackground('page:found', { found }).catch(() => undefined),
+      describe: markLabel,
+      markOrganisations: settings.markOrganisations,
       signal: ctx.signal,
       markedStatuses: settings.markedStatuses,
     });
@@ -36,7 +49,7 @@ export default defineContentScript({
     let card: Pick<HoverCardController, 'close' | 'clearCache'> = { close() {}, clearCache() {} };
     try {
       card = new HoverCardController(document, {
-        loadDetails: (id) => askBackground('account:details', { id }),
+        load: loadCardContent,
         registry,
         signal: ctx.signal,
       });
@@ -44,16 +57,16 @@ export default defineContentScript({
       console.warn('Takedown Lens: no hover card on this page', error);
     }
 
-    let statusesKey = settings.markedStatuses.join();
+    let statusesKey = `${settings.markedStatuses.join()} ${settings.markOrganisations}`;
     const apply = (next: Settings) => {
       const on = isMarkingOn(next, location.hostname);
-      const key = next.markedStatuses.join();
+      const key = `${next.markedStatuses.join()} ${next.markOrganisations}`;
       if (!on) {
         card.close();
         if (marker.isStarted) marker.unmarkAll();
         // Tell the background anyway, so the popup knows which site this tab shows.
-        else void askBackground('page:found', { accountIds: [] }).catch(() => undefined);
-      } else if (!marker.isStarted || key !== statusesKey) marker.restart(next.markedStatuses);
+        else void askBackground('page:found', { found: [] }).catch(() => undefined);
+      } else if (!marker.isStarted || key !== statusesKey) marker.restart(next.markedStatuses, next.markOrganisations);
       statusesKey = key;
     };
     apply(settings);

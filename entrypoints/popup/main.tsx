@@ -17,6 +17,7 @@ const services: PopupServices = {
   tabFindings: (tabId) => askBackground('tab:found', { tabId }),
   search: (query) => askBackground('accounts:search', { query, limit: 50 }),
   details: (id) => askBackground('account:details', { id }),
+  organisation: (id) => askBackground('organisation:details', { id }),
   datasetInfo: () => askBackground('dataset:info', undefined),
   loadSettings,
   saveSettings,

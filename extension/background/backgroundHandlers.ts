@@ -1,5 +1,6 @@
 // The background's answer to every message in the protocol. Kept free of transport so tests call it directly.
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
+import { claimKey } from '../../lib/claims';
 import { t } from '../i18n';
 import { readAccountDetails, readDatasetInfo, readPreviousInfo } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
@@ -58,39 +59,64 @@ export function createBackgroundHandlers(
     },
     async 'accounts:search'({ query, limit }) {
       const search = await service.search();
-      return search.search(query, Math.min(limit ?? 50, 500)).map(({ aliases: _aliases, ...summary }) => summary);
+      const results = search
+        .search(query, Math.min(limit ?? 50, 500))
+        .map(({ aliases: _aliases, ...summary }) => summary);
+      return service.withEvidence(results);
     },
     async 'accounts:summaries'({ ids }) {
-      return service.summaries(ids);
+      return service.withEvidence(await service.summaries(ids));
+    },
+    async 'organisation:details'({ id }) {
+      const organisation = await service.db.organisations.get(id);
+      if (!organisation) return null;
+      const members = await service.db.accounts.where('organisationId').equals(id).primaryKeys();
+      return { organisation, accounts: await service.withEvidence(await service.summaries(members)) };
     },
     async 'page:match'({ texts, links }) {
       if (texts.length > MAX_TEXTS_PER_REQUEST || links.length > MAX_TEXTS_PER_REQUEST) {
         throw new Error(`At most ${MAX_TEXTS_PER_REQUEST} texts and links per request.`);
       }
       const matcher = await service.matcher();
-      return {
-        texts: texts.map((text) => (text.length > MAX_TEXT_LENGTH ? [] : matcher.marksIn(text))),
-        links: links.map((href) => matcher.linkMark(href)),
-      };
+      const found = texts.map((text) => (text.length > MAX_TEXT_LENGTH ? [] : matcher.marksIn(text)));
+      const linked = links.map((href) => matcher.linkMark(href));
+      const keys = new Set<string>();
+      for (const mark of [...found.flat(), ...linked]) if (mark) keys.add(claimKey(mark.match, mark.id));
+      return { texts: found, links: linked, claims: await service.claims(keys) };
     },
-    async 'page:found'({ accountIds }, sender) {
+    async 'page:found'({ found }, sender) {
       if (sender.tabId === undefined) return;
-      const distinct = [...new Set(accountIds)];
-      await tabs.set(sender.tabId, { hostname: hostnameOf(sender.url), accountIds: distinct });
+      const distinct = [...new Set(found)];
+      await tabs.set(sender.tabId, { hostname: hostnameOf(sender.url), found: distinct });
       await badge.showCount(sender.tabId, distinct.length);
     },
     async 'tab:found'({ tabId }) {
       const record = await tabs.get(tabId);
-      if (!record) return { hostname: null, accounts: [] };
+      if (!record) return { hostname: null, accounts: [], organisations: [] };
+      const keys = record.found ?? [];
+      const idsOf = (match: string) =>
+        keys.filter((key) => key.startsWith(`${match}:`)).map((key) => key.slice(match.length + 1));
+      const organisations = [];
+      for (const id of idsOf('organisation')) {
+        const organisation = await service.db.organisations.get(id);
+        if (!organisation) continue;
+        const members = await service.db.accounts.where('organisationId').equals(id).primaryKeys();
+        const { name, kind } = organisation;
+        organisations.push({
+          organisation: { id, name, kind },
+          accounts: await service.withEvidence(await service.summaries(members)),
+        });
+      }
       const accounts = [];
-      for (const account of await service.summaries(record.accountIds)) {
+      for (const account of await service.withEvidence(await service.summaries(idsOf('account')))) {
         accounts.push({ account, reports: (await readAccountDetails(service.db, account.id))?.reports ?? [] });
       }
       const rank = (status: string) => (status === 'active' ? 2 : status === 'unknown' ? 1 : 0);
       accounts.sort(
         (a, b) => rank(a.account.status) - rank(b.account.status) || a.account.name.localeCompare(b.account.name),
       );
-      return { hostname: record.hostname, accounts };
+      organisations.sort((a, b) => a.organisation.name.localeCompare(b.organisation.name));
+      return { hostname: record.hostname, accounts, organisations };
     },
     async 'dataset:import'({ text, origin, allowOlder }) {
       return updates.installText(text, origin, allowOlder ?? false);

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 
 export interface TabRecord {
   hostname: string | null;
-  accountIds: string[];
+  /** claimKey(match, id) of every account and organisation the tab's marks name. */
+  found: string[];
 }
 
 const KEY = 'tabFindings';

@@ -4,19 +4,22 @@ import type { Account } from '../../lib/dataset/schema';
 import { MATCHER_FORMAT, TakedownMatcher } from '../../lib/matching/takedownMatcher';
 import type { AccountSummary } from '../../lib/protocol';
 import { AccountSearch } from '../../lib/search/accountSearch';
-import { readDatasetInfo } from '../store/datasetStore';
+import { claimKey, type Claim } from '../../lib/claims';
+import { readAccountClaim, readDatasetInfo, readOrganisationClaim } from '../store/datasetStore';
 import type { TakedownDb } from '../store/takedownDb';
 
 export type SearchIndex = AccountSearch<AccountSummary & { aliases: Account['aliases'] }>;
 
-export function summarise(account: Account): AccountSummary {
-  const { id, name, platform, handle, organisation, status, statusSince } = account;
+export function summarise(account: Account, organisationNames: ReadonlyMap<string, string>): AccountSummary {
+  const { id, name, platform, handle, organisationId, status, statusSince } = account;
+  const organisation = organisationId === undefined ? undefined : organisationNames.get(organisationId);
   return { id, name, platform, handle, organisation, status, statusSince };
 }
 
 export class TakedownService {
   private matching: Promise<TakedownMatcher> | undefined;
   private searching: Promise<SearchIndex> | undefined;
+  private readonly claimCache = new Map<string, Promise<Claim | null>>();
   /** Settles once the database has been seeded (or seeding failed and was logged). */
   readonly ready: Promise<void>;
 
@@ -43,8 +46,10 @@ export class TakedownService {
   search(): Promise<SearchIndex> {
     this.searching ??= this.ready
       .then(async () => {
-        const accounts = await this.db.accounts.toArray();
-        return new AccountSearch(accounts.map((account) => ({ ...summarise(account), aliases: account.aliases })));
+        const [accounts, names] = await Promise.all([this.db.accounts.toArray(), this.organisationNames()]);
+        return new AccountSearch(
+          accounts.map((account) => ({ ...summarise(account, names), aliases: account.aliases })),
+        );
       })
       .catch((error: unknown) => {
         this.searching = undefined;
@@ -55,13 +60,46 @@ export class TakedownService {
 
   async summaries(ids: readonly string[]): Promise<AccountSummary[]> {
     await this.ready;
-    return (await this.db.accounts.bulkGet([...ids])).filter((account) => account !== undefined).map(summarise);
+    const [accounts, names] = await Promise.all([this.db.accounts.bulkGet([...ids]), this.organisationNames()]);
+    return accounts.filter((account) => account !== undefined).map((account) => summarise(account, names));
+  }
+
+  private async organisationNames(): Promise<Map<string, string>> {
+    const organisations = await this.db.organisations.toArray();
+    return new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
+  }
+
+  /** What each marked account or organisation claims (cached until the dataset changes). */
+  async claims(keys: Iterable<string>): Promise<Record<string, Claim>> {
+    await this.ready;
+    const found: Record<string, Claim> = {};
+    for (const key of keys) {
+      let claim = this.claimCache.get(key);
+      if (!claim) {
+        const [match, id] = key.split(/:(.*)/s) as [string, string];
+        claim = match === 'organisation' ? readOrganisationClaim(this.db, id) : readAccountClaim(this.db, id);
+        this.claimCache.set(key, claim);
+      }
+      const value = await claim;
+      if (value) found[key] = value;
+    }
+    return found;
+  }
+
+  /** Summaries with the date of their latest evidence. */
+  async withEvidence(summaries: AccountSummary[]): Promise<AccountSummary[]> {
+    const claims = await this.claims(summaries.map((summary) => claimKey('account', summary.id)));
+    return summaries.map((summary) => {
+      const claim = claims[claimKey('account', summary.id)];
+      return claim?.match === 'account' ? { ...summary, evidence: claim.evidence } : summary;
+    });
   }
 
   /** Call after the dataset in IndexedDB changed. */
   invalidate(): void {
     this.matching = undefined;
     this.searching = undefined;
+    this.claimCache.clear();
   }
 
   private async loadMatcher(): Promise<TakedownMatcher> {
@@ -72,7 +110,8 @@ export class TakedownService {
       const restored = TakedownMatcher.fromSnapshot(cached.snapshot);
       if (restored) return restored;
     }
-    const matcher = new TakedownMatcher(await this.db.accounts.toArray());
+    const [organisations, accounts] = await Promise.all([this.db.organisations.toArray(), this.db.accounts.toArray()]);
+    const matcher = new TakedownMatcher({ organisations, accounts });
     // A failed write only costs the next restart a rebuild.
     await this.db.matcherCache.put({ key: 'current', stamp, snapshot: matcher.toSnapshot() }).catch(() => undefined);
     return matcher;

@@ -4,8 +4,9 @@
 // MarkRegistry knows: an element a page dresses up with our attributes opens nothing.
 import { render } from 'preact';
 import { h } from 'preact';
-import { HoverCard, type HoverCardState } from '../../components/HoverCard';
-import type { AccountDetails } from '../../lib/protocol';
+import { HoverCard, type CardContent, type HoverCardState } from '../../components/HoverCard';
+import { claimKey } from '../../lib/claims';
+import type { MarkTarget as Claimed } from '../../lib/matching/takedownMatcher';
 import { t } from '../i18n';
 import { CARD_CSS } from './cardStyles';
 import type { MarkClaim } from './markElements';
@@ -17,7 +18,8 @@ const GAP = 6;
 const MARGIN = 8;
 
 export interface HoverCardOptions {
-  loadDetails(accountId: string): Promise<AccountDetails | null>;
+  /** The account's or the organisation's details, or null when the dataset no longer has it. */
+  load(target: Claimed): Promise<CardContent | null>;
   registry: MarkRegistry;
   signal: AbortSignal;
 }
@@ -35,7 +37,7 @@ export class HoverCardController {
   private anchorClaim: MarkClaim | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly cache = new Map<string, Promise<AccountDetails | null>>();
+  private readonly cache = new Map<string, Promise<CardContent | null>>();
   private static count = 0;
   private readonly titleId = `tdl-card-title-${++HoverCardController.count}`;
 
@@ -201,18 +203,18 @@ export class HoverCardController {
     this.anchorClaim = claim;
     this.setExpanded(mark, true);
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
-    const accountId = claim.accountId;
+    const key = claimKey(claim.match, claim.id);
     this.show({ kind: 'loading' });
     let state: HoverCardState;
     try {
-      let details = this.cache.get(accountId);
-      if (!details) {
-        details = this.options.loadDetails(accountId);
-        this.cache.set(accountId, details);
-        details.catch(() => this.cache.delete(accountId));
+      let content = this.cache.get(key);
+      if (!content) {
+        content = this.options.load({ match: claim.match, id: claim.id, status: claim.status });
+        this.cache.set(key, content);
+        content.catch(() => this.cache.delete(key));
       }
-      const loaded = await details;
-      state = loaded ? { kind: 'ready', details: loaded } : { kind: 'error', message: t('cardGone') };
+      const loaded = await content;
+      state = loaded ? { kind: 'ready', content: loaded } : { kind: 'error', message: t('cardGone') };
     } catch (error) {
       state = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
     }

@@ -1,16 +1,21 @@
 // The elements a mark is made of. A mark is a <span> (a name no page can define as a custom element, so a page
 // cannot replace our constructor) with a closed shadow root holding its styles, and a text node of our own: the
 // page's text nodes are never moved into it. Links are tagged in place.
-import type { Status } from '../../lib/dataset/schema';
-import { STATUS_KEY } from '../../lib/statusLabels';
-import { t } from '../i18n';
+import type { MarkTarget } from '../../lib/matching/takedownMatcher';
 import { LINK_CSS, MARK_SHADOW_CSS } from './markStyles';
 
+/** The public contract (README): what a mark is about and what it claims. */
+export const MATCH_ATTRIBUTE = 'data-tdl-match';
 export const ACCOUNT_ATTRIBUTE = 'data-tdl-account';
+export const ORGANISATION_ATTRIBUTE = 'data-tdl-organisation';
 export const STATUS_ATTRIBUTE = 'data-tdl-status';
+const ATTRIBUTES = [MATCH_ATTRIBUTE, ACCOUNT_ATTRIBUTE, ORGANISATION_ATTRIBUTE, STATUS_ATTRIBUTE];
 
-export function markLabel(text: string, status: Status): string {
-  return t('markLabel', text, t(STATUS_KEY[status]));
+/** Sets the public attributes on a mark piece or a link. */
+function setClaimAttributes(element: Element, target: MarkTarget): void {
+  element.setAttribute(MATCH_ATTRIBUTE, target.match);
+  element.setAttribute(target.match === 'account' ? ACCOUNT_ATTRIBUTE : ORGANISATION_ATTRIBUTE, target.id);
+  element.setAttribute(STATUS_ATTRIBUTE, target.status);
 }
 
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -41,10 +46,7 @@ function attachMarkShadow(mark: HTMLElement): void {
   shadow.append(mark.ownerDocument.createElement('slot'));
 }
 
-export interface MarkClaim {
-  accountId: string;
-  status: Status;
-}
+export type MarkClaim = MarkTarget;
 
 /**
  * One piece of a mark, holding `text` in a text node of its own. `label` is set on the piece that takes focus for
@@ -52,8 +54,7 @@ export interface MarkClaim {
  */
 export function createMarkPiece(doc: Document, claim: MarkClaim, text: string, label: string | null): HTMLElement {
   const element = doc.createElement('span');
-  element.setAttribute(ACCOUNT_ATTRIBUTE, claim.accountId);
-  element.setAttribute(STATUS_ATTRIBUTE, claim.status);
+  setClaimAttributes(element, claim);
   if (label !== null) {
     element.tabIndex = 0;
     element.setAttribute('role', 'button');
@@ -74,8 +75,7 @@ export function insideControl(node: Node): boolean {
 
 /** Tags a link as pointing at a tracked account; returns the <style> it added to the link's root, if any. */
 export function tagLink(link: HTMLAnchorElement, claim: MarkClaim, styled: WeakSet<Node>): HTMLStyleElement | null {
-  link.setAttribute(ACCOUNT_ATTRIBUTE, claim.accountId);
-  link.setAttribute(STATUS_ATTRIBUTE, claim.status);
+  setClaimAttributes(link, claim);
   const root = link.getRootNode();
   if (styled.has(root)) return null;
   styled.add(root);
@@ -87,6 +87,5 @@ export function tagLink(link: HTMLAnchorElement, claim: MarkClaim, styled: WeakS
 }
 
 export function untagLink(link: Element): void {
-  link.removeAttribute(ACCOUNT_ATTRIBUTE);
-  link.removeAttribute(STATUS_ATTRIBUTE);
+  for (const name of ATTRIBUTES) link.removeAttribute(name);
 }

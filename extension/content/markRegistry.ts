@@ -5,8 +5,9 @@
 // touches any of that (sets the node's text, removes or moves it, puts something between the pieces), `restore`
 // removes our nodes and gives the node back the text the page gave it (unless the page has just set new text),
 // before the page is painted again; the marker then matches the block again.
-import { createMarkPiece, insideControl, markLabel, type MarkClaim, untagLink } from './markElements';
+import { createMarkPiece, insideControl, type MarkClaim, untagLink } from './markElements';
 import type { RunPiece } from './textRuns';
+import { claimKey } from '../../lib/claims';
 
 /** One mark as a reader sees it: one claim, one tab stop, one card, though it may span several text nodes. */
 export interface MarkGroup extends MarkClaim {
@@ -25,9 +26,10 @@ export interface SplitRecord {
   groups: Set<MarkGroup>;
 }
 
-/** A planned mark: its claim, its text, and the part of each text node it covers. */
+/** A planned mark: its claim, its text, its accessible name, and the part of each text node it covers. */
 export interface PlannedMark extends MarkClaim {
   text: string;
+  label: string;
   pieces: RunPiece[];
 }
 
@@ -91,7 +93,8 @@ export class MarkRegistry {
     const made: MarkGroup[] = [];
     for (const plan of planned) {
       const group: MarkGroup = {
-        accountId: plan.accountId,
+        match: plan.match,
+        id: plan.id,
         status: plan.status,
         text: plan.text,
         pieces: [],
@@ -99,7 +102,7 @@ export class MarkRegistry {
       };
       const focusable = !plan.pieces.some((piece) => insideControl(piece.node));
       plan.pieces.forEach((piece, i) => {
-        const label = focusable && i === 0 ? markLabel(plan.text, plan.status) : null;
+        const label = focusable && i === 0 ? plan.label : null;
         let list = byNode.get(piece.node);
         if (!list) byNode.set(piece.node, (list = []));
         list.push({ piece, group, label });
@@ -176,11 +179,11 @@ export class MarkRegistry {
     for (const link of [...this.links.keys()]) if (!link.isConnected) this.links.delete(link);
   }
 
-  /** Distinct account ids of the marks and tagged links on the page. */
-  foundAccountIds(): string[] {
+  /** Distinct claims of the marks and tagged links on the page, as claimKey(match, id). */
+  found(): string[] {
     const ids = new Set<string>();
-    for (const group of this.groups) if (group.pieces[0]?.isConnected) ids.add(group.accountId);
-    for (const [link, claim] of this.links) if (link.isConnected) ids.add(claim.accountId);
+    for (const group of this.groups) if (group.pieces[0]?.isConnected) ids.add(claimKey(group.match, group.id));
+    for (const [link, claim] of this.links) if (link.isConnected) ids.add(claimKey(claim.match, claim.id));
     return [...ids].sort();
   }
 }

@@ -8,6 +8,7 @@
 // page's mutations. What is ours is known from MarkRegistry, never from attributes.
 import type { Status } from '../../lib/dataset/schema';
 import type { LinkMark, TextMark } from '../../lib/matching/takedownMatcher';
+import { claimKey, type Claim } from '../../lib/claims';
 import { DEFAULT_BATCH_LIMITS, matchInBatches, type BatchLimits } from '../../lib/pageMatchBatches';
 import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
 import { tagLink } from './markElements';
@@ -17,7 +18,10 @@ import { blockOf, collectRuns, isInlineElement, piecesOf, type TextRun } from '.
 
 export interface PageMarkerOptions {
   match(request: PageMatchRequest): Promise<PageMatchResponse>;
-  reportFound(accountIds: string[]): void;
+  /** What the page mentions, as claimKey(match, id): accounts and organisations. */
+  reportFound(found: string[]): void;
+  /** A mark's accessible name from what it claims (by default, its text). */
+  describe?(claim: Claim): string;
   signal: AbortSignal;
   /** Characters of text collected in one slice. */
   batchChars?: number;
@@ -29,6 +33,8 @@ export interface PageMarkerOptions {
   mutationDelayMs?: number;
   /** Statuses that get marked; the rest are left unmarked. */
   markedStatuses?: readonly Status[];
+  /** false: organisations named in passing are not marked (accounts still are). */
+  markOrganisations?: boolean;
   registry?: MarkRegistry;
 }
 
@@ -44,6 +50,9 @@ export class PageMarker {
   readonly registry: MarkRegistry;
   private done = new WeakSet<Node>();
   private markedStatuses: Set<Status> | undefined;
+  private markOrganisations: boolean;
+  /** What each account and organisation marked so far claims, from the background's answers. */
+  private readonly claims = new Map<string, Claim>();
   private started = false;
   /** Bumped by stop(): a batch whose answer arrives after a stop belongs to an old page state and is dropped. */
   private generation = 0;
@@ -73,6 +82,7 @@ export class PageMarker {
     this.sliceMs = options.sliceMs ?? 8;
     this.mutationDelayMs = options.mutationDelayMs ?? 50;
     this.markedStatuses = options.markedStatuses ? new Set(options.markedStatuses) : undefined;
+    this.markOrganisations = options.markOrganisations ?? true;
     this.observer = new MutationObserver((records) => this.ownEdit(() => this.onMutations(records)));
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
@@ -107,14 +117,17 @@ export class PageMarker {
   }
 
   /** Marks the page again from scratch: after the dataset or the marked statuses changed. */
-  restart(markedStatuses?: readonly Status[]): void {
+  restart(markedStatuses?: readonly Status[], markOrganisations?: boolean): void {
     if (markedStatuses) this.markedStatuses = new Set(markedStatuses);
+    if (markOrganisations !== undefined) this.markOrganisations = markOrganisations;
+    this.claims.clear();
     this.unmarkAll();
     this.start();
   }
 
-  foundAccountIds(): string[] {
-    return this.registry.foundAccountIds();
+  /** What the page's marks are about, as claimKey(match, id). */
+  found(): string[] {
+    return this.registry.found();
   }
 
   /**
@@ -282,6 +295,7 @@ export class PageMarker {
       },
     );
     if (generation !== this.generation) return null;
+    for (const [key, claim] of Object.entries(answer.claims)) this.claims.set(key, claim);
     if (answer.texts.includes(undefined) || answer.links.includes(undefined)) this.retryLater(root);
     let sliceStart = performance.now();
     for (let i = 0; i < runs.length; i++) {
@@ -314,6 +328,7 @@ export class PageMarker {
   }
 
   private wanted(mark: TextMark | LinkMark): boolean {
+    if (mark.match === 'organisation' && !this.markOrganisations) return false;
     return !this.markedStatuses || this.markedStatuses.has(mark.status);
   }
 
@@ -342,12 +357,10 @@ export class PageMarker {
       if (!this.wanted(mark) || mark.start < 0 || mark.end > run.text.length || mark.start >= mark.end) continue;
       const pieces = piecesOf(run, mark.start, mark.end);
       if (pieces.length > 1 && !laidOutInline(pieces.map((piece) => piece.node))) continue;
-      planned.push({
-        accountId: mark.accountId,
-        status: mark.status,
-        text: run.text.slice(mark.start, mark.end),
-        pieces,
-      });
+      const text = run.text.slice(mark.start, mark.end);
+      const claim = this.claims.get(claimKey(mark.match, mark.id));
+      const label = claim && this.options.describe ? this.options.describe(claim) : text;
+      planned.push({ match: mark.match, id: mark.id, status: mark.status, text, label, pieces });
     }
     if (planned.length === 0) return;
     try {
@@ -359,7 +372,7 @@ export class PageMarker {
   }
 
   private reportFound(): void {
-    const ids = this.foundAccountIds();
+    const ids = this.found();
     const key = ids.join('\n');
     if (key === this.lastReported) return;
     this.lastReported = key;

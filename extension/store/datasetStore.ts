@@ -1,6 +1,8 @@
 // Reading and replacing the installed dataset. A replacement is one Dexie transaction: if anything fails, the
 // previous dataset stays exactly as it was.
+import { accountClaim, organisationClaim, type AccountClaim, type OrganisationClaim } from '../../lib/claims';
 import { comparePartialDates } from '../../lib/dataset/partialDate';
+import { mostSevere } from '../../lib/matching/takedownMatcher';
 import type { Dataset } from '../../lib/dataset/schema';
 import { compareDatasetVersions } from '../../lib/dataset/datasetVersion';
 import type { AccountDetails, DatasetInfo, DatasetOrigin } from '../../lib/protocol';
@@ -16,7 +18,8 @@ export async function readDatasetInfo(db: TakedownDb): Promise<DatasetInfo | und
 export async function readInstalledDataset(db: TakedownDb): Promise<{ data: Dataset; info: DatasetInfo } | undefined> {
   const info = await readDatasetInfo(db);
   if (!info) return undefined;
-  const [accounts, events, reports] = await Promise.all([
+  const [organisations, accounts, events, reports] = await Promise.all([
+    db.organisations.toArray(),
     db.accounts.toArray(),
     db.events.toArray(),
     db.reports.toArray(),
@@ -26,6 +29,7 @@ export async function readInstalledDataset(db: TakedownDb): Promise<{ data: Data
     datasetVersion: info.datasetVersion,
     generatedAt: info.generatedAt,
     source: info.source,
+    organisations,
     accounts,
     events,
     reports,
@@ -57,18 +61,26 @@ export async function replaceDataset(
     importedAt: now.toISOString(),
     counts: { accounts: data.accounts.length, events: data.events.length, reports: data.reports.length },
   };
-  await db.transaction('rw', [db.accounts, db.events, db.reports, db.meta, db.snapshots], async () => {
+  await db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots], async () => {
     if (keepPrevious) {
       const previous = await readInstalledDataset(db);
       if (previous) await db.snapshots.put({ slot: 'previous', ...previous });
     }
-    await Promise.all([db.accounts.clear(), db.events.clear(), db.reports.clear()]);
-    await db.accounts.bulkAdd(data.accounts);
-    await db.events.bulkAdd(data.events);
-    await db.reports.bulkAdd(data.reports);
+    await writeTables(db, data);
     await db.meta.put({ key: CURRENT, info });
   });
   return info;
+}
+
+const datasetTables = (db: TakedownDb) => [db.organisations, db.accounts, db.events, db.reports];
+
+/** Replaces the dataset's tables with `data` (inside the caller's transaction). */
+async function writeTables(db: TakedownDb, data: Dataset): Promise<void> {
+  await Promise.all(datasetTables(db).map((table) => table.clear()));
+  await db.organisations.bulkAdd(data.organisations);
+  await db.accounts.bulkAdd(data.accounts);
+  await db.events.bulkAdd(data.events);
+  await db.reports.bulkAdd(data.reports);
 }
 
 /**
@@ -85,6 +97,27 @@ export async function seedFromBundled(db: TakedownDb, bundled: Dataset): Promise
 export async function readAccountDetails(db: TakedownDb, id: string): Promise<AccountDetails | null> {
   const account = await db.accounts.get(id);
   if (!account) return null;
+  const organisation = account.organisationId ? await db.organisations.get(account.organisationId) : undefined;
+  const { events, reports } = await eventsAndReports(db, id);
+  return { account, organisation, events, reports };
+}
+
+/** Swaps the installed dataset with the previous one; returns the now-installed info, or undefined if none. */
+export async function rollBack(db: TakedownDb): Promise<DatasetInfo | undefined> {
+  return db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots], async () => {
+    const previous = await db.snapshots.get('previous');
+    if (!previous) return undefined;
+    const current = await readInstalledDataset(db);
+    await writeTables(db, previous.data);
+    await db.meta.put({ key: CURRENT, info: previous.info });
+    if (current) await db.snapshots.put({ slot: 'previous', ...current });
+    else await db.snapshots.delete('previous');
+    return previous.info;
+  });
+}
+
+/** An account's events and the reports behind them, newest first. */
+async function eventsAndReports(db: TakedownDb, id: string) {
   const events = (await db.events.where('accountIds').equals(id).toArray()).sort((a, b) =>
     comparePartialDates(b.date, a.date),
   );
@@ -92,22 +125,21 @@ export async function readAccountDetails(db: TakedownDb, id: string): Promise<Ac
   const reports = (await db.reports.bulkGet(reportIds))
     .filter((report) => report !== undefined)
     .sort((a, b) => comparePartialDates(b.published, a.published));
-  return { account, events, reports };
+  return { events, reports };
 }
 
-/** Swaps the installed dataset with the previous one; returns the now-installed info, or undefined if none. */
-export async function rollBack(db: TakedownDb): Promise<DatasetInfo | undefined> {
-  return db.transaction('rw', [db.accounts, db.events, db.reports, db.meta, db.snapshots], async () => {
-    const previous = await db.snapshots.get('previous');
-    if (!previous) return undefined;
-    const current = await readInstalledDataset(db);
-    await Promise.all([db.accounts.clear(), db.events.clear(), db.reports.clear()]);
-    await db.accounts.bulkAdd(previous.data.accounts);
-    await db.events.bulkAdd(previous.data.events);
-    await db.reports.bulkAdd(previous.data.reports);
-    await db.meta.put({ key: CURRENT, info: previous.info });
-    if (current) await db.snapshots.put({ slot: 'previous', ...current });
-    else await db.snapshots.delete('previous');
-    return previous.info;
-  });
+export async function readAccountClaim(db: TakedownDb, id: string): Promise<AccountClaim | null> {
+  const account = await db.accounts.get(id);
+  if (!account) return null;
+  const { events, reports } = await eventsAndReports(db, id);
+  return accountClaim(account, events, reports);
+}
+
+export async function readOrganisationClaim(db: TakedownDb, id: string): Promise<OrganisationClaim | null> {
+  const organisation = await db.organisations.get(id);
+  if (!organisation) return null;
+  const members = await db.accounts.where('organisationId').equals(id).toArray();
+  const claims = await Promise.all(members.map((account) => readAccountClaim(db, account.id)));
+  const accounts = claims.filter((claim) => claim !== null);
+  return organisationClaim(organisation, mostSevere(accounts.map((claim) => claim.status)), accounts);
 }

@@ -1,7 +1,16 @@
 // The extension's IndexedDB database (Dexie), owned by the background. Keep every old version() declaration:
 // users upgrade from whatever schema they have.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Account, Dataset, Report, TakedownEvent } from '../../lib/dataset/schema';
+import { convertV1 } from '../../lib/dataset/convertV1';
+import {
+  dataset,
+  type Account,
+  type Dataset,
+  type Organisation,
+  type Report,
+  type TakedownEvent,
+} from '../../lib/dataset/schema';
+import type { DatasetV1 } from '../../lib/dataset/schemaV1';
 import type { TakedownMatcherSnapshot } from '../../lib/matching/takedownMatcher';
 import type { DatasetInfo } from '../../lib/protocol';
 
@@ -27,6 +36,7 @@ export interface MatcherCacheRow {
 }
 
 export class TakedownDb extends Dexie {
+  organisations!: EntityTable<Organisation, 'id'>;
   accounts!: EntityTable<Account, 'id'>;
   events!: EntityTable<TakedownEvent, 'id'>;
   reports!: EntityTable<Report, 'id'>;
@@ -46,5 +56,33 @@ export class TakedownDb extends Dexie {
     this.version(2).stores({ snapshots: 'slot' });
     // Version 3 caches the built matcher.
     this.version(3).stores({ matcherCache: 'key' });
+    // Version 4: schema version 2 datasets (organisations). A stored v1 dataset and rollback copy are converted.
+    this.version(4)
+      .stores({ organisations: 'id', accounts: 'id, organisationId' })
+      .upgrade(async (tx) => {
+        const meta = (await tx.table('meta').get('current')) as MetaRow | undefined;
+        if (meta && meta.info.schemaVersion === 1) {
+          const stored: DatasetV1 = {
+            schemaVersion: 1,
+            datasetVersion: meta.info.datasetVersion,
+            generatedAt: meta.info.generatedAt,
+            source: meta.info.source,
+            accounts: await tx.table('accounts').toArray(),
+            events: await tx.table('events').toArray(),
+            reports: await tx.table('reports').toArray(),
+          };
+          const converted = dataset.parse(convertV1(stored));
+          await tx.table('accounts').clear();
+          await tx.table('accounts').bulkAdd(converted.accounts);
+          await tx.table('organisations').bulkAdd(converted.organisations);
+          await tx.table('meta').put({ ...meta, info: { ...meta.info, schemaVersion: 2 } });
+        }
+        const previous = (await tx.table('snapshots').get('previous')) as SnapshotRow | undefined;
+        if (previous && (previous.data.schemaVersion as number) === 1) {
+          const data = dataset.parse(convertV1(previous.data as unknown as DatasetV1));
+          await tx.table('snapshots').put({ ...previous, data, info: { ...previous.info, schemaVersion: 2 } });
+        }
+        await tx.table('matcherCache').clear();
+      });
   }
 }

@@ -1,19 +1,21 @@
-// The dataset format (schema version 1): the shape every dataset file must have.
+// The dataset format (schema version 2): the shape every dataset file must have. Version 1 files are converted
+// on the way in (convertV1.ts).
 // Structural rules live here (zod); rules that span records (unique ids, references, calendar
 // dates) live in semanticChecks.ts. The JSON Schema in data/ is generated from this file.
 import { z } from 'zod';
-import { ACTIONS, CATEGORIES, PLATFORMS, PRECISIONS, STATUSES } from './vocabulary';
+import { ACTIONS, CATEGORIES, ORGANISATION_KINDS, PLATFORMS, PRECISIONS, STATUSES } from './vocabulary';
 
-export { ACTIONS, CATEGORIES, LINK_KINDS, PLATFORMS, PRECISIONS, STATUSES } from './vocabulary';
+export { ACTIONS, CATEGORIES, LINK_KINDS, ORGANISATION_KINDS, PLATFORMS, PRECISIONS, STATUSES } from './vocabulary';
 
 // Extension pages forbid eval; zod must not even try its Function-based fast path.
 z.config({ jitless: true });
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Hard limits keep a hostile or broken file from exhausting memory in the background. */
 export const LIMITS = {
   accounts: 200_000,
+  organisations: 200_000,
   events: 200_000,
   reports: 100_000,
   aliasesPerAccount: 50,
@@ -50,6 +52,12 @@ export const partialDate = z.strictObject({
 /** Marks a value that the maintainers added from general knowledge rather than from a report. */
 const editorial = z.boolean().optional();
 
+/**
+ * Set on a name that other things share (Deepchain, Delphy…): it is matched only where the same block of text also
+ * names the account's platform (WeChat, 微信, 公众号…) or its handle.
+ */
+const needsContext = z.boolean().optional();
+
 export const alias = z.strictObject({
   text: shortText,
   lang: z
@@ -57,41 +65,67 @@ export const alias = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or zh-Hans')
     .optional(),
   editorial,
+  needsContext,
 });
 
+const hostName = z
+  .string()
+  .max(253)
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'a lower-case host name such as example.com',
+  );
+
+/**
+ * Links that identify the account itself: its profile URL (a URL prefix), its WeChat __biz or original ID, or (for
+ * an account whose platform is a website) its domain. An organisation's official websites are not account links.
+ */
 export const accountLink = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('domain'),
-    value: z
-      .string()
-      .max(253)
-      .regex(
-        /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-        'a lower-case host name such as example.com',
-      ),
-    editorial,
-  }),
+  z.strictObject({ kind: z.literal('domain'), value: hostName, editorial }),
   z.strictObject({ kind: z.literal('url-prefix'), value: httpUrl, editorial }),
   z.strictObject({
     kind: z.literal('wechat-biz'),
     value: z.string().regex(/^[A-Za-z0-9+/=]{8,64}$/, 'a WeChat __biz id (base64)'),
     editorial,
   }),
+  z.strictObject({
+    kind: z.literal('wechat-original-id'),
+    value: z.string().regex(/^gh_[0-9a-f]{12}$/, 'a WeChat original ID such as gh_0123456789ab'),
+    editorial,
+  }),
 ]);
+
+/** The company, outlet or project behind accounts. */
+export const organisation = z.strictObject({
+  id,
+  name: shortText,
+  nameNeedsContext: needsContext,
+  /** Other names, in any language; `editorial` where they come from general knowledge. */
+  aliases: z.array(alias).max(LIMITS.aliasesPerAccount).default([]),
+  kind: z.enum(ORGANISATION_KINDS),
+  /** Official websites: a link to one is a mention of the organisation, not of any of its accounts. */
+  websites: z
+    .array(z.strictObject({ domain: hostName, editorial }))
+    .max(LIMITS.linksPerAccount)
+    .default([]),
+  notes: longText.optional(),
+});
 
 export const account = z.strictObject({
   id,
   platform: z.enum(PLATFORMS),
-  /** The account's name as it is best known; shown first. */
+  /** The name the account itself went by on its platform; shown first. */
   name: shortText,
-  /** Other names, in any language; each is matched on pages. */
+  nameNeedsContext: needsContext,
+  /** Other names the account went by, in any language; each is matched on pages. */
   aliases: z.array(alias).max(LIMITS.aliasesPerAccount).default([]),
   /** Handle or platform ID, such as a WeChat ID (antminersale). */
   handle: z
     .string()
     .regex(/^@?[A-Za-z0-9_.-]{2,64}$/, 'a handle is 2-64 letters, digits, dots, dashes or underscores')
     .optional(),
-  organisation: shortText.optional(),
+  /** The organisation behind the account. */
+  organisationId: id.optional(),
   category: z.enum(CATEGORIES),
   status: z.enum(STATUSES),
   statusSince: partialDate.optional(),
@@ -143,6 +177,7 @@ export const dataset = z.strictObject({
   datasetVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as 1.4.0'),
   generatedAt: z.iso.datetime({ offset: true }),
   source: z.strictObject({ name: shortText, url: httpUrl.optional(), description: longText.optional() }),
+  organisations: z.array(organisation).max(LIMITS.organisations).default([]),
   accounts: z.array(account).max(LIMITS.accounts),
   events: z.array(event).max(LIMITS.events),
   reports: z.array(report).max(LIMITS.reports),
@@ -150,6 +185,7 @@ export const dataset = z.strictObject({
 
 export type PartialDate = z.infer<typeof partialDate>;
 export type Account = z.infer<typeof account>;
+export type Organisation = z.infer<typeof organisation>;
 export type AccountLink = z.infer<typeof accountLink>;
 export type TakedownEvent = z.infer<typeof event>;
 export type Report = z.infer<typeof report>;

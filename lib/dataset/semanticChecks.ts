@@ -16,7 +16,7 @@ export function semanticProblems(data: Dataset): Problem[] {
     if (problem) add(path, problem);
   };
 
-  const uniqueIds = (table: 'accounts' | 'events' | 'reports') => {
+  const uniqueIds = (table: 'organisations' | 'accounts' | 'events' | 'reports') => {
     const seen = new Map<string, number>();
     data[table].forEach((row, index) => {
       const first = seen.get(row.id);
@@ -25,6 +25,7 @@ export function semanticProblems(data: Dataset): Problem[] {
     });
     return seen;
   };
+  const organisationIds = uniqueIds('organisations');
   const accountIds = uniqueIds('accounts');
   uniqueIds('events');
   const reportIds = uniqueIds('reports');
@@ -47,19 +48,47 @@ export function semanticProblems(data: Dataset): Problem[] {
     });
   });
 
-  data.accounts.forEach((account, index) => {
-    const at = `$.accounts[${index}]`;
-    checkDate(`${at}.statusSince`, account.statusSince);
-    if (account.status !== 'unknown' && !eventsByAccount.has(account.id)) {
-      add(`${at}.status`, `status "${account.status}" has no event (and so no dated report) behind it`);
-    }
+  const checkNames = (at: string, names: string[]) => {
     const seenNames = new Set<string>();
-    [account.name, ...account.aliases.map((alias) => alias.text)].forEach((name, i) => {
+    names.forEach((name, i) => {
       const key = name.normalize('NFKC').toLowerCase();
       if (seenNames.has(key))
         add(i === 0 ? `${at}.name` : `${at}.aliases[${i - 1}].text`, `repeats the name "${name}"`);
       seenNames.add(key);
     });
+  };
+
+  const websites = new Map<string, string>();
+  data.organisations.forEach((organisation, index) => {
+    const at = `$.organisations[${index}]`;
+    checkNames(at, [organisation.name, ...organisation.aliases.map((alias) => alias.text)]);
+    organisation.websites.forEach((site, i) => {
+      const owner = websites.get(site.domain);
+      if (owner !== undefined && owner !== organisation.id) {
+        add(`${at}.websites[${i}].domain`, `"${site.domain}" is already a website of "${owner}"`);
+      }
+      websites.set(site.domain, organisation.id);
+    });
+  });
+
+  data.accounts.forEach((account, index) => {
+    const at = `$.accounts[${index}]`;
+    checkDate(`${at}.statusSince`, account.statusSince);
+    if (account.organisationId !== undefined && !organisationIds.has(account.organisationId)) {
+      add(`${at}.organisationId`, `no organisation has id "${account.organisationId}"`);
+    }
+    account.links.forEach((link, i) => {
+      if (link.kind === 'domain' && account.platform !== 'website') {
+        add(
+          `${at}.links[${i}]`,
+          `a domain identifies an account only on the "website" platform; list "${link.value}" as a website of the account's organisation`,
+        );
+      }
+    });
+    if (account.status !== 'unknown' && !eventsByAccount.has(account.id)) {
+      add(`${at}.status`, `status "${account.status}" has no event (and so no dated report) behind it`);
+    }
+    checkNames(at, [account.name, ...account.aliases.map((alias) => alias.text)]);
   });
 
   data.reports.forEach((report, index) => checkDate(`$.reports[${index}].published`, report.published));

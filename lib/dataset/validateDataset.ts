@@ -1,6 +1,8 @@
 // One entry point for every dataset that enters the extension: bundled, downloaded, imported or checked by CLI.
 import type { z } from 'zod';
+import { convertV1 } from './convertV1';
 import { dataset, type Dataset } from './schema';
+import { datasetV1 } from './schemaV1';
 import { semanticProblems, type Problem } from './semanticChecks';
 
 export type { Problem };
@@ -27,18 +29,26 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** Validates an already-parsed JSON value. */
+function structuralProblems(error: z.ZodError): ValidationResult {
+  return {
+    ok: false,
+    problems: error.issues.slice(0, MAX_PROBLEMS_REPORTED).map((issue) => ({
+      path: jsonPath(issue.path),
+      message: describeIssue(issue),
+    })),
+  };
+}
+
+/** Validates an already-parsed JSON value; a schema version 1 dataset is checked as v1, then converted to v2. */
 export function validateDataset(value: unknown): ValidationResult {
-  const parsed = dataset.safeParse(value);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.slice(0, MAX_PROBLEMS_REPORTED).map((issue) => ({
-        path: jsonPath(issue.path),
-        message: describeIssue(issue),
-      })),
-    };
+  let input = value;
+  if (typeof value === 'object' && value !== null && (value as { schemaVersion?: unknown }).schemaVersion === 1) {
+    const v1 = datasetV1.safeParse(value);
+    if (!v1.success) return structuralProblems(v1.error);
+    input = convertV1(v1.data);
   }
+  const parsed = dataset.safeParse(input);
+  if (!parsed.success) return structuralProblems(parsed.error);
   const problems = semanticProblems(parsed.data);
   return problems.length > 0
     ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS_REPORTED) }

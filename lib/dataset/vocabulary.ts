@@ -38,6 +38,17 @@ export const ACTIONS = [
   'policy',
 ] as const;
 
-export const LINK_KINDS = ['domain', 'url-prefix', 'wechat-biz'] as const;
+export const LINK_KINDS = ['domain', 'url-prefix', 'wechat-biz', 'wechat-original-id'] as const;
+
+export const ORGANISATION_KINDS = [
+  'exchange',
+  'media-outlet',
+  'company',
+  'blockchain-project',
+  'mining-hardware-maker',
+  'person',
+  'government-body',
+  'other',
+] as const;
 
 export type Status = (typeof STATUSES)[number];

@@ -11,6 +11,7 @@ import {
   HASHED,
   MAX_SAMPLE_STEP,
   NEEDS_ID_CONTEXT,
+  NEEDS_PLATFORM_CONTEXT,
   scanText,
   slotOf,
   type ScanCursor,
@@ -21,9 +22,20 @@ import { WasmMentionScanner, type TrieTables } from './wasm/wasmMentionScanner';
 export interface MatcherPattern {
   text: string;
   accountIndex: number;
-  /** A name matches anywhere; a handle matches as @handle or after "WeChat ID", 微信号 and the like. */
+  /**
+   * A name matches anywhere; a handle matches as @handle, after "WeChat ID", 微信号 and the like, or where the
+   * caller's context check says its block names its platform.
+   */
   kind: 'name' | 'handle';
+  /** A name others share: it matches only where the caller's context check agrees. */
+  needsContext?: boolean;
 }
+
+/**
+ * The caller's judgement of a block of text for one pattern's account: `forHandle` asks whether a bare handle may
+ * count (the block names the platform); otherwise whether an ambiguous name may (the platform or the handle).
+ */
+export type ContextCheck = (accountIndex: number, forHandle: boolean) => boolean;
 
 export interface Mention {
   start: number;
@@ -156,7 +168,7 @@ export class MentionMatcher {
    * reads most of a Chinese or Japanese text one unit in four; where it stops too often (English), the rest is read
    * unit by unit, in WebAssembly where it runs.
    */
-  findMentions(text: string): Mention[] {
+  findMentions(text: string, hasContext?: ContextCheck): Mention[] {
     const tables = this.scanTables;
     const found: number[] = [];
     const cursor: ScanCursor = { at: 0, previousClass: SPACE };
@@ -164,14 +176,18 @@ export class MentionMatcher {
       if (this.scanner) this.scanner.candidates(text, cursor.at, cursor.previousClass, found);
       else scanText(text, tables, cursor, found, false);
     }
-    // The scans checked word boundaries and @handles; a bare handle still needs "WeChat ID" or the like before it.
-    // (The WebAssembly memory may have grown: this.tables holds the current views.)
+    // The scans checked word boundaries and @handles; a bare handle still needs "WeChat ID" or the like before it
+    // (or its platform named in the block), and an ambiguous name its context. (The WebAssembly memory may have
+    // grown: this.tables holds the current views.)
     const { patternFlags } = this.tables;
     const candidates: number[] = [];
     for (let i = 0; i < found.length; i += 3) {
       const [start, end, pattern] = [found[i]!, found[i + 1]!, found[i + 2]!];
-      if (!(patternFlags[pattern]! & NEEDS_ID_CONTEXT) || hasIdContext(text, start, this.fold))
-        candidates.push(start, end, pattern);
+      const flags = patternFlags[pattern]!;
+      const account = this.patternAccount[pattern]!;
+      if (flags & NEEDS_PLATFORM_CONTEXT && !hasContext?.(account, false)) continue;
+      if (flags & NEEDS_ID_CONTEXT && !hasIdContext(text, start, this.fold) && !hasContext?.(account, true)) continue;
+      candidates.push(start, end, pattern);
     }
     return resolveOverlaps(candidates, this.patternAccount);
   }
@@ -226,8 +242,9 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
     if (text.length < MIN_PATTERN_LENGTH || text.length > MAX_PATTERN_LENGTH || ILL_FORMED.test(text)) return;
     const known = byText.get(text);
     if (known !== undefined) {
-      // The same text as a plain name and as a handle: the looser rule wins.
+      // The same text as a plain name and as a handle, or needing context and not: the looser rule wins.
       if (!(flag & NEEDS_ID_CONTEXT)) flags[known] = flags[known]! & ~NEEDS_ID_CONTEXT;
+      if (!(flag & NEEDS_PLATFORM_CONTEXT)) flags[known] = flags[known]! & ~NEEDS_PLATFORM_CONTEXT;
       return;
     }
     const last = text.charCodeAt(text.length - 1);
@@ -239,7 +256,7 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
   };
   for (const pattern of patterns) {
     const folded = foldName(pattern.text);
-    if (pattern.kind === 'name') add(folded, pattern.accountIndex, 0);
+    if (pattern.kind === 'name') add(folded, pattern.accountIndex, pattern.needsContext ? NEEDS_PLATFORM_CONTEXT : 0);
     else {
       const handle = folded.replace(/^@/, '');
       add('@' + handle, pattern.accountIndex, AT_HANDLE);

@@ -1,5 +1,14 @@
-// Everything a page needs matched, behind one object: names and handles in text, and link targets.
+// Everything a page needs matched, behind one object: names and handles in text, and link targets, each found as
+// a mention of an account or of the organisation behind accounts, so a mark claims only what the data says:
+//
+// - An account's names, its handle and its account links (profile URL, __biz, original ID) mark the account.
+// - An organisation's names and official websites mark the organisation, and only if one of its accounts was taken
+//   down. Where an organisation and its account share a name ("OKEx"), a mention counts as the organisation unless
+//   the words right around it name the account itself ("OKEx's WeChat account", "OKEx 公众号").
+// - A name marked `needsContext` (Delphy, Deepchain…) counts only where its block of text names the platform or
+//   the account's handle; a bare handle, where its block names the platform (or "WeChat ID" comes right before it).
 import type { AccountLink, Status } from '../dataset/schema';
+import { foldName, foldText } from '../text/fold';
 import { LinkMatcher } from './linkMatcher';
 import {
   MentionMatcher,
@@ -7,109 +16,237 @@ import {
   type MentionMatcherOptions,
   type MentionMatcherSnapshot,
 } from './mentionMatcher';
+import { namesAccountAround, namesPlatform } from './platformTerms';
 
 /** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
-export const MATCHER_FORMAT = 3;
+export const MATCHER_FORMAT = 4;
 
-export interface TakedownMatcherSnapshot {
-  format: number;
-  ids: string[];
-  statuses: Status[];
-  mentions: MentionMatcherSnapshot;
-  /** Only the accounts that have links: [account index, links]. */
-  links: Array<[number, AccountLink[]]>;
+type Platform = MatchableAccount['platform'];
+
+export type MatchKind = 'account' | 'organisation';
+
+/** What a mark claims: an account, or an organisation (with the most severe status among its accounts). */
+export interface MarkTarget {
+  match: MatchKind;
+  id: string;
+  status: Status;
+}
+
+/** A mark to make: [start, end) in one text. */
+export interface TextMark extends MarkTarget {
+  start: number;
+  end: number;
+}
+
+export type LinkMark = MarkTarget;
+
+interface MatchableName {
+  text: string;
+  needsContext?: boolean | undefined;
 }
 
 export interface MatchableAccount {
   id: string;
+  platform: 'wechat' | 'weibo' | 'twitter' | 'telegram' | 'facebook' | 'youtube' | 'website' | 'app' | 'other';
   status: Status;
   name: string;
-  aliases: ReadonlyArray<{ text: string }>;
+  nameNeedsContext?: boolean | undefined;
+  aliases: readonly MatchableName[];
   handle?: string | undefined;
+  organisationId?: string | undefined;
   links: readonly AccountLink[];
 }
 
-/** A mark to make: [start, end) in one text, for one account. */
-export interface TextMark {
-  start: number;
-  end: number;
-  accountId: string;
-  status: Status;
+export interface MatchableOrganisation {
+  id: string;
+  name: string;
+  nameNeedsContext?: boolean | undefined;
+  aliases: readonly MatchableName[];
+  websites: ReadonlyArray<{ domain: string }>;
 }
 
-export interface LinkMark {
-  accountId: string;
-  status: Status;
+export interface MatchableDataset {
+  organisations: readonly MatchableOrganisation[];
+  accounts: readonly MatchableAccount[];
 }
 
-export function* patternsOf(accounts: readonly MatchableAccount[]): Generator<MatcherPattern> {
-  for (let accountIndex = 0; accountIndex < accounts.length; accountIndex++) {
-    const account = accounts[accountIndex]!;
-    yield { text: account.name, accountIndex, kind: 'name' };
-    for (const alias of account.aliases) yield { text: alias.text, accountIndex, kind: 'name' };
-    if (account.handle) yield { text: account.handle, accountIndex, kind: 'handle' };
+export interface TakedownMatcherSnapshot {
+  format: number;
+  /** Targets: the accounts, then the organisations that are marked. */
+  ids: string[];
+  kinds: MatchKind[];
+  statuses: Status[];
+  /** Per target: the platforms it is on (an organisation: its accounts'), and the folded handles. */
+  platforms: Platform[][];
+  handles: string[][];
+  /** [organisation target, folded name, account target]: a name the organisation shares with its account. */
+  sharedNames: Array<[number, string, number]>;
+  mentions: MentionMatcherSnapshot;
+  links: Array<[number, AccountLink[]]>;
+}
+
+/** From most to least severe: an organisation shows the most severe status among its accounts. */
+const SEVERITY: readonly Status[] = ['blocked', 'deleted', 'suspended', 'restricted', 'unknown', 'active'];
+const TAKEN_DOWN = new Set<Status>(['blocked', 'deleted', 'suspended', 'restricted']);
+
+export function mostSevere(statuses: readonly Status[]): Status {
+  return SEVERITY.find((status) => statuses.includes(status)) ?? 'unknown';
+}
+
+interface Plan {
+  ids: string[];
+  kinds: MatchKind[];
+  statuses: Status[];
+  platforms: Platform[][];
+  handles: string[][];
+  sharedNames: Array<[number, string, number]>;
+  patterns: MatcherPattern[];
+  links: Array<[number, AccountLink[]]>;
+}
+
+/** Targets and patterns: organisations' names first, so a name they share with an account finds the organisation. */
+export function planTargets({ organisations, accounts }: MatchableDataset): Plan {
+  const plan: Plan = {
+    ids: [],
+    kinds: [],
+    statuses: [],
+    platforms: [],
+    handles: [],
+    sharedNames: [],
+    patterns: [],
+    links: [],
+  };
+  accounts.forEach((account) => {
+    plan.ids.push(account.id);
+    plan.kinds.push('account');
+    plan.statuses.push(account.status);
+    plan.platforms.push([account.platform]);
+    plan.handles.push(account.handle ? [foldName(account.handle.replace(/^@/, ''))] : []);
+  });
+  const accountsOf = new Map<string, number[]>();
+  accounts.forEach((account, index) => {
+    if (account.organisationId === undefined) return;
+    const list = accountsOf.get(account.organisationId) ?? [];
+    list.push(index);
+    accountsOf.set(account.organisationId, list);
+  });
+  for (const organisation of organisations) {
+    const members = accountsOf.get(organisation.id) ?? [];
+    const statuses = members.map((index) => accounts[index]!.status);
+    // An organisation none of whose accounts was taken down is not marked.
+    if (!statuses.some((status) => TAKEN_DOWN.has(status))) continue;
+    const target = plan.ids.length;
+    plan.ids.push(organisation.id);
+    plan.kinds.push('organisation');
+    plan.statuses.push(mostSevere(statuses));
+    plan.platforms.push([...new Set(members.map((index) => accounts[index]!.platform))]);
+    plan.handles.push(members.flatMap((index) => plan.handles[index]!));
+    const names = [{ text: organisation.name, needsContext: organisation.nameNeedsContext }, ...organisation.aliases];
+    for (const name of names) {
+      plan.patterns.push({
+        text: name.text,
+        accountIndex: target,
+        kind: 'name',
+        needsContext: name.needsContext ?? false,
+      });
+      const folded = foldName(name.text);
+      for (const index of members) {
+        const account = accounts[index]!;
+        if ([account.name, ...account.aliases.map((alias) => alias.text)].some((text) => foldName(text) === folded)) {
+          plan.sharedNames.push([target, folded, index]);
+        }
+      }
+    }
+    if (organisation.websites.length > 0) {
+      plan.links.push([target, organisation.websites.map((site) => ({ kind: 'domain' as const, value: site.domain }))]);
+    }
   }
+  accounts.forEach((account, index) => {
+    plan.patterns.push({
+      text: account.name,
+      accountIndex: index,
+      kind: 'name',
+      needsContext: account.nameNeedsContext ?? false,
+    });
+    for (const alias of account.aliases) {
+      plan.patterns.push({
+        text: alias.text,
+        accountIndex: index,
+        kind: 'name',
+        needsContext: alias.needsContext ?? false,
+      });
+    }
+    if (account.handle) plan.patterns.push({ text: account.handle, accountIndex: index, kind: 'handle' });
+    if (account.links.length > 0) plan.links.push([index, [...account.links]]);
+  });
+  return plan;
 }
 
 export class TakedownMatcher {
-  private readonly ids: string[];
-  private readonly statuses: Status[];
+  private readonly snapshot: Omit<TakedownMatcherSnapshot, 'mentions' | 'format'>;
+  private readonly shared = new Map<string, number>();
   readonly mentions: MentionMatcher;
   readonly links: LinkMatcher;
 
-  private readonly linkLists: Array<[number, AccountLink[]]>;
-
-  constructor(
-    accounts: readonly MatchableAccount[],
-    snapshot?: TakedownMatcherSnapshot,
-    options: MentionMatcherOptions = {},
-  ) {
+  constructor(dataset: MatchableDataset, snapshot?: TakedownMatcherSnapshot, options: MentionMatcherOptions = {}) {
     if (snapshot) {
-      this.ids = snapshot.ids;
-      this.statuses = snapshot.statuses;
-      this.mentions = new MentionMatcher(snapshot.mentions, options);
-      this.linkLists = snapshot.links;
+      const { mentions, format: _format, ...rest } = snapshot;
+      this.snapshot = rest;
+      this.mentions = new MentionMatcher(mentions, options);
     } else {
-      this.ids = accounts.map((account) => account.id);
-      this.statuses = accounts.map((account) => account.status);
-      this.mentions = new MentionMatcher(patternsOf(accounts), options);
-      this.linkLists = [];
-      accounts.forEach((account, index) => {
-        if (account.links.length > 0) this.linkLists.push([index, [...account.links]]);
-      });
+      const { patterns, ...rest } = planTargets(dataset);
+      this.snapshot = rest;
+      this.mentions = new MentionMatcher(patterns, options);
     }
-    this.links = new LinkMatcher(this.linkLists);
+    for (const [organisation, folded, account] of this.snapshot.sharedNames) {
+      this.shared.set(`${organisation}\u0000${folded}`, account);
+    }
+    this.links = new LinkMatcher(this.snapshot.links);
   }
 
   static fromSnapshot(snapshot: TakedownMatcherSnapshot): TakedownMatcher | null {
-    return snapshot.format === MATCHER_FORMAT ? new TakedownMatcher([], snapshot) : null;
+    return snapshot.format === MATCHER_FORMAT
+      ? new TakedownMatcher({ organisations: [], accounts: [] }, snapshot)
+      : null;
   }
 
   toSnapshot(): TakedownMatcherSnapshot {
-    return {
-      format: MATCHER_FORMAT,
-      ids: this.ids,
-      statuses: this.statuses,
-      mentions: this.mentions.toSnapshot(),
-      links: this.linkLists,
-    };
+    return { format: MATCHER_FORMAT, ...this.snapshot, mentions: this.mentions.toSnapshot() };
   }
 
   get accountCount(): number {
-    return this.ids.length;
+    return this.snapshot.kinds.filter((kind) => kind === 'account').length;
+  }
+
+  private target(index: number): MarkTarget {
+    return {
+      match: this.snapshot.kinds[index]!,
+      id: this.snapshot.ids[index]!,
+      status: this.snapshot.statuses[index]!,
+    };
   }
 
   marksIn(text: string): TextMark[] {
-    return this.mentions.findMentions(text).map(({ start, end, accountIndex }) => ({
-      start,
-      end,
-      accountId: this.ids[accountIndex]!,
-      status: this.statuses[accountIndex]!,
-    }));
+    let folded: string | undefined;
+    const block = () => (folded ??= foldText(text));
+    const hasContext = (index: number, forHandle: boolean) =>
+      namesPlatform(block(), this.snapshot.platforms[index]!) ||
+      (!forHandle && this.snapshot.handles[index]!.some((handle) => block().includes(handle)));
+    return this.mentions.findMentions(text, hasContext).map(({ start, end, accountIndex }) => {
+      let index = accountIndex;
+      if (this.snapshot.kinds[index] === 'organisation') {
+        // A name the organisation shares with its account names the account where the words around it say so.
+        const account = this.shared.get(`${index}\u0000${foldName(text.slice(start, end))}`);
+        if (account !== undefined && namesAccountAround(block(), start, end, this.snapshot.platforms[account]!)) {
+          index = account;
+        }
+      }
+      return { start, end, ...this.target(index) };
+    });
   }
 
   linkMark(href: string): LinkMark | null {
     const target = this.links.match(href);
-    return target ? { accountId: this.ids[target.accountIndex]!, status: this.statuses[target.accountIndex]! } : null;
+    return target ? this.target(target.accountIndex) : null;
   }
 }

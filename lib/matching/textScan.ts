@@ -9,6 +9,8 @@ import type { TrieTables } from './wasm/wasmMentionScanner';
 export const END_BOUNDARY = 1;
 export const NEEDS_ID_CONTEXT = 2;
 export const AT_HANDLE = 4;
+/** A name others share: it counts only where its block gives the context (see takedownMatcher.ts). */
+export const NEEDS_PLATFORM_CONTEXT = 8;
 export const ADJACENT = 1 << 16;
 export const HASHED = 1 << 17;
 /** Sampling reads one unit in four at most: longer steps would rarely apply (names of four characters are common). */

@@ -30,7 +30,7 @@ describe('Simplified Chinese interface', () => {
   it('shows the popup and the options page in Chinese', async () => {
     const popup = await browser.session().context.newPage();
     await popup.goto(`chrome-extension://${browser.session().extensionId}/popup.html`);
-    await popup.getByText('数据集 1.0.0：9 个账号、8 个事件、5 篇报道。').waitFor();
+    await popup.getByText('数据集 1.1.0：9 个账号、9 个事件、5 篇报道。').waitFor();
     await popup.getByRole('searchbox', { name: '搜索所有被追踪账号' }).fill('金色財經');
     await popup.getByRole('button', { name: /Jinse Caijing/ }).click();
     await popup.getByRole('heading', { name: '时间线' }).waitFor();

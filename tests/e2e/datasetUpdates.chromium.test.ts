@@ -159,7 +159,7 @@ describe('dataset refresh in Chromium', () => {
   for (const [path, message] of refusals) {
     it(`refuses ${path} with its reason and keeps answering from the installed dataset`, async () => {
       expect(await updateFrom(path)).toMatch(message);
-      expect(await installedVersion()).toBe('1.0.0');
+      expect(await installedVersion()).toBe('1.1.0');
       const reply = await askBackground('account:details', { id: 'okex-wechat' });
       expect(reply.value.account.status).toBe('blocked');
     });
@@ -210,8 +210,8 @@ describe('dataset refresh in Chromium', () => {
     await expectInstalled('2.0.0');
     previous = await lastNoticeSeq();
     await options.getByRole('button', { name: 'Reset to the bundled dataset' }).click();
-    expect(await nextNotice(previous)).toBe('Reset to the bundled dataset 1.0.0.');
-    await expectInstalled('1.0.0');
+    expect(await nextNotice(previous)).toBe('Reset to the bundled dataset 1.1.0.');
+    await expectInstalled('1.1.0');
     await news.waitForFunction(() => !document.querySelector('[data-tdl-account="crypto-daily-wire"]'));
     const marks = await waitForMarks(news, 12);
     expect(marks.map((m) => m.text)).toContain('Huobi News');

@@ -32,8 +32,8 @@ describe('background handlers', () => {
   it('wait for seeding, then describe the dataset', async () => {
     const { handlers } = setUp();
     const info = await handlers['dataset:info'](undefined, {});
-    expect(info.datasetVersion).toBe('1.0.0');
-    expect(info.counts).toEqual({ accounts: 9, events: 8, reports: 5 });
+    expect(info.datasetVersion).toBe('1.1.0');
+    expect(info.counts).toEqual({ accounts: 9, events: 9, reports: 5 });
   });
 
   it('answer an account query with its events and reports', async () => {
@@ -55,21 +55,36 @@ describe('background handlers', () => {
     expect(await handlers['accounts:search']({ query: '   ' }, {})).toEqual([]);
   });
 
-  it('match page texts and links', async () => {
+  it('match page texts and links, as accounts or as the organisations behind them, with what each claims', async () => {
     const { handlers } = setUp();
     const result = await handlers['page:match'](
       {
-        texts: ['OKEx and Huobi News were blocked', 'nothing here'],
+        texts: ['OKEx and Huobi News were blocked', "OKEx's WeChat account was blocked", 'nothing here'],
         links: ['https://www.jinse.com/news/1', 'https://example.com/'],
       },
       {},
     );
     expect(result.texts[0]).toEqual([
-      { start: 0, end: 4, accountId: 'okex-wechat', status: 'blocked' },
-      { start: 9, end: 19, accountId: 'huobi-news', status: 'blocked' },
+      { start: 0, end: 4, match: 'organisation', id: 'okex', status: 'blocked' },
+      { start: 9, end: 19, match: 'account', id: 'huobi-news', status: 'blocked' },
     ]);
-    expect(result.texts[1]).toEqual([]);
-    expect(result.links).toEqual([{ accountId: 'jinse', status: 'blocked' }, null]);
+    expect(result.texts[1]).toEqual([{ start: 0, end: 4, match: 'account', id: 'okex-wechat', status: 'blocked' }]);
+    expect(result.texts[2]).toEqual([]);
+    expect(result.links).toEqual([{ match: 'organisation', id: 'jinse-caijing', status: 'blocked' }, null]);
+    expect(result.claims['account:huobi-news']).toEqual({
+      match: 'account',
+      id: 'huobi-news',
+      name: 'Huobi News',
+      platform: 'wechat',
+      status: 'blocked',
+      evidence: expect.objectContaining({ value: '2018-09' }),
+    });
+    expect(result.claims['organisation:okex']).toMatchObject({
+      match: 'organisation',
+      name: 'OKEx',
+      status: 'blocked',
+      accounts: [{ id: 'okex-wechat', platform: 'wechat', evidence: expect.objectContaining({ value: '2018-03-06' }) }],
+    });
   });
 
   it('refuse oversized match requests', async () => {
@@ -77,27 +92,40 @@ describe('background handlers', () => {
     await expect(handlers['page:match']({ texts: Array(5001).fill('x'), links: [] }, {})).rejects.toThrow(/At most/);
   });
 
-  it('set the badge for the sending tab with distinct accounts, and list them for the popup', async () => {
+  it('set the badge for the sending tab with distinct accounts and organisations, and list them for the popup', async () => {
     const { handlers, badge } = setUp();
     await handlers['page:found'](
-      { accountIds: ['jinse', 'jinse', 'bitmain-antminer-official', 'okex-wechat'] },
+      {
+        found: [
+          'account:jinse',
+          'account:jinse',
+          'account:bitmain-antminer-official',
+          'account:okex-wechat',
+          'organisation:huobi',
+        ],
+      },
       { tabId: 7, url: 'https://news.example/a' },
     );
-    expect(badge.showCount).toHaveBeenCalledWith(7, 3);
-    await handlers['page:found']({ accountIds: ['jinse'] }, {});
+    expect(badge.showCount).toHaveBeenCalledWith(7, 4);
+    await handlers['page:found']({ found: ['account:jinse'] }, {});
     expect(badge.showCount).toHaveBeenCalledTimes(1);
     const found = await handlers['tab:found']({ tabId: 7 }, {});
     expect(found.hostname).toBe('news.example');
     expect(found.accounts.map((a) => a.account.id)).toEqual(['jinse', 'okex-wechat', 'bitmain-antminer-official']);
     expect(found.accounts[0]?.reports).toHaveLength(3);
-    expect(await handlers['tab:found']({ tabId: 8 }, {})).toEqual({ hostname: null, accounts: [] });
+    expect(found.accounts[0]?.account.evidence).toEqual(expect.objectContaining({ value: '2018-09' }));
+    expect(found.organisations.map((o) => [o.organisation.name, o.accounts.map((a) => a.id)])).toEqual([
+      ['Huobi', ['huobi-news']],
+    ]);
+    expect(await handlers['tab:found']({ tabId: 8 }, {})).toEqual({ hostname: null, accounts: [], organisations: [] });
   });
 
   it('rebuild the matcher after the dataset changes', async () => {
     const { handlers } = setUp();
-    expect((await handlers['page:match']({ texts: ['Delphy'], links: [] }, {})).texts[0]).toHaveLength(1);
+    const text = 'the WeChat account Delphy';
+    expect((await handlers['page:match']({ texts: [text], links: [] }, {})).texts[0]).toHaveLength(1);
     await handlers['dataset:import']({ text: JSON.stringify(tinyDataset('2.0.0')), origin: { kind: 'bundled' } }, {});
-    expect((await handlers['page:match']({ texts: ['Delphy'], links: [] }, {})).texts[0]).toHaveLength(0);
+    expect((await handlers['page:match']({ texts: [text], links: [] }, {})).texts[0]).toHaveLength(0);
   });
 
   it('store the built matcher so a restarted background loads it instead of building it', async () => {
@@ -115,9 +143,8 @@ describe('background handlers', () => {
       updates,
       tabs: new TabFindingsStore(),
     });
-    const result = await again['page:match']({ texts: ['OKEx'], links: ['https://okex.com/'] }, {});
+    const result = await again['page:match']({ texts: ['the OKEx WeChat account'], links: [] }, {});
     expect(result.texts[0]?.[0]?.status).toBe('restricted');
-    expect(result.links[0]).toEqual({ accountId: 'okex-wechat', status: 'restricted' });
   });
 });
 
@@ -143,7 +170,7 @@ describe('dataset:import', () => {
       info: { datasetVersion: '2.0.0', origin: { kind: 'file', name: 'x.json' } },
     });
     const matched = await handlers['page:match']({ texts: ['Example Wire and OKEx'], links: [] }, {});
-    expect(matched.texts[0]?.map((m) => m.accountId)).toEqual(['example-wire']);
+    expect(matched.texts[0]?.map((m) => m.id)).toEqual(['example-wire']);
   });
 
   it('refuses a broken file with its problems and keeps the installed dataset', async () => {
@@ -155,6 +182,6 @@ describe('dataset:import', () => {
     await expect(handlers['dataset:import']({ text: '<html>', origin: { kind: 'bundled' } }, {})).rejects.toThrow(
       /HTML/,
     );
-    expect((await handlers['dataset:info'](undefined, {})).datasetVersion).toBe('1.0.0');
+    expect((await handlers['dataset:info'](undefined, {})).datasetVersion).toBe('1.1.0');
   });
 });

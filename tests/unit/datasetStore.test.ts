@@ -58,7 +58,7 @@ describe('replaceDataset', () => {
     await expect(replaceDataset(db, broken, { kind: 'bundled' })).rejects.toThrow();
     expect(await db.accounts.count()).toBe(validBundled().accounts.length);
     expect(await db.accounts.get('example-wire')).toBeUndefined();
-    expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.0.0');
+    expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.1.0');
   });
 });
 

@@ -41,7 +41,7 @@ const json = (body: unknown, headers: Record<string, string> = {}) =>
 const URL_A = 'https://data.example/takedowns.json';
 
 async function expectUnchanged(db: TakedownDb) {
-  expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.0.0');
+  expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.1.0');
   expect(await db.accounts.get('okex-wechat')).toBeDefined();
 }
 
@@ -59,7 +59,7 @@ describe('refresh from a URL', () => {
       kind: 'installed',
       info: { datasetVersion: '2.0.0', origin: { kind: 'url', url: URL_A } },
     });
-    expect((await readPreviousInfo(db))?.datasetVersion).toBe('1.0.0');
+    expect((await readPreviousInfo(db))?.datasetVersion).toBe('1.1.0');
     expect(await updates.refresh(URL_A)).toEqual({ kind: 'not-modified' });
     expect(requests[1]!.headers.get('if-none-match')).toBe('"v2"');
     expect(requests[1]!.headers.get('if-modified-since')).toBe('Tue, 01 Sep 2026 00:00:00 GMT');
@@ -80,7 +80,7 @@ describe('refresh from a URL', () => {
   it('refuses an older dataset unless confirmed, and leaves the same version alone', async () => {
     const { db, updates, service } = setUp(() => json(tinyDataset('0.5.0')));
     await service.ready;
-    expect(await updates.refresh(URL_A)).toEqual({ kind: 'older', installed: '1.0.0', offered: '0.5.0' });
+    expect(await updates.refresh(URL_A)).toEqual({ kind: 'older', installed: '1.1.0', offered: '0.5.0' });
     await expectUnchanged(db);
     expect((await updates.refresh(URL_A, true)).kind).toBe('installed');
     expect((await readDatasetInfo(db))?.datasetVersion).toBe('0.5.0');
@@ -160,11 +160,11 @@ describe('rollback, reset and export', () => {
     await service.ready;
     await expect(updates.rollBack()).rejects.toThrow(/no previous dataset/);
     await updates.installText(JSON.stringify(tinyDataset('3.0.0')), { kind: 'file', name: 'three.json' });
-    expect((await updates.rollBack()).datasetVersion).toBe('1.0.0');
+    expect((await updates.rollBack()).datasetVersion).toBe('1.1.0');
     expect(await db.accounts.get('example-wire')).toBeUndefined();
     expect((await updates.rollBack()).datasetVersion).toBe('3.0.0');
     const exported = await updates.export();
-    expect(exported).toMatchObject({ schemaVersion: 1, datasetVersion: '3.0.0' });
+    expect(exported).toMatchObject({ schemaVersion: 2, datasetVersion: '3.0.0' });
     expect(exported.accounts.map((a) => a.id)).toEqual(['example-wire']);
     expect((await updates.reset()).origin).toEqual({ kind: 'bundled' });
     expect((await readPreviousInfo(db))?.datasetVersion).toBe('3.0.0');

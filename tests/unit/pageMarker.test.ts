@@ -16,12 +16,13 @@ function fakeMatch(requests: PageMatchRequest[] = []) {
         const marks: TextMark[] = [];
         for (const [name, accountId] of Object.entries(NAMES)) {
           for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-            marks.push({ start: at, end: at + name.length, accountId, status: 'blocked' });
+            marks.push({ start: at, end: at + name.length, match: 'account', id: accountId, status: 'blocked' });
           }
         }
         return marks.sort((a, b) => a.start - b.start);
       }),
       links: request.links.map(() => null),
+      claims: {},
     };
   };
 }
@@ -65,8 +66,8 @@ describe('PageMarker', () => {
     expect(p.textContent).toBe('The Huobi News account');
     const pieces = [...p.querySelectorAll<HTMLElement>('[data-tdl-account]')];
     expect(pieces.map((piece) => piece.tabIndex)).toEqual([0, -1]);
-    expect(pieces[0]!.getAttribute('aria-label')).toBe('Huobi News: Blocked (Takedown Lens)');
-    expect(marker.foundAccountIds()).toEqual(['huobi-news']);
+    expect(pieces[0]!.getAttribute('aria-label')).toBe('Huobi News');
+    expect(marker.found()).toEqual(['account:huobi-news']);
   });
 
   it('leaves the page its own text node in place: it keeps the text before the mark', async () => {
@@ -109,7 +110,7 @@ describe('PageMarker', () => {
     expect(p.childNodes.length).toBe(0);
     expect(node.data).toBe('Delphy was blocked');
     await settle(marker);
-    expect(marker.foundAccountIds()).toEqual([]);
+    expect(marker.found()).toEqual([]);
   });
 
   it('a page that moves its node, or puts a node between the pieces, gets its own order and text back', async () => {
@@ -149,7 +150,7 @@ describe('PageMarker', () => {
     list.replaceChildren(document.createTextNode('plain'));
     await settle(marker);
     expect(list.textContent).toBe('plain');
-    expect(marker.foundAccountIds()).toEqual([]);
+    expect(marker.found()).toEqual([]);
   });
 
   it('never reacts to its own edits: one request per block, however many marks it makes', async () => {
@@ -199,7 +200,7 @@ describe('PageMarker', () => {
     document.body.innerHTML = '<p><span data-tdl-account="okex-wechat" data-tdl-status="blocked">fake</span></p>';
     const { marker } = startMarker();
     await settle(marker);
-    expect(marker.foundAccountIds()).toEqual([]);
+    expect(marker.found()).toEqual([]);
     expect(marker.registry.groupOf(document.querySelector('span')!)).toBeUndefined();
   });
 });

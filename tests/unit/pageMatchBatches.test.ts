@@ -3,8 +3,9 @@ import { matchInBatches } from '../../lib/pageMatchBatches';
 import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
 
 const answer = (request: PageMatchRequest): PageMatchResponse => ({
-  texts: request.texts.map((text) => [{ start: 0, end: text.length, accountId: text, status: 'blocked' }]),
-  links: request.links.map((link) => ({ accountId: link, status: 'active' })),
+  texts: request.texts.map((text) => [{ start: 0, end: text.length, match: 'account', id: text, status: 'blocked' }]),
+  links: request.links.map((link) => ({ match: 'account', id: link, status: 'active' })),
+  claims: {},
 });
 
 describe('matchInBatches', () => {
@@ -21,8 +22,8 @@ describe('matchInBatches', () => {
       const chars = request.texts.reduce((sum, text) => sum + text.length, 0);
       expect(chars <= 40 || request.texts.length === 1).toBe(true);
     }
-    expect(result.texts.map((marks) => marks?.[0]?.accountId)).toEqual(texts);
-    expect(result.links.map((mark) => mark?.accountId)).toEqual(links);
+    expect(result.texts.map((marks) => marks?.[0]?.id)).toEqual(texts);
+    expect(result.links.map((mark) => mark?.id)).toEqual(links);
   });
 
   it('retries a refused request in halves, down to the one item that fails, which stays unmatched', async () => {
@@ -42,7 +43,7 @@ describe('matchInBatches', () => {
     );
     expect(result.texts[4_321]).toBeUndefined();
     expect(result.texts.filter((marks) => marks === undefined).length).toBe(1);
-    expect(result.texts[5_000]?.[0]?.accountId).toBe('t5000');
+    expect(result.texts[5_000]?.[0]?.id).toBe('t5000');
     expect(failures[0]).toBe(5_001);
     expect(failures.at(-1)).toBe(1);
     expect(calls).toBeLessThan(60);
@@ -52,6 +53,7 @@ describe('matchInBatches', () => {
     const result = await matchInBatches({ texts: ['a', 'b'], links: [] }, async (request) => ({
       texts: request.texts.slice(1).map(() => []),
       links: [],
+      claims: {},
     }));
     expect(result.texts).toEqual([undefined, undefined]);
   });

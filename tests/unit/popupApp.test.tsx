@@ -7,7 +7,8 @@ import { validBundled } from './datasetFixtures';
 
 const data = validBundled();
 const summary = (id: string): AccountSummary => {
-  const { name, platform, handle, organisation, status, statusSince } = data.accounts.find((a) => a.id === id)!;
+  const { name, platform, handle, organisationId, status, statusSince } = data.accounts.find((a) => a.id === id)!;
+  const organisation = data.organisations.find((o) => o.id === organisationId)?.name;
   return { id, name, platform, handle, organisation, status, statusSince };
 };
 
@@ -19,6 +20,7 @@ function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings
       findings ?? {
         hostname: 'www.news.example',
         accounts: [{ account: summary('jinse'), reports: data.reports.slice(2, 3) }],
+        organisations: [],
       },
     search: vi.fn(async (query: string) => (/jin|金/i.test(query) ? [summary('jinse')] : [])),
     details: async (id) => ({
@@ -26,6 +28,12 @@ function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings
       events: data.events.filter((e) => e.accountIds.includes(id)),
       reports: data.reports.filter((r) => r.id.startsWith('r-2018-08')),
     }),
+    organisation: async (id) => {
+      const organisation = data.organisations.find((o) => o.id === id);
+      if (!organisation) return null;
+      const accounts = data.accounts.filter((a) => a.organisationId === id).map((a) => summary(a.id));
+      return { organisation, accounts };
+    },
     datasetInfo: async () => ({
       schemaVersion: 1,
       datasetVersion: '1.0.0',
@@ -91,10 +99,12 @@ describe('PopupApp', () => {
   });
 
   it('has empty states for a page with nothing and a page it does not run on', async () => {
-    const { unmount } = render(<PopupApp services={services({}, { hostname: 'a.example', accounts: [] })} />);
+    const { unmount } = render(
+      <PopupApp services={services({}, { hostname: 'a.example', accounts: [], organisations: [] })} />,
+    );
     expect(await screen.findByText(/No tracked accounts are mentioned on this page/)).toBeTruthy();
     unmount();
-    render(<PopupApp services={services({}, { hostname: null, accounts: [] })} />);
+    render(<PopupApp services={services({}, { hostname: null, accounts: [], organisations: [] })} />);
     expect(await screen.findByText(/does not run on this page/)).toBeTruthy();
   });
 

@@ -29,7 +29,7 @@ describe('validateDataset', () => {
 
   it('rejects an unknown schema version and unknown fields', () => {
     const problems = problemsOf((d) => {
-      d.schemaVersion = 2;
+      d.schemaVersion = 3;
       d.accounts[0].colour = 'red';
     });
     expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['$.schemaVersion', '$.accounts[0]']));

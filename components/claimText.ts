@@ -1,0 +1,38 @@
+// What a mark says, in the interface language: the platform, the status and how old the evidence is.
+// "Huobi News, WeChat account: blocked (reported by 22 August 2018)";
+// "OKEx: its WeChat account was blocked (reported by 6 March 2018)".
+import { t } from '../extension/i18n';
+import type { AccountClaim, Claim } from '../lib/claims';
+import { foldName } from '../lib/text/fold';
+import { PLATFORM_KEY, STATUS_WORD_KEY } from '../lib/statusLabels';
+import { formatDate } from './formatDate';
+
+const plainDate = (claim: AccountClaim) => (claim.evidence ? formatDate({ ...claim.evidence, qualifier: 'on' }) : null);
+
+export function accountClaimText(claim: AccountClaim): string {
+  const date = plainDate(claim);
+  const platform = t(PLATFORM_KEY[claim.platform]);
+  const status = t(STATUS_WORD_KEY[claim.status]);
+  return date
+    ? t('claimAccount', claim.name, platform, status, date)
+    : t('claimAccountUndated', claim.name, platform, status);
+}
+
+export function claimText(claim: Claim): string {
+  if (claim.match === 'account') return accountClaimText(claim);
+  const parts = claim.accounts.map((account) => {
+    const platform = t(PLATFORM_KEY[account.platform]);
+    const status = t(STATUS_WORD_KEY[account.status]);
+    const date = plainDate(account);
+    if (!date) return t('claimOrganisationNoDate', platform, account.name, status);
+    return foldName(account.name) === foldName(claim.name)
+      ? t('claimOrganisationOwnAccount', platform, status, date)
+      : t('claimOrganisationAccount', platform, account.name, status, date);
+  });
+  return t('claimOrganisation', claim.name, parts.join(t('claimListSeparator')));
+}
+
+/** A mark's accessible name: what it claims, and who says so. */
+export function markLabel(claim: Claim): string {
+  return t('markSuffix', claimText(claim));
+}

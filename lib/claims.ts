@@ -1,0 +1,58 @@
+// What a mark claims, as data: an account's status with the date of its latest evidence, or an organisation with
+// what happened to its accounts. The evidence date is computed from the events and their reports (the latest of
+// them), never typed twice, so a claim always says how old it is.
+import { comparePartialDates } from './dataset/partialDate';
+import type { Account, Organisation, PartialDate, Report, Status, TakedownEvent } from './dataset/schema';
+import type { MatchKind } from './matching/takedownMatcher';
+
+export interface AccountClaim {
+  match: 'account';
+  id: string;
+  name: string;
+  platform: Account['platform'];
+  status: Status;
+  /** The date of the latest event or report about the account; none when nothing dated is recorded. */
+  evidence?: PartialDate | undefined;
+}
+
+export interface OrganisationClaim {
+  match: 'organisation';
+  id: string;
+  name: string;
+  status: Status;
+  /** Its accounts, taken-down ones first. */
+  accounts: AccountClaim[];
+}
+
+export type Claim = AccountClaim | OrganisationClaim;
+
+export const claimKey = (match: MatchKind, id: string) => `${match}:${id}`;
+
+/** The latest of the events' dates and their reports' publication dates. */
+export function evidenceDate(events: readonly TakedownEvent[], reports: readonly Report[]): PartialDate | undefined {
+  const dates = [...events.map((event) => event.date), ...reports.map((report) => report.published)];
+  return dates.reduce<PartialDate | undefined>(
+    (latest, date) => (latest === undefined || comparePartialDates(date, latest) > 0 ? date : latest),
+    undefined,
+  );
+}
+
+export function accountClaim(
+  account: Pick<Account, 'id' | 'name' | 'platform' | 'status'>,
+  events: readonly TakedownEvent[],
+  reports: readonly Report[],
+): AccountClaim {
+  const { id, name, platform, status } = account;
+  return { match: 'account', id, name, platform, status, evidence: evidenceDate(events, reports) };
+}
+
+const RANK: Record<Status, number> = { blocked: 0, deleted: 1, suspended: 2, restricted: 3, unknown: 4, active: 5 };
+
+export function organisationClaim(
+  organisation: Pick<Organisation, 'id' | 'name'>,
+  status: Status,
+  accounts: readonly AccountClaim[],
+): OrganisationClaim {
+  const sorted = [...accounts].sort((a, b) => RANK[a.status] - RANK[b.status] || a.name.localeCompare(b.name));
+  return { match: 'organisation', id: organisation.id, name: organisation.name, status, accounts: sorted };
+}
