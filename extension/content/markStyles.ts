@@ -23,6 +23,9 @@ export const MARK_SHADOW_CSS = [
     color: inherit !important; font: inherit !important; visibility: visible !important; opacity: 1 !important; }`,
   `:host(:focus-visible) { outline: 2px solid #1a73e8 !important; outline-offset: 1px !important; }`,
   ...STATUSES.map((status) => groupRule(`:host([data-tdl-status="${status}"])`, statusGroup(status))),
+  // An organisation named in passing is not a taken-down account: a thinner line, no tint.
+  `:host([data-tdl-match="organisation"]) { background-color: transparent !important;
+    text-decoration-thickness: 1px !important; text-underline-offset: 4px !important; }`,
 ].join('\n');
 
 const LINK_OUTLINE: Record<StatusGroup, string> = { 'taken-down': 'dashed', active: 'solid', unknown: 'dotted' };
@@ -31,4 +34,6 @@ const LINK_OUTLINE: Record<StatusGroup, string> = { 'taken-down': 'dashed', acti
 export const LINK_CSS = STATUSES.map((status) => {
   const group = statusGroup(status);
   return `a[data-tdl-status="${status}"] { outline: 2px ${LINK_OUTLINE[group]} ${COLOURS[group].line} !important; outline-offset: 1px !important; }`;
-}).join('\n');
+})
+  .concat('a[data-tdl-match="organisation"] { outline-width: 1px !important; }')
+  .join('\n');

@@ -10,7 +10,7 @@ import {
   type Report,
   type TakedownEvent,
 } from '../../lib/dataset/schema';
-import type { DatasetV1 } from '../../lib/dataset/schemaV1';
+import { datasetV1 } from '../../lib/dataset/schemaV1';
 import type { TakedownMatcherSnapshot } from '../../lib/matching/takedownMatcher';
 import type { DatasetInfo } from '../../lib/protocol';
 
@@ -33,6 +33,15 @@ export interface MatcherCacheRow {
   /** Which dataset and matcher format the snapshot was built for. */
   stamp: string;
   snapshot: TakedownMatcherSnapshot;
+}
+
+/** A dataset stored by a version that wrote schema version 1, as version 2; null when it cannot be read. */
+function upgradeStored(stored: unknown): Dataset | null {
+  const v1 = datasetV1.safeParse(stored);
+  const v2 = v1.success ? dataset.safeParse(convertV1(v1.data)) : undefined;
+  if (v2?.success) return v2.data;
+  console.error('Takedown Lens could not convert a stored schema version 1 dataset', v1.error ?? v2?.error);
+  return null;
 }
 
 export class TakedownDb extends Dexie {
@@ -62,7 +71,7 @@ export class TakedownDb extends Dexie {
       .upgrade(async (tx) => {
         const meta = (await tx.table('meta').get('current')) as MetaRow | undefined;
         if (meta && meta.info.schemaVersion === 1) {
-          const stored: DatasetV1 = {
+          const converted = upgradeStored({
             schemaVersion: 1,
             datasetVersion: meta.info.datasetVersion,
             generatedAt: meta.info.generatedAt,
@@ -70,17 +79,23 @@ export class TakedownDb extends Dexie {
             accounts: await tx.table('accounts').toArray(),
             events: await tx.table('events').toArray(),
             reports: await tx.table('reports').toArray(),
-          };
-          const converted = dataset.parse(convertV1(stored));
+          });
           await tx.table('accounts').clear();
-          await tx.table('accounts').bulkAdd(converted.accounts);
-          await tx.table('organisations').bulkAdd(converted.organisations);
-          await tx.table('meta').put({ ...meta, info: { ...meta.info, schemaVersion: 2 } });
+          if (converted) {
+            await tx.table('accounts').bulkAdd(converted.accounts);
+            await tx.table('organisations').bulkAdd(converted.organisations);
+            await tx.table('meta').put({ ...meta, info: { ...meta.info, schemaVersion: 2 } });
+          } else {
+            // Could not be read as v1: the bundled dataset is installed at start instead (see seedFromBundled).
+            await Promise.all(['events', 'reports', 'meta'].map((table) => tx.table(table).clear()));
+          }
         }
         const previous = (await tx.table('snapshots').get('previous')) as SnapshotRow | undefined;
         if (previous && (previous.data.schemaVersion as number) === 1) {
-          const data = dataset.parse(convertV1(previous.data as unknown as DatasetV1));
-          await tx.table('snapshots').put({ ...previous, data, info: { ...previous.info, schemaVersion: 2 } });
+          const data = upgradeStored(previous.data);
+          if (data)
+            await tx.table('snapshots').put({ ...previous, data, info: { ...previous.info, schemaVersion: 2 } });
+          else await tx.table('snapshots').delete('previous');
         }
         await tx.table('matcherCache').clear();
       });

@@ -28,6 +28,9 @@ export const ACCOUNT_TERMS: Partial<Record<Platform, RegExp>> = {
   youtube: /(youtube|油管)[\s-]*(account|channel|频道)/u,
 };
 
+/** "account", 账号: names an account where the block also names the platform ("Jinse was among the accounts blocked"). */
+const GENERIC_ACCOUNT = /(?<![\p{L}\p{N}])accounts?(?![\p{L}\p{N}])|账号|帐号/u;
+
 /** How far around a name the account words are looked for, and where a sentence ends (they never cross one). */
 export const ACCOUNT_WINDOW = 24;
 const SENTENCE_END = /[.!?。！？;；\n]/u;
@@ -45,10 +48,15 @@ export function namesAccountAround(
   let after = folded.slice(end, end + ACCOUNT_WINDOW);
   const stop = after.search(SENTENCE_END);
   if (stop >= 0) after = after.slice(0, stop);
-  return platforms.some((platform) => {
-    const terms = ACCOUNT_TERMS[platform];
-    return terms !== undefined && (terms.test(before) || terms.test(after));
-  });
+  if (
+    platforms.some((platform) => {
+      const terms = ACCOUNT_TERMS[platform];
+      return terms !== undefined && (terms.test(before) || terms.test(after));
+    })
+  ) {
+    return true;
+  }
+  return (GENERIC_ACCOUNT.test(before) || GENERIC_ACCOUNT.test(after)) && namesPlatform(folded, platforms);
 }
 
 /** Whether a folded block of text names one of the platforms. */

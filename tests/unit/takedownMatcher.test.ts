@@ -1,0 +1,146 @@
+// Marks that claim only what the reports say: accounts apart from the organisations behind them, names that need
+// their platform named in the same block, and dated claims (the bundled dataset, schema version 2).
+import { describe, expect, it } from 'vitest';
+import { accountClaim, evidenceDate, organisationClaim } from '../../lib/claims';
+import { TakedownMatcher, type MatchableDataset } from '../../lib/matching/takedownMatcher';
+import { validBundled } from './datasetFixtures';
+
+const bundled = validBundled();
+const matcher = new TakedownMatcher(bundled);
+const marks = (text: string) =>
+  matcher.marksIn(text).map((mark) => `${text.slice(mark.start, mark.end)}|${mark.match}:${mark.id}|${mark.status}`);
+
+describe.each([
+  ['built', () => matcher],
+  ['restored from its snapshot', () => TakedownMatcher.fromSnapshot(matcher.toSnapshot())!],
+])('TakedownMatcher (%s)', (_label, make) => {
+  const find = (text: string) =>
+    make()
+      .marksIn(text)
+      .map((mark) => `${text.slice(mark.start, mark.end)}|${mark.match}:${mark.id}`);
+
+  it('marks an organisation named in passing as the organisation, not as its blocked account', () => {
+    expect(find('OKEx listed a new token today.')).toEqual(['OKEx|organisation:okex']);
+    expect(find('Huobi moved to Singapore.')).toEqual(['Huobi|organisation:huobi']);
+    expect(find('Bitmain shipped new miners.')).toEqual(['Bitmain|organisation:bitmain']);
+  });
+
+  it('marks the account where the words around the shared name say it is the account', () => {
+    for (const text of [
+      "OKEx's WeChat account was blocked.",
+      'The WeChat account OKEx was blocked.',
+      'OKEx 公众号被封',
+      'OKEx 公眾號被封',
+      'the official WeChat account of OKEx',
+    ]) {
+      expect(find(text), text).toEqual(['OKEx|account:okex-wechat']);
+    }
+    // A sentence boundary stops the look-around.
+    expect(find('He opened a WeChat account. OKEx listed a token.')).toEqual(['OKEx|organisation:okex']);
+  });
+
+  it("marks an account's own name (not shared with its organisation) as the account", () => {
+    expect(find('Huobi News was closed.')).toEqual(['Huobi News|account:huobi-news']);
+  });
+
+  it('links to an organisation’s website mark the organisation', () => {
+    const m = make();
+    expect(m.linkMark('https://www.okex.com/markets')).toMatchObject({ match: 'organisation', id: 'okex' });
+    expect(m.linkMark('https://huobi.com/')).toMatchObject({ match: 'organisation', id: 'huobi' });
+    expect(m.linkMark('https://jinse.com/news')).toMatchObject({ match: 'organisation', id: 'jinse-caijing' });
+    expect(m.linkMark('https://example.com/okex')).toBeNull();
+  });
+
+  it('needs the platform named in the same block for ambiguous names', () => {
+    expect(find('DeepChain Capital led the seed round.')).toEqual([]);
+    expect(find('CoinDaily and Goldcoins published price charts; Delphy shipped a release.')).toEqual([]);
+    expect(find('WeChat blocked Deepchain, CoinDaily and Goldcoins.')).toEqual([
+      'Deepchain|account:deepchain',
+      'CoinDaily|account:coindaily',
+      'Goldcoins|account:goldcoins',
+    ]);
+    expect(find('微信封禁了 Delphy 的账号')).toEqual(['Delphy|account:delphy']);
+  });
+
+  it('matches a bare handle where its block names its platform, and not otherwise', () => {
+    expect(find('the WeChat account antminersale was blocked')).toEqual(['antminersale|account:bitmain-antminersale']);
+    expect(find('WeChat ID: antminersale')).toEqual(['antminersale|account:bitmain-antminersale']);
+    expect(find('antminersale is a word in a list')).toEqual([]);
+    expect(find('follow @antminersale')).toEqual(['@antminersale|account:bitmain-antminersale']);
+  });
+});
+
+describe('statuses and organisations that are not marked', () => {
+  const dataset: MatchableDataset = {
+    organisations: [
+      { id: 'still-up', name: 'Still Up Media', aliases: [], websites: [{ domain: 'stillup.example' }] },
+      { id: 'mixed', name: 'Mixed Group', aliases: [], websites: [] },
+    ],
+    accounts: [
+      {
+        id: 'up-1',
+        platform: 'weibo',
+        status: 'active',
+        name: 'Still Up Daily',
+        aliases: [],
+        links: [],
+        organisationId: 'still-up',
+      },
+      {
+        id: 'm-1',
+        platform: 'weibo',
+        status: 'suspended',
+        name: 'Mixed One',
+        aliases: [],
+        links: [],
+        organisationId: 'mixed',
+      },
+      {
+        id: 'm-2',
+        platform: 'telegram',
+        status: 'blocked',
+        name: 'Mixed Two',
+        aliases: [],
+        links: [],
+        organisationId: 'mixed',
+      },
+    ],
+  };
+  const m = new TakedownMatcher(dataset);
+
+  it('does not mark an organisation none of whose accounts was taken down', () => {
+    expect(m.marksIn('Still Up Media said so.')).toEqual([]);
+    expect(m.linkMark('https://stillup.example/')).toBeNull();
+    expect(m.marksIn('Still Up Daily said so.')).toMatchObject([{ match: 'account', id: 'up-1', status: 'active' }]);
+  });
+
+  it('gives an organisation the most severe status among its accounts', () => {
+    expect(m.marksIn('Mixed Group said so.')).toMatchObject([
+      { match: 'organisation', id: 'mixed', status: 'blocked' },
+    ]);
+  });
+});
+
+describe('claims', () => {
+  const events = bundled.events.filter((event) => event.accountIds.includes('okex-wechat'));
+  const reports = bundled.reports.filter((report) => events.some((event) => event.reportIds.includes(report.id)));
+
+  it('date the evidence from the latest event or report, never typed twice', () => {
+    expect(evidenceDate(events, reports)).toMatchObject({ value: '2018-03-06', precision: 'day' });
+    expect(evidenceDate([], [])).toBeUndefined();
+    const claim = accountClaim(
+      bundled.accounts.find((a) => a.id === 'okex-wechat')!,
+      events,
+      reports,
+    );
+    expect(claim).toMatchObject({ match: 'account', name: 'OKEx', platform: 'wechat', status: 'blocked' });
+    const organisation = organisationClaim({ id: 'okex', name: 'OKEx' }, 'blocked', [claim]);
+    expect(organisation.accounts).toEqual([claim]);
+  });
+
+  it("mark the platform in a report's sentence about it as the organisation, whose claim is about its account", () => {
+    expect(marks('OKEx is one of the platforms whose WeChat account has been blocked.')).toEqual([
+      'OKEx|organisation:okex|blocked',
+    ]);
+  });
+});
