@@ -31,7 +31,7 @@ const PROBE = `
   const expected = Number(new URLSearchParams(location.search).get('expect') || 1);
   let seen = 0;
   new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n.localName === 'span' && n.hasAttribute('data-tdl-account')) {
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n.localName === 'span' && n.hasAttribute('data-tdl-match')) {
       seen++;
       if (window.__tdl.firstMark === null) window.__tdl.firstMark = performance.now();
       if (seen >= expected && window.__tdl.allMarks === null) window.__tdl.allMarks = performance.now();

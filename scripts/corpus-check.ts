@@ -22,9 +22,11 @@ const files = readdirSync(dir).filter((file) => file.endsWith('.html'));
 
 /** Names written into pages, each in a sentence that names the platform, with the account each should mark. */
 const PLANTED: Array<[string, string]> = [
-  ['the WeChat account Huobi News', 'huobi-news'],
-  ['the WeChat account Jinse Caijing', 'jinse'],
-  ['the WeChat account antminersale', 'bitmain-antminersale'],
+  ['the WeChat account Huobi News', 'account:huobi-news'],
+  ['the WeChat account of Jinse Caijing', 'account:jinse'],
+  ['the WeChat account antminersale', 'account:bitmain-antminersale'],
+  ['the WeChat account of Deepchain', 'account:deepchain'],
+  ['the WeChat account of OKEx', 'account:okex-wechat'],
 ];
 
 interface PageState {
@@ -53,7 +55,7 @@ async function load(context: BrowserContext, url: string, plant: boolean): Promi
   let last = -1;
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(250);
-    const count = await page.evaluate(() => document.querySelectorAll('[data-tdl-account]').length);
+    const count = await page.evaluate(() => document.querySelectorAll('[data-tdl-match]').length);
     if (count === last && i >= 4) break;
     last = count;
   }
@@ -68,9 +70,9 @@ async function load(context: BrowserContext, url: string, plant: boolean): Promi
       // Timestamps a page writes into its own text (herald-sun-1 writes a cache-buster each load) are not ours.
       return text.replace(/\d{10,}/g, '#');
     })(),
-    marks: Array.from(document.querySelectorAll('[data-tdl-account]'), (el) => ({
+    marks: Array.from(document.querySelectorAll('[data-tdl-match]'), (el) => ({
       text: el.textContent ?? '',
-      account: el.getAttribute('data-tdl-account') ?? '',
+      account: `${el.getAttribute('data-tdl-match')}:${el.getAttribute('data-tdl-account') ?? el.getAttribute('data-tdl-organisation')}`,
     })),
   }));
   await page.close();

@@ -16,13 +16,13 @@ async function main() {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 900, height: 760 });
     await page.goto(server.url('/index.html'));
-    await page.locator('span[data-tdl-account]').nth(8).waitFor({ timeout: 15_000 });
+    await page.locator('span[data-tdl-match]').nth(8).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(300);
     const marked = path.join(outDir, 'demo-marked.png');
     await page.screenshot({ path: marked });
-    const count = await page.locator('[data-tdl-account]').count();
+    const count = await page.locator('[data-tdl-match]').count();
 
-    await page.locator('span[data-tdl-account]', { hasText: 'antminersale' }).hover();
+    await page.locator('span[data-tdl-match]', { hasText: 'antminersale' }).hover();
     await page.waitForFunction(() => {
       const card = document.querySelector<HTMLElement>('[data-tdl-ui="card"]');
       return card !== null && !card.hidden;

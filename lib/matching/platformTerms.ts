@@ -32,7 +32,7 @@ export const ACCOUNT_TERMS: Partial<Record<Platform, RegExp>> = {
 const GENERIC_ACCOUNT = /(?<![\p{L}\p{N}])accounts?(?![\p{L}\p{N}])|账号|帐号/u;
 
 /** How far around a name the account words are looked for, and where a sentence ends (they never cross one). */
-export const ACCOUNT_WINDOW = 24;
+export const ACCOUNT_WINDOW = 32;
 const SENTENCE_END = /[.!?。！？;；\n]/u;
 
 /** Whether the folded text right before `start` or after `end` names an account on one of `platforms`. */

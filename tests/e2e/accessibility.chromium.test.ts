@@ -39,7 +39,7 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
     const page = await browser.session().context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(browser.server().url('/crypto-news-en.html'));
-    await waitForMarks(page, 11);
+    await waitForMarks(page, 13);
     await page.locator(`#lead ${MARK}`).first().focus();
     await waitForCard(page, 'Huobi News');
     expect(await axeViolations(page, await openCopyOfCard(page))).toEqual([]);

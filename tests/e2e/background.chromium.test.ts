@@ -21,9 +21,9 @@ describe('background in Chromium', () => {
           open.onsuccess = () => {
             const db = open.result;
             if (!db.objectStoreNames.contains('accounts')) return resolve({});
-            const tx = db.transaction(['accounts', 'events', 'reports'], 'readonly');
+            const tx = db.transaction(['organisations', 'accounts', 'events', 'reports'], 'readonly');
             const result: Record<string, number> = {};
-            for (const name of ['accounts', 'events', 'reports']) {
+            for (const name of ['organisations', 'accounts', 'events', 'reports']) {
               const request = tx.objectStore(name).count();
               request.onsuccess = () => (result[name] = request.result);
             }
@@ -38,7 +38,7 @@ describe('background in Chromium', () => {
       }
       return {};
     });
-    expect(counts).toEqual({ accounts: 9, events: 8, reports: 5 });
+    expect(counts).toEqual({ organisations: 5, accounts: 9, events: 9, reports: 5 });
   });
 
   it('answers a query for an account from an extension page', async () => {
@@ -49,9 +49,10 @@ describe('background in Chromium', () => {
       return api.runtime.sendMessage({ tdl: 'account:details', data: { id: 'bitmain-antminersale' } });
     });
     expect(reply.ok).toBe(true);
-    expect(reply.value.account).toMatchObject({ handle: 'antminersale', status: 'blocked', organisation: 'Bitmain' });
+    expect(reply.value.account).toMatchObject({ handle: 'antminersale', status: 'blocked', organisationId: 'bitmain' });
+    expect(reply.value.organisation).toMatchObject({ name: 'Bitmain', kind: 'mining-hardware-maker' });
     expect(reply.value.reports[0].title).toBe('WeChat Blocks Bitmain Among Other Crypto-Related Accounts');
-    await page.getByText(/Dataset 1\.0\.0: 9 accounts, 8 events, 5 reports/).waitFor({ timeout: 5_000 });
+    await page.getByText(/Dataset 1\.1\.0: 9 accounts, 9 events, 5 reports/).waitFor({ timeout: 5_000 });
     await page.close();
   });
 

@@ -11,19 +11,31 @@ describe('Simplified Chinese interface', () => {
   it('shows the hover card in Chinese with Chinese dates, and a Chinese badge title', async () => {
     const page = await browser.session().context.newPage();
     await page.goto(browser.server().url('/crypto-news-en.html'));
-    await waitForMarks(page, 11);
-    expect(await page.locator(`#exchanges ${MARK}`).getAttribute('aria-label')).toBe('OKEx：已封禁（Takedown Lens）');
+    await waitForMarks(page, 13);
+    expect(await page.locator(`#exchanges ${MARK}`).getAttribute('aria-label')).toBe(
+      'OKEx：其微信账号已被封禁（见于2018年3月6日的报道）（Takedown Lens）',
+    );
+    expect(await page.locator(`#lead ${MARK}`).first().getAttribute('aria-label')).toBe(
+      'Huobi News（微信账号）：已被封禁（见于2018年9月的报道）（Takedown Lens）',
+    );
     await page.locator(`#exchanges ${MARK}`).hover();
-    const text = await waitForCard(page, 'OKEx');
+    const organisation = await waitForCard(page, 'OKEx');
+    expect(organisation).toContain('交易所');
+    expect(organisation).toContain('这是机构，不是账号');
+    expect(organisation).toContain('不晚于2018年3月6日');
+    await page.mouse.move(2, 2);
+    await page.locator(`#lead ${MARK}`).first().hover();
+    const text = await waitForCard(page, 'Huobi News');
     expect(text).toContain('已封禁');
-    expect(text).toContain('不晚于2018年3月6日');
+    expect(text).toContain('不晚于2018年8月22日');
+    expect(text).toContain('我们掌握的最新报道：2018年9月。此后没有新的报道。');
     expect(text).toContain('最新事件');
     const titles = await browser.session().worker.evaluate(async () => {
       const api = (globalThis as any).chrome;
       const tabs = await api.tabs.query({});
       return Promise.all(tabs.map((tab: { id: number }) => api.action.getTitle({ tabId: tab.id })));
     });
-    expect(titles).toContain('Takedown Lens：本页提到 9 个被追踪账号');
+    expect(titles).toContain('Takedown Lens：本页提到 11 个被追踪的账号和机构');
     await page.close();
   });
 

@@ -30,8 +30,33 @@ function newer(version: string) {
   return data;
 }
 
+/** The same data in schema version 1, as a list published before organisations existed would serve it. */
+function asVersion1(data: any) {
+  const organisations = new Map<string, any>(data.organisations.map((o: any) => [o.id, o]));
+  const { organisations: _organisations, ...rest } = data;
+  return {
+    ...rest,
+    schemaVersion: 1,
+    accounts: data.accounts.map(
+      ({ organisationId, nameNeedsContext: _context, aliases = [], links = [], ...account }: any) => {
+        const organisation = organisations.get(organisationId);
+        return {
+          ...account,
+          aliases: aliases.map(({ needsContext: _needs, ...alias }: any) => alias),
+          ...(organisation ? { organisation: organisation.name } : {}),
+          links: [
+            ...links,
+            ...(organisation?.websites ?? []).map((site: any) => ({ kind: 'domain', value: site.domain })),
+          ],
+        };
+      },
+    ),
+  };
+}
+
 const DATASETS: Record<string, { status?: number; type?: string; headers?: Record<string, string>; body: string }> = {
   '/v2.json': { body: JSON.stringify(newer('2.0.0')) },
+  '/v1.json': { body: JSON.stringify(asVersion1(newer('4.0.0'))) },
   '/old.json': { body: JSON.stringify({ ...bundled(), datasetVersion: '0.1.0' }) },
   '/invalid.json': { body: '{"schemaVersion": 1, "accounts": [' },
   '/schema.json': { body: JSON.stringify({ ...bundled(), schemaVersion: 9 }) },
@@ -91,7 +116,7 @@ beforeAll(async () => {
   serve(other);
   news = await session.context.newPage();
   await news.goto(server.url('/crypto-news-en.html'));
-  await waitForMarks(news, 11);
+  await waitForMarks(news, 13);
   options = await session.context.newPage();
   await options.goto(`chrome-extension://${session.extensionId}/options.html`);
   // Headless Chromium cannot show the permission prompt: answer it as a user clicking "Allow" would.
@@ -176,7 +201,7 @@ describe('dataset refresh in Chromium', () => {
     expect(await updateFrom('/v2.json')).toBe('Installed dataset 2.0.0.');
     await options.getByText(/Last attempt .*Updated/).waitFor();
     await expectInstalled('2.0.0');
-    const marks = await waitForMarks(news, 12);
+    const marks = await waitForMarks(news, 13);
     expect(marks.find((m) => m.text === 'Crypto Daily Wire')).toMatchObject({
       account: 'crypto-daily-wire',
       status: 'suspended',
@@ -187,6 +212,17 @@ describe('dataset refresh in Chromium', () => {
     options.once('dialog', (dialog) => void dialog.dismiss());
     expect(await updateFrom('/old.json')).toBe('Kept dataset 2.0.0; the older 0.1.0 was not installed.');
     await expectInstalled('2.0.0');
+  });
+
+  it('installs a schema version 1 list, converted: its organisations and their websites are not accounts', async () => {
+    expect(await updateFrom('/v1.json')).toBe('Installed dataset 4.0.0.');
+    await expectInstalled('4.0.0');
+    await news.waitForFunction(() => document.querySelector('#exchanges [data-tdl-organisation="okex"]') !== null);
+    const marks = await waitForMarks(news, 13);
+    expect(marks.find((m) => m.text === 'a market wrap')).toMatchObject({ match: 'organisation' });
+    expect(marks.find((m) => m.text === 'Crypto Daily Wire')).toMatchObject({ match: 'account' });
+    const reply = await askBackground('account:details', { id: 'okex-wechat' });
+    expect(reply.value.organisation).toMatchObject({ name: 'OKEx', websites: [{ domain: 'okex.com' }] });
   });
 
   it('shows markup from a dataset as text, never as HTML or a live link', async () => {
@@ -205,15 +241,15 @@ describe('dataset refresh in Chromium', () => {
 
   it('rolls back to the previous dataset and resets to the bundled one', async () => {
     let previous = await lastNoticeSeq();
-    await options.getByRole('button', { name: 'Roll back to 2.0.0' }).click();
-    expect(await nextNotice(previous)).toBe('Rolled back to dataset 2.0.0.');
-    await expectInstalled('2.0.0');
+    await options.getByRole('button', { name: 'Roll back to 4.0.0' }).click();
+    expect(await nextNotice(previous)).toBe('Rolled back to dataset 4.0.0.');
+    await expectInstalled('4.0.0');
     previous = await lastNoticeSeq();
     await options.getByRole('button', { name: 'Reset to the bundled dataset' }).click();
     expect(await nextNotice(previous)).toBe('Reset to the bundled dataset 1.1.0.');
     await expectInstalled('1.1.0');
     await news.waitForFunction(() => !document.querySelector('[data-tdl-account="crypto-daily-wire"]'));
-    const marks = await waitForMarks(news, 12);
+    const marks = await waitForMarks(news, 13);
     expect(marks.map((m) => m.text)).toContain('Huobi News');
     expect(marks.some((m) => m.account === 'crypto-daily-wire')).toBe(false);
   });
@@ -239,13 +275,24 @@ describe('popup in Chromium', () => {
     }
     expect(shown).toBe(true);
     await popup.getByRole('button', { name: /Huobi News/ }).waitFor();
-    expect(await popup.locator('.account-row').count()).toBe(9);
+    // Eight accounts named on the page, then three organisations named in passing, each with its accounts.
+    expect(await popup.locator('.account-row').count()).toBe(12);
+    expect(await popup.locator('.organisation-row > .account-open .account-name').allInnerTexts()).toEqual([
+      'Bitmain',
+      'Jinse Caijing',
+      'OKEx',
+    ]);
+    await popup.getByRole('button', { name: /^OKEx Exchange/ }).click();
+    await popup.getByRole('heading', { name: 'OKEx' }).waitFor();
+    await popup.getByText('An organisation, not an account', { exact: false }).waitFor();
+    await popup.getByText('Latest report we hold: 6 March 2018. No later report.').waitFor();
+    await popup.getByRole('button', { name: '← Back' }).click();
 
     await popup.getByRole('checkbox', { name: 'Mark accounts on 127.0.0.1' }).uncheck();
     await popup.getByText('Marking is off on this site.', { exact: false }).waitFor();
-    await news.waitForFunction(() => document.querySelectorAll('[data-tdl-account]').length === 0);
+    await news.waitForFunction(() => document.querySelectorAll('[data-tdl-match]').length === 0);
     await popup.getByRole('checkbox', { name: 'Mark accounts on 127.0.0.1' }).check();
-    await waitForMarks(news, 11);
+    await waitForMarks(news, 13);
     await popup.close();
   });
 });

@@ -9,6 +9,7 @@ const browser = useFirefox();
 interface Seen {
   text: string;
   account: string | null;
+  match: string | null;
   status: string | null;
 }
 
@@ -17,9 +18,10 @@ async function marksWhenSettled(page: Page, atLeast: number): Promise<Seen[]> {
   let last = -1;
   for (;;) {
     const marks = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('[data-tdl-account]'), (el) => ({
+      Array.from(document.querySelectorAll('[data-tdl-match]'), (el) => ({
         text: el.textContent ?? '',
-        account: el.getAttribute('data-tdl-account'),
+        account: el.getAttribute('data-tdl-account') ?? el.getAttribute('data-tdl-organisation'),
+        match: el.getAttribute('data-tdl-match'),
         status: el.getAttribute('data-tdl-status'),
       })),
     );
@@ -48,7 +50,7 @@ describe('Firefox ESR', () => {
     const page = await browser.session().browser.newPage();
     await page.goto(browser.server().url('/chinese-news.html'));
     await marksWhenSettled(page, 4);
-    await page.hover('#simplified span[data-tdl-account]');
+    await page.hover('#simplified span[data-tdl-match]');
     const card = await waitForCard(page, 'Jinse Caijing');
     expect(card).toContain('Cyberspace Administration of China');
     expect(card).toContain('WeChat bans crypto accounts');
@@ -59,18 +61,25 @@ describe('Firefox ESR', () => {
   it('marks names, handles and links on an English page without changing its text', async () => {
     const page = await browser.session().browser.newPage();
     await page.goto(browser.server().url('/crypto-news-en.html'));
-    const marks = await marksWhenSettled(page, 12);
-    expect(marks.map((m) => m.text)).toEqual([
-      'Huobi News',
-      'Jinse Caijing',
-      'CoinDaily',
-      'Deepchain',
-      'antminersale',
-      'antminer-official',
-      '@antminersale',
+    const marks = await marksWhenSettled(page, 13);
+    expect(marks.map((m) => `${m.text}|${m.account}`)).toEqual([
+      'Huobi News|huobi-news',
+      'Jinse Caijing|jinse',
+      'CoinDaily|coindaily',
+      'Deepchain|deepchain',
+      'Bitmain|bitmain',
+      'antminersale|bitmain-antminersale',
+      'antminer-official|bitmain-antminer-official',
+      '@antminersale|bitmain-antminersale',
+      'OKEx|okex',
+      'Goldcoins|goldcoins',
+      'Delphy|delphy',
+      'a market wrap|jinse-caijing',
+      'OKEx|okex',
+    ]);
+    expect(marks.filter((m) => m.match === 'organisation').map((m) => m.text)).toEqual([
+      'Bitmain',
       'OKEx',
-      'Goldcoins',
-      'Delphy',
       'a market wrap',
       'OKEx',
     ]);
@@ -92,14 +101,22 @@ describe('Firefox ESR', () => {
     const page = await browser.session().browser.newPage();
     await page.goto(browser.server().url('/crypto-news-en.html'));
     await marksWhenSettled(page, 12);
-    await page.hover('#lead span[data-tdl-account]');
+    await page.hover('#lead span[data-tdl-match]');
     expect(await waitForCard(page, 'Huobi News')).toMatch(/Blocked by 22 August 2018/);
     await page.mouse.move(2, 2);
     await waitForCardClosed(page);
     // Page scripts cannot read the card.
     expect(await page.evaluate(() => document.querySelector('[data-tdl-ui="card"]')!.shadowRoot)).toBeNull();
 
-    await page.focus('#others span[data-tdl-account]');
+    // An organisation named in passing: its card says it is no account, and what happened to its account, dated.
+    await page.hover('#exchanges span[data-tdl-match]');
+    const organisation = await waitForCard(page, 'An organisation, not an account');
+    expect(organisation).toContain('Exchange');
+    expect(organisation).toContain('Latest report we hold: 6 March 2018. No later report.');
+    await page.mouse.move(2, 2);
+    await waitForCardClosed(page);
+
+    await page.focus('#others span[data-tdl-match]');
     expect(await waitForCard(page, 'Goldcoins')).toMatch(/Zhihu|Blocked/);
     await page.keyboard.press('Escape');
     await waitForCardClosed(page);

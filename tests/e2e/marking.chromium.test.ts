@@ -14,24 +14,40 @@ async function open(fixture: string): Promise<Page> {
 }
 
 describe('marking in Chromium', () => {
-  it('marks names, aliases and handles on an English news page, with the public attributes', async () => {
+  it('marks accounts and the organisations behind them on an English news page, with the public attributes', async () => {
     const page = await open('crypto-news-en.html');
-    const marks = await waitForMarks(page, 11);
-    const summary = marks.map((m) => `${m.text}|${m.account}|${m.status}`);
+    const marks = await waitForMarks(page, 13);
+    const summary = marks.map((m) => `${m.text}|${m.match}:${m.account}|${m.status}`);
     expect(summary).toEqual([
-      'Huobi News|huobi-news|blocked',
-      'Jinse Caijing|jinse|blocked',
-      'CoinDaily|coindaily|blocked',
-      'Deepchain|deepchain|blocked',
-      'antminersale|bitmain-antminersale|blocked',
-      'antminer-official|bitmain-antminer-official|active',
-      '@antminersale|bitmain-antminersale|blocked',
-      'OKEx|okex-wechat|blocked',
-      'Goldcoins|goldcoins|blocked',
-      'Delphy|delphy|blocked',
-      'a market wrap|jinse|blocked',
-      'OKEx|okex-wechat|blocked',
+      'Huobi News|account:huobi-news|blocked',
+      'Jinse Caijing|account:jinse|blocked',
+      'CoinDaily|account:coindaily|blocked',
+      'Deepchain|account:deepchain|blocked',
+      'Bitmain|organisation:bitmain|blocked',
+      'antminersale|account:bitmain-antminersale|blocked',
+      'antminer-official|account:bitmain-antminer-official|active',
+      '@antminersale|account:bitmain-antminersale|blocked',
+      'OKEx|organisation:okex|blocked',
+      'Goldcoins|account:goldcoins|blocked',
+      'Delphy|account:delphy|blocked',
+      'a market wrap|organisation:jinse-caijing|blocked',
+      'OKEx|organisation:okex|blocked',
     ]);
+    // Accessible names say which platform, which status and how old the evidence is.
+    const labels = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('span[data-tdl-match][aria-label]'), (el) => el.getAttribute('aria-label')),
+    );
+    expect(labels).toContain('Huobi News, WeChat account: blocked (reported by September 2018) (Takedown Lens)');
+    expect(labels).toContain('OKEx: its WeChat account was blocked (reported by 6 March 2018) (Takedown Lens)');
+    expect(labels).toContain(
+      'Bitmain: its WeChat account Bitmain sales account (antminersale) was blocked (reported by September 2018); its WeChat account antminer-official was still active (reported by September 2018) (Takedown Lens)',
+    );
+    // An organisation mark carries data-tdl-organisation, never data-tdl-account.
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('#exchanges [data-tdl-match="organisation"]')!.hasAttribute('data-tdl-account'),
+      ),
+    ).toBe(false);
     expect(marks.find((m) => m.text === 'a market wrap')?.tag).toBe('a');
     expect(new Set(marks.filter((m) => m.tag !== 'a').map((m) => m.tag))).toEqual(new Set(['span']));
     await page.close();
@@ -39,7 +55,7 @@ describe('marking in Chromium', () => {
 
   it('never changes the page: same text, same selection, same sizes, handlers and focus intact, no mutation loop', async () => {
     const page = await open('crypto-news-en.html');
-    await waitForMarks(page, 11);
+    await waitForMarks(page, 13);
     const after = await page.evaluate(() => {
       const selection = window.getSelection()!;
       selection.selectAllChildren(document.body);
@@ -86,7 +102,8 @@ describe('marking in Chromium', () => {
       ['simplified', '金色财经', 'jinse'],
       ['traditional', '金色財經', 'jinse'],
       ['handle', 'antminersale', 'bitmain-antminersale'],
-      ['fullwidth', 'ＯＫＥｘ', 'okex-wechat'],
+      // "OKEx's account" without the platform named: the exchange, whose WeChat account the mark is about.
+      ['fullwidth', 'ＯＫＥｘ', 'okex'],
     ]);
     await page.close();
   });
@@ -106,10 +123,10 @@ describe('marking in Chromium', () => {
     const page = await open('links.html');
     const marks = await waitForMarks(page, 4);
     expect(Object.fromEntries(marks.map((m) => [m.id, m.account]))).toEqual({
-      relative: 'okex-wechat',
-      'root-relative': 'okex-wechat',
-      tracked: 'jinse',
-      subdomain: 'huobi-news',
+      relative: 'okex',
+      'root-relative': 'okex',
+      tracked: 'jinse-caijing',
+      subdomain: 'huobi',
     });
     await page.close();
   });
@@ -136,7 +153,7 @@ describe('marking in Chromium', () => {
     const page = await open('hostile-css.html');
     await waitForMarks(page, 2);
     const style = await page.evaluate(() => {
-      const mark = document.querySelector('span[data-tdl-account]')!;
+      const mark = document.querySelector('span[data-tdl-match]')!;
       const css = getComputedStyle(mark);
       const box = mark.getBoundingClientRect();
       return {

@@ -54,6 +54,10 @@ describe('page safety in Chromium', () => {
     await scenarios.plainScriptStaysIntact(await driver());
   });
 
+  it('marks claim only what the reports say: organisations apart from accounts, context, dated labels', async () => {
+    await scenarios.marksClaimWhatTheReportsSay(await driver());
+  });
+
   it('names split across <b>, <span> and <a> are one mark each', async () => {
     await scenarios.splitNamesAreMarked(await driver());
   });
@@ -70,7 +74,7 @@ describe('page safety in Chromium', () => {
     await scenarios.hostilePageCannotSteer(await driver());
     // A real mark whose attribute the page rewrites still counts as what the extension found.
     await page!.evaluate(() => {
-      const real = document.querySelector('#real span[data-tdl-account]')!;
+      const real = document.querySelector('#real span[data-tdl-match]')!;
       real.setAttribute('data-tdl-account', 'okex-wechat');
       // New text makes the extension report what it found again.
       document.body.append(Object.assign(document.createElement('p'), { textContent: 'A plain new paragraph.' }));
@@ -86,7 +90,7 @@ describe('page safety in Chromium', () => {
     const d = await driver();
     await d.open('/safety/hostile-page.html');
     await scenarios.settledMarks(d, 2);
-    await page!.locator('#real span[data-tdl-account]').focus();
+    await page!.locator('#real span[data-tdl-match]').focus();
     await page!.waitForFunction(() => {
       const host = document.querySelector<HTMLElement>('[data-tdl-ui="card"]');
       return host !== null && !host.hidden;

@@ -35,6 +35,10 @@ describe('page safety in Firefox ESR', () => {
     await scenarios.plainScriptStaysIntact(await driver());
   });
 
+  it('marks claim only what the reports say: organisations apart from accounts, context, dated labels', async () => {
+    await scenarios.marksClaimWhatTheReportsSay(await driver());
+  });
+
   it('names split across <b>, <span> and <a> are one mark each', async () => {
     await scenarios.splitNamesAreMarked(await driver());
   });
@@ -50,7 +54,7 @@ describe('page safety in Firefox ESR', () => {
   it('a page cannot switch marking off, open the card, or fake a mark', async () => {
     await scenarios.hostilePageCannotSteer(await driver());
     // The reader still can: focus on the real mark opens its card.
-    await page!.focus('#real span[data-tdl-account]');
+    await page!.focus('#real span[data-tdl-match]');
     await waitForFirefoxCard(browser.session().browser, page!, 'Delphy');
   });
 });

@@ -54,7 +54,7 @@ function startMarker(overrides: Partial<ConstructorParameters<typeof PageMarker>
   return { marker, found };
 }
 
-const marksIn = (root: ParentNode) => Array.from(root.querySelectorAll('[data-tdl-account]'), (el) => el.textContent);
+const marksIn = (root: ParentNode) => Array.from(root.querySelectorAll('[data-tdl-match]'), (el) => el.textContent);
 
 describe('PageMarker', () => {
   it('marks a name split across inline elements as one mark with one tab stop', async () => {
@@ -161,7 +161,7 @@ describe('PageMarker', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     await settle(marker);
     expect(requests.filter((request) => request.texts.length > 0).length).toBe(1);
-    expect(document.querySelectorAll('[data-tdl-account]').length).toBe(60);
+    expect(document.querySelectorAll('[data-tdl-match]').length).toBe(60);
   });
 
   it('marks every batch: a refused request is retried in pieces until all of it is matched', async () => {
@@ -197,7 +197,8 @@ describe('PageMarker', () => {
   });
 
   it('counts and opens nothing for an element a page dresses up as a mark', async () => {
-    document.body.innerHTML = '<p><span data-tdl-account="okex-wechat" data-tdl-status="blocked">fake</span></p>';
+    document.body.innerHTML =
+      '<p><span data-tdl-match="account" data-tdl-account="okex-wechat" data-tdl-status="blocked">fake</span></p>';
     const { marker } = startMarker();
     await settle(marker);
     expect(marker.found()).toEqual([]);

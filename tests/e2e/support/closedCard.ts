@@ -3,7 +3,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 
 /** Selector of a text mark (the public contract: a <span> carrying data-tdl-account). */
-export const MARK = 'span[data-tdl-account]';
+export const MARK = 'span[data-tdl-match]';
 
 const sessions = new WeakMap<Page, CDPSession>();
 

@@ -5,21 +5,23 @@ export interface SeenMark {
   tag: string;
   text: string;
   account: string | null;
+  match: string | null;
   status: string | null;
   id: string | null;
 }
 
-/** Every element carrying data-tdl-account, in document order, looking into open shadow roots. */
+/** Every mark (an element carrying data-tdl-match), in document order, looking into open shadow roots. */
 export function readMarks(page: Page): Promise<SeenMark[]> {
   return page.evaluate(() => {
     const found: SeenMark[] = [];
     const visit = (root: Document | ShadowRoot) => {
       for (const element of root.querySelectorAll('*')) {
-        if (element.hasAttribute('data-tdl-account')) {
+        if (element.hasAttribute('data-tdl-match')) {
           found.push({
             tag: element.localName,
             text: element.textContent ?? '',
-            account: element.getAttribute('data-tdl-account'),
+            account: element.getAttribute('data-tdl-account') ?? element.getAttribute('data-tdl-organisation'),
+            match: element.getAttribute('data-tdl-match'),
             status: element.getAttribute('data-tdl-status'),
             id: element.id || element.parentElement?.id || null,
           });

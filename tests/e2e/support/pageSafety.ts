@@ -13,6 +13,7 @@ export interface PageDriver {
 export interface Seen {
   text: string;
   account: string;
+  match: string;
   tag: string;
 }
 
@@ -103,9 +104,9 @@ export async function splitNamesAreMarked(driver: PageDriver): Promise<void> {
   const byParagraph = (id: string) =>
     driver.evaluate(
       (pid) =>
-        Array.from(document.getElementById(pid)!.querySelectorAll('span[data-tdl-account]'), (el) => ({
+        Array.from(document.getElementById(pid)!.querySelectorAll('span[data-tdl-match]'), (el) => ({
           text: el.textContent,
-          account: el.getAttribute('data-tdl-account'),
+          account: el.getAttribute('data-tdl-account') ?? el.getAttribute('data-tdl-organisation'),
           tabIndex: (el as HTMLElement).tabIndex,
         })),
       id,
@@ -124,7 +125,7 @@ export async function splitNamesAreMarked(driver: PageDriver): Promise<void> {
     { text: 'Jinse', account: 'jinse', tabIndex: -1 },
     { text: ' Caijing', account: 'jinse', tabIndex: -1 },
   ]);
-  expect(marks.filter((mark) => mark.tag === 'span').length).toBe(7);
+  expect(marks.filter((mark) => mark.tag === 'span' && mark.match === 'account').length).toBe(7);
   expect(
     await driver.evaluate(() => document.getElementById('blocks')!.querySelectorAll('[data-tdl-account]').length, null),
   ).toBe(0);
@@ -160,10 +161,7 @@ export async function hostilePageCannotSteer(driver: PageDriver): Promise<void> 
   await driver.open('/safety/hostile-page.html');
   expect(texts(await settledMarks(driver, 2))).toEqual(['Delphy', 'fake mark']);
   await driver.evaluate(() => (window as any).__fakeEvents(document.getElementById('faker')), null);
-  await driver.evaluate(
-    () => (window as any).__fakeEvents(document.querySelector('#real span[data-tdl-account]')),
-    null,
-  );
+  await driver.evaluate(() => (window as any).__fakeEvents(document.querySelector('#real span[data-tdl-match]')), null);
   await sleep(600);
   const card = await driver.evaluate(() => {
     const host = document.querySelector<HTMLElement>('[data-tdl-ui="card"]');
@@ -172,4 +170,45 @@ export async function hostilePageCannotSteer(driver: PageDriver): Promise<void> 
   expect(card).not.toBe('open');
   expect(await driver.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name), null)).toEqual([]);
   expect(await pageErrors(driver)).toEqual([]);
+}
+
+/**
+ * Marks claim only what the reports say: an organisation named in passing is marked as the organisation, the
+ * account only where the words around it say so; ambiguous names need their platform in the same block; labels
+ * name the platform and date the evidence.
+ */
+export async function marksClaimWhatTheReportsSay(driver: PageDriver): Promise<void> {
+  await driver.open('/claims.html');
+  const marks = await settledMarks(driver, 9);
+  const byBlock = await driver.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('[data-tdl-match]'), (el) => [
+        el.closest('p')!.id,
+        el.textContent,
+        `${el.getAttribute('data-tdl-match')}:${el.getAttribute('data-tdl-account') ?? el.getAttribute('data-tdl-organisation')}`,
+        el.getAttribute('aria-label'),
+      ]),
+    null,
+  );
+  expect(byBlock.map(([block, text, claim]) => `${block}|${text}|${claim}`)).toEqual([
+    'passing|OKEx|organisation:okex',
+    'passing|Huobi|organisation:huobi',
+    'account|OKEx|account:okex-wechat',
+    'context|Deepchain|account:deepchain',
+    'context|CoinDaily|account:coindaily',
+    'context|Goldcoins|account:goldcoins',
+    'handle|antminersale|account:bitmain-antminersale',
+    'handle|antminersale|account:bitmain-antminersale',
+    "site|Huobi's website|organisation:huobi",
+    'site|Huobi|organisation:huobi',
+  ]);
+  expect(marks.length).toBe(10);
+  const labels = new Map(byBlock.map(([block, text, , label]) => [`${block}|${text}`, label]));
+  expect(labels.get('passing|OKEx')).toBe(
+    'OKEx: its WeChat account was blocked (reported by 6 March 2018) (Takedown Lens)',
+  );
+  expect(labels.get('account|OKEx')).toBe('OKEx, WeChat account: blocked (reported by 6 March 2018) (Takedown Lens)');
+  expect(labels.get('context|Deepchain')).toBe(
+    'Deepchain, WeChat account: blocked (reported by September 2018) (Takedown Lens)',
+  );
 }
