@@ -29,7 +29,7 @@ export function StatusLine({
       <strong>{t(STATUS_KEY[status])}</strong>
       {since && <span> {statusDatePhrase(status, since)}</span>}
       <span class="tdl-evidence">
-        {' '}
+        {' · '}
         {evidence ? t('claimEvidence', formatDate({ ...evidence, qualifier: 'on' })) : t('claimNoEvidence')}
       </span>
     </p>
