@@ -1,6 +1,7 @@
 // An account's whole record in the popup: identity, status, notes, the timeline of events and every report.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
+import { RecordShell } from './RecordShell';
 import { evidenceDate } from '../../lib/claims';
 import type { AccountDetails } from '../../lib/protocol';
 import { accountIdentity } from '../accountIdentity';
@@ -25,13 +26,7 @@ export function AccountView({
     load(id).then(setDetails, (e: Error) => setError(e.message));
   }, [id]);
   return (
-    <section class="account-view" aria-labelledby="account-title">
-      <button type="button" class="back" onClick={onBack}>
-        {t('popupBack')}
-      </button>
-      {error && <p role="alert">{t('popupAccountError', error)}</p>}
-      {details === null && <p role="alert">{t('popupAccountGone')}</p>}
-      {details === undefined && !error && <p class="muted">{t('cardLoading')}</p>}
+    <RecordShell labelledBy="account-title" loaded={details} error={error} onBack={onBack}>
       {details && (
         <>
           <h2 id="account-title">{details.account.name}</h2>
@@ -60,6 +55,6 @@ export function AccountView({
           <ReportList reports={details.reports} withSummary />
         </>
       )}
-    </section>
+    </RecordShell>
   );
 }

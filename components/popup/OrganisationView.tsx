@@ -1,6 +1,7 @@
 // An organisation in the popup: what it is, its official websites, and its accounts, each opening its own record.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
+import { RecordShell } from './RecordShell';
 import type { OrganisationDetails } from '../../lib/protocol';
 import { ORGANISATION_KIND_KEY } from '../../lib/statusLabels';
 import { AccountRow } from './AccountRow';
@@ -23,13 +24,7 @@ export function OrganisationView({
   }, [id]);
   const websites = details?.organisation.websites.map((site) => site.domain).join(', ');
   return (
-    <section class="account-view" aria-labelledby="organisation-title">
-      <button type="button" class="back" onClick={onBack}>
-        {t('popupBack')}
-      </button>
-      {error && <p role="alert">{t('popupAccountError', error)}</p>}
-      {details === null && <p role="alert">{t('popupAccountGone')}</p>}
-      {details === undefined && !error && <p class="muted">{t('cardLoading')}</p>}
+    <RecordShell labelledBy="organisation-title" loaded={details} error={error} onBack={onBack}>
       {details && (
         <>
           <h2 id="organisation-title">{details.organisation.name}</h2>
@@ -47,6 +42,6 @@ export function OrganisationView({
           </ul>
         </>
       )}
-    </section>
+    </RecordShell>
   );
 }

@@ -42,33 +42,7 @@ async function popupForFixtureTab(): Promise<Page> {
 }
 
 describe('page safety in Chromium', () => {
-  it('a React 18 app reads exactly as without the extension at every step', async () => {
-    await scenarios.frameworkAppStaysIntact(await driver(), '/safety/react-app.html');
-  });
-
-  it('a Preact app reads exactly as without the extension at every step', async () => {
-    await scenarios.frameworkAppStaysIntact(await driver(), '/safety/preact-app.html');
-  });
-
-  it('a plain script that edits, removes and replaces its own nodes', async () => {
-    await scenarios.plainScriptStaysIntact(await driver());
-  });
-
-  it('marks claim only what the reports say: organisations apart from accounts, context, dated labels', async () => {
-    await scenarios.marksClaimWhatTheReportsSay(await driver());
-  });
-
-  it('names split across <b>, <span> and <a> are one mark each', async () => {
-    await scenarios.splitNamesAreMarked(await driver());
-  });
-
-  it('a page of 20,000 links and text nodes is marked to its end', async () => {
-    await scenarios.hugePageIsMarkedToTheEnd(await driver());
-  });
-
-  it('600 open shadow roots are all marked', async () => {
-    await scenarios.everyShadowRootIsMarked(await driver());
-  });
+  scenarios.sharedScenarios(driver);
 
   it('a page cannot switch marking off, open the card, or count a fake mark', async () => {
     await scenarios.hostilePageCannotSteer(await driver());

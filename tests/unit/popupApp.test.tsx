@@ -25,6 +25,7 @@ function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings
     search: vi.fn(async (query: string) => (/jin|金/i.test(query) ? [summary('jinse')] : [])),
     details: async (id) => ({
       account: data.accounts.find((a) => a.id === id)!,
+      organisation: data.organisations.find((o) => o.id === data.accounts.find((a) => a.id === id)!.organisationId),
       events: data.events.filter((e) => e.accountIds.includes(id)),
       reports: data.reports.filter((r) => r.id.startsWith('r-2018-08')),
     }),
@@ -113,5 +114,29 @@ describe('PopupApp', () => {
     render(<PopupApp services={fake} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Options' }));
     expect(fake.openOptions).toHaveBeenCalled();
+  });
+
+  it('lists organisations named on the tab apart from accounts, and opens an organisation with its dated accounts', async () => {
+    const findings: TabFindings = {
+      hostname: 'news.example',
+      accounts: [],
+      organisations: [
+        {
+          organisation: { id: 'okex', name: 'OKEx', kind: 'exchange' },
+          accounts: [
+            { ...summary('okex-wechat'), evidence: { value: '2018-03-06', precision: 'day', qualifier: 'on' } },
+          ],
+        },
+      ],
+    };
+    render(<PopupApp services={services({}, findings)} />);
+    expect(await screen.findByText('Organisations named here')).toBeTruthy();
+    expect(screen.getByText('Latest report we hold: 6 March 2018. No later report.', { exact: false })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^OKEx Exchange/ }));
+    expect(await screen.findByRole('heading', { name: 'OKEx' })).toBeTruthy();
+    expect(screen.getByText(/An organisation, not an account/)).toBeTruthy();
+    expect(screen.getByText(/Official websites: okex\.com/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /OKEx WeChat/ }));
+    expect(await screen.findByRole('button', { name: 'Organisation: OKEx' })).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@
 // React 18 and Preact apps and plain scripts that rewrite, reorder and remove marked text; names split across
 // inline elements; a 20,000-node page; 600 shadow roots; a page that tries to steer the extension.
 
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 
 /** What both drivers can do: open a fixture and evaluate a function in the page. */
 export interface PageDriver {
@@ -211,4 +211,29 @@ export async function marksClaimWhatTheReportsSay(driver: PageDriver): Promise<v
   expect(labels.get('context|Deepchain')).toBe(
     'Deepchain, WeChat account: blocked (reported by September 2018) (Takedown Lens)',
   );
+}
+
+/** The scenarios both browsers run, as tests; `driver` opens a fresh page for each. */
+export function sharedScenarios(driver: () => Promise<PageDriver>): void {
+  it('a React 18 app reads exactly as without the extension at every step', async () => {
+    await frameworkAppStaysIntact(await driver(), '/safety/react-app.html');
+  });
+  it('a Preact app reads exactly as without the extension at every step', async () => {
+    await frameworkAppStaysIntact(await driver(), '/safety/preact-app.html');
+  });
+  it('a plain script that edits, removes and replaces its own nodes', async () => {
+    await plainScriptStaysIntact(await driver());
+  });
+  it('marks claim only what the reports say: organisations apart from accounts, context, dated labels', async () => {
+    await marksClaimWhatTheReportsSay(await driver());
+  });
+  it('names split across <b>, <span> and <a> are one mark each', async () => {
+    await splitNamesAreMarked(await driver());
+  });
+  it('a page of 20,000 links and text nodes is marked to its end', async () => {
+    await hugePageIsMarkedToTheEnd(await driver());
+  });
+  it('600 open shadow roots are all marked', async () => {
+    await everyShadowRootIsMarked(await driver());
+  });
 }
