@@ -6,6 +6,8 @@ import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
 import type { TextMark } from '../../lib/matching/takedownMatcher';
 
 const NAMES: Record<string, string> = { 'Huobi News': 'huobi-news', OKEx: 'okex-wechat', Delphy: 'delphy' };
+/** Names the fake matcher reports as organisations. */
+const ORGANISATIONS: Record<string, string> = { Huobi: 'huobi' };
 
 /** A matcher that finds the names above anywhere in a text. */
 function fakeMatch(requests: PageMatchRequest[] = []) {
@@ -17,6 +19,12 @@ function fakeMatch(requests: PageMatchRequest[] = []) {
         for (const [name, accountId] of Object.entries(NAMES)) {
           for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
             marks.push({ start: at, end: at + name.length, match: 'account', id: accountId, status: 'blocked' });
+          }
+        }
+        for (const [name, id] of Object.entries(ORGANISATIONS)) {
+          for (let at = text.indexOf(`${name} `); at >= 0; at = text.indexOf(`${name} `, at + 1)) {
+            if (text.startsWith('Huobi News', at)) continue;
+            marks.push({ start: at, end: at + name.length, match: 'organisation', id, status: 'blocked' });
           }
         }
         return marks.sort((a, b) => a.start - b.start);
@@ -203,5 +211,24 @@ describe('PageMarker', () => {
     await settle(marker);
     expect(marker.found()).toEqual([]);
     expect(marker.registry.groupOf(document.querySelector('span')!)).toBeUndefined();
+  });
+
+  it('marks organisations with their own attributes, and not at all when the reader turned them off', async () => {
+    document.body.innerHTML = '<p id="p">Huobi said Huobi News was closed.</p>';
+    const { marker } = startMarker();
+    await settle(marker);
+    const read = () =>
+      Array.from(document.querySelectorAll('[data-tdl-match]'), (el) =>
+        [
+          el.textContent,
+          el.getAttribute('data-tdl-match'),
+          el.getAttribute('data-tdl-account') ?? el.getAttribute('data-tdl-organisation'),
+        ].join('|'),
+      );
+    expect(read()).toEqual(['Huobi|organisation|huobi', 'Huobi News|account|huobi-news']);
+    expect(marker.found()).toEqual(['account:huobi-news', 'organisation:huobi']);
+    marker.restart(undefined, false);
+    await settle(marker);
+    expect(read()).toEqual(['Huobi News|account|huobi-news']);
   });
 });
