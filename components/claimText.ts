@@ -3,11 +3,13 @@
 // "OKEx: its WeChat account was blocked (reported by 6 March 2018)".
 import { t } from '../extension/i18n';
 import type { AccountClaim, Claim } from '../lib/claims';
-import { foldName } from '../lib/text/fold';
 import { PLATFORM_KEY, STATUS_WORD_KEY } from '../lib/statusLabels';
 import { formatDate } from './formatDate';
 
 const plainDate = (claim: AccountClaim) => (claim.evidence ? formatDate({ ...claim.evidence, qualifier: 'on' }) : null);
+
+/** Whether two names are the same name (case and width aside); no folding tables, which the content script lacks. */
+const sameName = (a: string, b: string) => a.normalize('NFKC').toLowerCase() === b.normalize('NFKC').toLowerCase();
 
 export function accountClaimText(claim: AccountClaim): string {
   const date = plainDate(claim);
@@ -25,7 +27,7 @@ export function claimText(claim: Claim): string {
     const status = t(STATUS_WORD_KEY[account.status]);
     const date = plainDate(account);
     if (!date) return t('claimOrganisationNoDate', platform, account.name, status);
-    return foldName(account.name) === foldName(claim.name)
+    return sameName(account.name, claim.name)
       ? t('claimOrganisationOwnAccount', platform, status, date)
       : t('claimOrganisationAccount', platform, account.name, status, date);
   });

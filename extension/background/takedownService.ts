@@ -5,7 +5,7 @@ import { MATCHER_FORMAT, TakedownMatcher } from '../../lib/matching/takedownMatc
 import type { AccountSummary } from '../../lib/protocol';
 import { AccountSearch } from '../../lib/search/accountSearch';
 import { claimKey, type Claim } from '../../lib/claims';
-import { readAccountClaim, readDatasetInfo, readOrganisationClaim } from '../store/datasetStore';
+import { readClaims, readDatasetInfo } from '../store/datasetStore';
 import type { TakedownDb } from '../store/takedownDb';
 
 export type SearchIndex = AccountSearch<AccountSummary & { aliases: Account['aliases'] }>;
@@ -19,7 +19,7 @@ export function summarise(account: Account, organisationNames: ReadonlyMap<strin
 export class TakedownService {
   private matching: Promise<TakedownMatcher> | undefined;
   private searching: Promise<SearchIndex> | undefined;
-  private readonly claimCache = new Map<string, Promise<Claim | null>>();
+  private readonly claimCache = new Map<string, Claim | null>();
   /** Settles once the database has been seeded (or seeding failed and was logged). */
   readonly ready: Promise<void>;
 
@@ -72,16 +72,16 @@ export class TakedownService {
   /** What each marked account or organisation claims (cached until the dataset changes). */
   async claims(keys: Iterable<string>): Promise<Record<string, Claim>> {
     await this.ready;
+    const wanted = [...new Set(keys)];
+    const missing = wanted.filter((key) => !this.claimCache.has(key));
+    if (missing.length > 0) {
+      const read = await readClaims(this.db, missing);
+      for (const key of missing) this.claimCache.set(key, read.get(key) ?? null);
+    }
     const found: Record<string, Claim> = {};
-    for (const key of keys) {
-      let claim = this.claimCache.get(key);
-      if (!claim) {
-        const [match, id] = key.split(/:(.*)/s) as [string, string];
-        claim = match === 'organisation' ? readOrganisationClaim(this.db, id) : readAccountClaim(this.db, id);
-        this.claimCache.set(key, claim);
-      }
-      const value = await claim;
-      if (value) found[key] = value;
+    for (const key of wanted) {
+      const claim = this.claimCache.get(key);
+      if (claim) found[key] = claim;
     }
     return found;
   }

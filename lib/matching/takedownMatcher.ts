@@ -8,6 +8,7 @@
 // - A name marked `needsContext` (Delphy, Deepchain…) counts only where its block of text names the platform or
 //   the account's handle; a bare handle, where its block names the platform (or "WeChat ID" comes right before it).
 import type { AccountLink, Status } from '../dataset/schema';
+import { PLATFORMS } from '../dataset/vocabulary';
 import { foldName, foldText } from '../text/fold';
 import { LinkMatcher } from './linkMatcher';
 import {
@@ -19,7 +20,7 @@ import {
 import { namesAccountAround, namesPlatform } from './platformTerms';
 
 /** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
-export const MATCHER_FORMAT = 4;
+export const MATCHER_FORMAT = 5;
 
 type Platform = MatchableAccount['platform'];
 
@@ -76,9 +77,12 @@ export interface TakedownMatcherSnapshot {
   ids: string[];
   kinds: MatchKind[];
   statuses: Status[];
-  /** Per target: the platforms it is on (an organisation: its accounts'), and the folded handles. */
-  platforms: Platform[][];
-  handles: string[][];
+  /**
+   * Per target: a bit per platform it is on (an organisation: its accounts'; bit i is PLATFORMS[i]), and its folded
+   * handles joined by newlines. Flat, so a restarted background reads them from IndexedDB quickly.
+   */
+  platformBits: Uint16Array;
+  handles: string[];
   /** [organisation target, folded name, account target]: a name the organisation shares with its account. */
   sharedNames: Array<[number, string, number]>;
   mentions: MentionMatcherSnapshot;
@@ -97,8 +101,8 @@ interface Plan {
   ids: string[];
   kinds: MatchKind[];
   statuses: Status[];
-  platforms: Platform[][];
-  handles: string[][];
+  platformBits: Uint16Array;
+  handles: string[];
   sharedNames: Array<[number, string, number]>;
   patterns: MatcherPattern[];
   links: Array<[number, AccountLink[]]>;
@@ -106,12 +110,12 @@ interface Plan {
 
 /** Targets and patterns: organisations' names first, so a name they share with an account finds the organisation. */
 export function planTargets({ organisations, accounts }: MatchableDataset): Plan {
-  const plan: Plan = {
+  const platforms: Platform[][] = [];
+  const handles: string[][] = [];
+  const plan: Omit<Plan, 'platformBits' | 'handles'> = {
     ids: [],
     kinds: [],
     statuses: [],
-    platforms: [],
-    handles: [],
     sharedNames: [],
     patterns: [],
     links: [],
@@ -120,8 +124,8 @@ export function planTargets({ organisations, accounts }: MatchableDataset): Plan
     plan.ids.push(account.id);
     plan.kinds.push('account');
     plan.statuses.push(account.status);
-    plan.platforms.push([account.platform]);
-    plan.handles.push(account.handle ? [foldName(account.handle.replace(/^@/, ''))] : []);
+    platforms.push([account.platform]);
+    handles.push(account.handle ? [foldName(account.handle.replace(/^@/, ''))] : []);
   });
   const accountsOf = new Map<string, number[]>();
   accounts.forEach((account, index) => {
@@ -139,8 +143,8 @@ export function planTargets({ organisations, accounts }: MatchableDataset): Plan
     plan.ids.push(organisation.id);
     plan.kinds.push('organisation');
     plan.statuses.push(mostSevere(statuses));
-    plan.platforms.push([...new Set(members.map((index) => accounts[index]!.platform))]);
-    plan.handles.push(members.flatMap((index) => plan.handles[index]!));
+    platforms.push([...new Set(members.map((index) => accounts[index]!.platform))]);
+    handles.push(members.flatMap((index) => handles[index]!));
     const names = [{ text: organisation.name, needsContext: organisation.nameNeedsContext }, ...organisation.aliases];
     for (const name of names) {
       plan.patterns.push({
@@ -179,7 +183,14 @@ export function planTargets({ organisations, accounts }: MatchableDataset): Plan
     if (account.handle) plan.patterns.push({ text: account.handle, accountIndex: index, kind: 'handle' });
     if (account.links.length > 0) plan.links.push([index, [...account.links]]);
   });
-  return plan;
+  const platformBits = Uint16Array.from(platforms, (list) =>
+    list.reduce((bits, platform) => bits | (1 << PLATFORMS.indexOf(platform)), 0),
+  );
+  return { ...plan, platformBits, handles: handles.map((list) => list.join('\n')) };
+}
+
+function platformsOf(bits: number): Platform[] {
+  return PLATFORMS.filter((_, i) => bits & (1 << i));
 }
 
 export class TakedownMatcher {
@@ -230,14 +241,18 @@ export class TakedownMatcher {
     let folded: string | undefined;
     const block = () => (folded ??= foldText(text));
     const hasContext = (index: number, forHandle: boolean) =>
-      namesPlatform(block(), this.snapshot.platforms[index]!) ||
-      (!forHandle && this.snapshot.handles[index]!.some((handle) => block().includes(handle)));
+      namesPlatform(block(), platformsOf(this.snapshot.platformBits[index]!)) ||
+      (!forHandle &&
+        this.snapshot.handles[index]!.split('\n').some((handle) => handle !== '' && block().includes(handle)));
     return this.mentions.findMentions(text, hasContext).map(({ start, end, accountIndex }) => {
       let index = accountIndex;
       if (this.snapshot.kinds[index] === 'organisation') {
         // A name the organisation shares with its account names the account where the words around it say so.
         const account = this.shared.get(`${index}\u0000${foldName(text.slice(start, end))}`);
-        if (account !== undefined && namesAccountAround(block(), start, end, this.snapshot.platforms[account]!)) {
+        if (
+          account !== undefined &&
+          namesAccountAround(block(), start, end, platformsOf(this.snapshot.platformBits[account]!))
+        ) {
           index = account;
         }
       }
