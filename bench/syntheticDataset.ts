@@ -51,7 +51,8 @@ export function syntheticDataset(size: number, seed = 42): { dataset: DatasetInp
       handle,
       category: 'media',
       status: i % 7 === 0 ? 'active' : 'blocked',
-      links: [{ kind: 'url-prefix', value: `https://${handle.replace(/_/g, '-')}.example/` }],
+      // A WeChat __biz per account (schema version 2 keeps domains for organisations and website accounts).
+      links: [{ kind: 'wechat-biz', value: `MzA${i.toString(36).padStart(6, '0')}==` }],
     });
   }
   return {

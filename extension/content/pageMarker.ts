@@ -53,6 +53,8 @@ export class PageMarker {
   private markOrganisations: boolean;
   /** What each account and organisation marked so far claims, from the background's answers. */
   private readonly claims = new Map<string, Claim>();
+  /** Accessible names already worded, by claim: many marks on a page share one. */
+  private readonly labels = new Map<Claim, string>();
   private started = false;
   /** Bumped by stop(): a batch whose answer arrives after a stop belongs to an old page state and is dropped. */
   private generation = 0;
@@ -121,6 +123,7 @@ export class PageMarker {
     if (markedStatuses) this.markedStatuses = new Set(markedStatuses);
     if (markOrganisations !== undefined) this.markOrganisations = markOrganisations;
     this.claims.clear();
+    this.labels.clear();
     this.unmarkAll();
     this.start();
   }
@@ -319,6 +322,15 @@ export class PageMarker {
     return collected.next;
   }
 
+  private labelOf(claim: Claim): string {
+    let label = this.labels.get(claim);
+    if (label === undefined) {
+      label = this.options.describe!(claim);
+      this.labels.set(claim, label);
+    }
+    return label;
+  }
+
   /** Items the background could not match are tried again a few times, a while later. */
   private retryLater(root: Node): void {
     const tries = this.retries.get(root) ?? 0;
@@ -359,7 +371,7 @@ export class PageMarker {
       if (pieces.length > 1 && !laidOutInline(pieces.map((piece) => piece.node))) continue;
       const text = run.text.slice(mark.start, mark.end);
       const claim = this.claims.get(claimKey(mark.match, mark.id));
-      const label = claim && this.options.describe ? this.options.describe(claim) : text;
+      const label = claim && this.options.describe ? this.labelOf(claim) : text;
       planned.push({ match: mark.match, id: mark.id, status: mark.status, text, label, pieces });
     }
     if (planned.length === 0) return;
