@@ -80,7 +80,8 @@ const hostName = z
  * Links that identify the account itself: its profile URL (a URL prefix), its WeChat __biz or original ID, or (for
  * an account whose platform is a website) its domain. An organisation's official websites are not account links.
  */
-export const accountLink = z.discriminatedUnion('kind', [
+/** The link kinds schema version 1 had too (schemaV1.ts reads them). */
+export const linksSinceV1 = [
   z.strictObject({ kind: z.literal('domain'), value: hostName, editorial }),
   z.strictObject({ kind: z.literal('url-prefix'), value: httpUrl, editorial }),
   z.strictObject({
@@ -88,6 +89,10 @@ export const accountLink = z.discriminatedUnion('kind', [
     value: z.string().regex(/^[A-Za-z0-9+/=]{8,64}$/, 'a WeChat __biz id (base64)'),
     editorial,
   }),
+] as const;
+
+export const accountLink = z.discriminatedUnion('kind', [
+  ...linksSinceV1,
   z.strictObject({
     kind: z.literal('wechat-original-id'),
     value: z.string().regex(/^gh_[0-9a-f]{12}$/, 'a WeChat original ID such as gh_0123456789ab'),

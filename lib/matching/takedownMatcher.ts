@@ -97,16 +97,8 @@ export function mostSevere(statuses: readonly Status[]): Status {
   return SEVERITY.find((status) => statuses.includes(status)) ?? 'unknown';
 }
 
-interface Plan {
-  ids: string[];
-  kinds: MatchKind[];
-  statuses: Status[];
-  platformBits: Uint16Array;
-  handles: string[];
-  sharedNames: Array<[number, string, number]>;
-  patterns: MatcherPattern[];
-  links: Array<[number, AccountLink[]]>;
-}
+/** What a build stores (everything but the trie), and the patterns the trie is built from. */
+type Plan = Omit<TakedownMatcherSnapshot, 'format' | 'mentions'> & { patterns: MatcherPattern[] };
 
 /** Targets and patterns: organisations' names first, so a name they share with an account finds the organisation. */
 export function planTargets({ organisations, accounts }: MatchableDataset): Plan {
