@@ -3,6 +3,8 @@
 import type { Account, Dataset, Organisation, PartialDate, Report, Status, TakedownEvent } from './dataset/schema';
 import type { Claim } from './claims';
 import type { LinkMark, TextMark } from './matching/takedownMatcher';
+import type { RefreshProgress, RefreshState } from './refresh/refreshState';
+import type { Settings } from './settings';
 
 export type DatasetOrigin = { kind: 'bundled' } | { kind: 'url'; url: string } | { kind: 'file'; name: string };
 
@@ -86,18 +88,38 @@ export interface PageMatchResponse {
   claims: Record<string, Claim>;
 }
 
-/** Requests that the content script, popup and options page send to the background. */
-export interface ToBackground {
-  'dataset:info': { request: void; response: DatasetInfo };
-  /** How the background matches: 'wasm' unless WebAssembly is unavailable, then 'js' (same results, slower). */
-  'matcher:info': { request: void; response: MatcherInfo };
-  'account:details': { request: { id: string }; response: AccountDetails | null };
-  'organisation:details': { request: { id: string }; response: OrganisationDetails | null };
-  'accounts:search': { request: { query: string; limit?: number }; response: AccountSummary[] };
-  'accounts:summaries': { request: { ids: string[] }; response: AccountSummary[] };
+/** What a content script needs of the settings: whether its page is marked, and what. */
+export interface PageSettings {
+  marking: boolean;
+  markedStatuses: Status[];
+  markOrganisations: boolean;
+}
+
+/**
+ * What a content script may ask. Content scripts run beside hostile pages, so a message from one is treated as the
+ * page's: these requests read only what a mark shows, and change nothing but the sending tab's findings.
+ */
+export interface PageRequests {
+  /** The settings that decide how the sender's page is marked (by the sender's own host name). */
+  'page:settings': { request: void; response: PageSettings };
   'page:match': { request: PageMatchRequest; response: PageMatchResponse };
   /** What the page mentions, as claimKey(match, id) ("account:okex-wechat", "organisation:okex"). */
   'page:found': { request: { found: string[] }; response: void };
+  'account:details': { request: { id: string }; response: AccountDetails | null };
+  'organisation:details': { request: { id: string }; response: OrganisationDetails | null };
+}
+
+/**
+ * What only the extension's own pages (popup, options) may ask: everything that installs, replaces, rolls back,
+ * refreshes, exports or reads the lists, the settings and the tabs' findings. The background refuses these from any
+ * other sender (lib/senderCheck.ts).
+ */
+export interface ExtensionPageRequests {
+  'dataset:info': { request: void; response: DatasetInfo };
+  /** How the background matches: 'wasm' unless WebAssembly is unavailable, then 'js' (same results, slower). */
+  'matcher:info': { request: void; response: MatcherInfo };
+  'accounts:search': { request: { query: string; limit?: number }; response: AccountSummary[] };
+  'accounts:summaries': { request: { ids: string[] }; response: AccountSummary[] };
   /** Validates a whole dataset file and, only if it is valid and newer (or confirmed), installs it. */
   'dataset:import': {
     request: { text: string; origin: DatasetOrigin; allowOlder?: boolean };
@@ -109,7 +131,34 @@ export interface ToBackground {
   'dataset:reset': { request: void; response: DatasetInfo };
   'dataset:export': { request: void; response: Dataset };
   'dataset:previous': { request: void; response: DatasetInfo | null };
+  /** The last refresh attempt and the refresh under way, if any. */
+  'refresh:state': { request: void; response: { state: RefreshState; progress: RefreshProgress | null } };
   'tab:found': { request: { tabId: number }; response: TabFindings };
+  'settings:get': { request: void; response: Settings };
+  /** Checks and saves a change of settings; answers with the settings now in force. */
+  'settings:save': { request: Partial<Settings>; response: Settings };
+}
+
+/** Requests that the content script, popup and options page send to the background. */
+export type ToBackground = PageRequests & ExtensionPageRequests;
+
+/** Every request a content script may send; any other type needs an extension page as its sender. */
+export const PAGE_REQUEST_TYPES = [
+  'page:settings',
+  'page:match',
+  'page:found',
+  'account:details',
+  'organisation:details',
+] as const satisfies ReadonlyArray<keyof PageRequests>;
+
+/** What the background tells the content scripts of every tab: the settings or the installed lists changed. */
+export interface PageNotice {
+  tdlNotice: 'settings' | 'dataset';
+}
+
+export function isPageNotice(message: unknown): message is PageNotice {
+  const notice = (message as { tdlNotice?: unknown } | null)?.tdlNotice;
+  return notice === 'settings' || notice === 'dataset';
 }
 
 export type MessageType = keyof ToBackground;

@@ -1,5 +1,5 @@
 // User settings and the rules that read them: where marking is on, which statuses are marked, where and how
-// often the dataset is refreshed. Pure; stored by extension/settingsStore.ts.
+// often the dataset is refreshed. Pure; kept by extension/background/settingsKeeper.ts.
 import { STATUSES, type Status } from './dataset/vocabulary';
 import type { MessageKey } from './i18n/en';
 

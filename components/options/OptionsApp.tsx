@@ -2,7 +2,7 @@
 // exporting, and the marking settings. Every failure is shown with its reason; nothing installed is lost.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
-import type { RefreshProgress, RefreshState } from '../../extension/refreshStateStore';
+import type { RefreshProgress, RefreshState } from '../../lib/refresh/refreshState';
 import type { Dataset } from '../../lib/dataset/schema';
 import type { DatasetInfo, DatasetOrigin, InstallOutcome } from '../../lib/protocol';
 import { refreshUrlProblem, type Settings } from '../../lib/settings';

@@ -1,6 +1,6 @@
 // Refreshing from a URL: the address, "Update now", a schedule, live progress and the last attempt's outcome.
 import { t } from '../../extension/i18n';
-import type { RefreshProgress, RefreshState } from '../../extension/refreshStateStore';
+import type { RefreshProgress, RefreshState } from '../../lib/refresh/refreshState';
 import type { MessageKey } from '../../lib/i18n/en';
 import type { RefreshSchedule } from '../../lib/settings';
 import { formatTime } from './DatasetPanel';

@@ -1,5 +1,6 @@
 // Content script: marks mentions of tracked accounts on every page and shows the hover card. It holds no dataset:
-// the background matches the text it sends (see docs/ARCHITECTURE.md). Settings and a new dataset apply at once.
+// the background matches the text it sends (see docs/ARCHITECTURE.md). It may ask only what a page may know
+// (lib/protocol.ts PageRequests); the background tells it when the settings or the lists change.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { CardContent } from '../../components/HoverCard';
@@ -9,9 +10,7 @@ import type { MarkTarget } from '../../lib/matching/takedownMatcher';
 import { MarkRegistry } from '../../extension/content/markRegistry';
 import { PageMarker } from '../../extension/content/pageMarker';
 import { askBackground } from '../../extension/messaging';
-import { DATASET_STAMP } from '../../extension/refreshStateStore';
-import { loadSettings, watchSettings } from '../../extension/settingsStore';
-import { isMarkingOn, type Settings } from '../../lib/settings';
+import { isPageNotice, type PageSettings } from '../../lib/protocol';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -25,7 +24,7 @@ export default defineContentScript({
       () => (bench ? void performance.mark('tdl:ready') : undefined),
       () => undefined,
     );
-    const settings = await loadSettings();
+    const settings = await askBackground('page:settings', undefined);
     await warm;
     const registry = new MarkRegistry();
     const loadCardContent = async ({ match, id }: MarkTarget): Promise<CardContent | null> => {
@@ -58,8 +57,8 @@ export default defineContentScript({
     }
 
     let statusesKey = `${settings.markedStatuses.join()} ${settings.markOrganisations}`;
-    const apply = (next: Settings) => {
-      const on = isMarkingOn(next, location.hostname);
+    const apply = (next: PageSettings) => {
+      const on = next.marking;
       const key = `${next.markedStatuses.join()} ${next.markOrganisations}`;
       if (!on) {
         card.close();
@@ -70,15 +69,19 @@ export default defineContentScript({
       statusesKey = key;
     };
     apply(settings);
-    watchSettings(apply, ctx.signal);
 
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area !== 'local' || !(DATASET_STAMP in changes)) return;
+    // Only the extension can send to a content script; the sender is checked all the same.
+    const onNotice = (message: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id || !isPageNotice(message)) return;
+      if (message.tdlNotice === 'settings') {
+        void askBackground('page:settings', undefined).then(apply, () => undefined);
+        return;
+      }
       card.close();
       card.clearCache();
       if (marker.isStarted) marker.restart();
     };
-    browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+    browser.runtime.onMessage.addListener(onNotice);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onNotice));
   },
 });

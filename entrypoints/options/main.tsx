@@ -3,16 +3,15 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsServices } from '../../components/options/OptionsApp';
 import { askBackground } from '../../extension/messaging';
-import { loadRefreshProgress, loadRefreshState, watchRefresh } from '../../extension/refreshStateStore';
-import { loadSettings, saveSettings } from '../../extension/settingsStore';
+import { watchRefresh } from '../../extension/refreshStateStore';
 import { originPattern } from '../../lib/settings';
 import './options.css';
 
 const services: OptionsServices = {
   datasetInfo: () => askBackground('dataset:info', undefined),
   previousInfo: () => askBackground('dataset:previous', undefined),
-  refreshState: loadRefreshState,
-  refreshProgress: loadRefreshProgress,
+  refreshState: async () => (await askBackground('refresh:state', undefined)).state,
+  refreshProgress: async () => (await askBackground('refresh:state', undefined)).progress,
   watch(callback) {
     const controller = new AbortController();
     watchRefresh(callback, controller.signal);
@@ -23,8 +22,8 @@ const services: OptionsServices = {
   exportDataset: () => askBackground('dataset:export', undefined),
   rollBack: () => askBackground('dataset:rollback', undefined),
   reset: () => askBackground('dataset:reset', undefined),
-  loadSettings,
-  saveSettings,
+  loadSettings: () => askBackground('settings:get', undefined),
+  saveSettings: (patch) => askBackground('settings:save', patch),
   requestHostPermission: (url) => browser.permissions.request({ origins: [originPattern(url)] }),
   confirm: (message) => window.confirm(message),
   download(filename, text) {

@@ -3,7 +3,6 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupServices } from '../../components/popup/PopupApp';
 import { askBackground } from '../../extension/messaging';
-import { loadSettings, saveSettings } from '../../extension/settingsStore';
 import './popup.css';
 
 // popup.html?tabId=N shows tab N: for a popup opened in its own tab or window (and for the end-to-end tests).
@@ -19,8 +18,8 @@ const services: PopupServices = {
   details: (id) => askBackground('account:details', { id }),
   organisation: (id) => askBackground('organisation:details', { id }),
   datasetInfo: () => askBackground('dataset:info', undefined),
-  loadSettings,
-  saveSettings,
+  loadSettings: () => askBackground('settings:get', undefined),
+  saveSettings: (patch) => askBackground('settings:save', patch),
   openOptions: () => void browser.runtime.openOptionsPage(),
 };
 

@@ -4,10 +4,13 @@ import { claimKey } from '../../lib/claims';
 import { t } from '../i18n';
 import { readAccountDetails, readDatasetInfo, readPreviousInfo } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
+import type { SettingsKeeper } from './settingsKeeper';
 import type { TabFindingsStore } from './tabFindings';
 import type { TakedownService } from './takedownService';
 
+/** Who sent a request, as the browser says (see lib/senderCheck.ts); requests reach handlers already checked. */
 export interface Sender {
+  kind?: 'extension-page' | 'content-script';
   tabId?: number | undefined;
   /** The URL of the page (or extension page) that sent the message. */
   url?: string | undefined;
@@ -17,6 +20,7 @@ export interface BackgroundParts {
   badge: BadgePort;
   updates: DatasetUpdates;
   tabs: TabFindingsStore;
+  settings: SettingsKeeper;
 }
 
 export interface BadgePort {
@@ -24,9 +28,6 @@ export interface BadgePort {
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> };
-
-const MAX_TEXTS_PER_REQUEST = 5_000;
-const MAX_TEXT_LENGTH = 1_000_000;
 
 function hostnameOf(url: string | undefined): string | null {
   try {
@@ -38,7 +39,7 @@ function hostnameOf(url: string | undefined): string | null {
 
 export function createBackgroundHandlers(
   service: TakedownService,
-  { badge, updates, tabs }: BackgroundParts,
+  { badge, updates, tabs, settings }: BackgroundParts,
 ): Handlers {
   const handlers: Handlers = {
     async 'dataset:info'() {
@@ -73,12 +74,12 @@ export function createBackgroundHandlers(
       const members = await service.db.accounts.where('organisationId').equals(id).primaryKeys();
       return { organisation, accounts: await service.withEvidence(await service.summaries(members)) };
     },
+    async 'page:settings'(_request, sender) {
+      return settings.forPage(hostnameOf(sender.url) ?? '');
+    },
     async 'page:match'({ texts, links }) {
-      if (texts.length > MAX_TEXTS_PER_REQUEST || links.length > MAX_TEXTS_PER_REQUEST) {
-        throw new Error(`At most ${MAX_TEXTS_PER_REQUEST} texts and links per request.`);
-      }
       const matcher = await service.matcher();
-      const found = texts.map((text) => (text.length > MAX_TEXT_LENGTH ? [] : matcher.marksIn(text)));
+      const found = texts.map((text) => matcher.marksIn(text));
       const linked = links.map((href) => matcher.linkMark(href));
       const keys = new Set<string>();
       for (const mark of [...found.flat(), ...linked]) if (mark) keys.add(claimKey(mark.match, mark.id));
@@ -135,6 +136,15 @@ export function createBackgroundHandlers(
     },
     async 'dataset:previous'() {
       return (await readPreviousInfo(service.db)) ?? null;
+    },
+    async 'refresh:state'() {
+      return updates.state();
+    },
+    async 'settings:get'() {
+      return settings.get();
+    },
+    async 'settings:save'(patch) {
+      return settings.save(patch);
     },
   };
   // No question is answered before the database is seeded.

@@ -5,17 +5,18 @@ import type { Dataset } from '../../lib/dataset/schema';
 import { formatProblems, validateDatasetText } from '../../lib/dataset/validateDataset';
 import type { DatasetInfo, DatasetOrigin, InstallOutcome } from '../../lib/protocol';
 import { downloadDataset, DownloadError } from '../../lib/refresh/downloadDataset';
-import { refreshUrlProblem } from '../../lib/settings';
 import {
-  loadRefreshState,
-  saveRefreshState,
-  setRefreshProgress,
-  stampDatasetChange,
+  completeRefreshState,
   type RefreshAttempt,
-} from '../refreshStateStore';
+  type RefreshProgress,
+  type RefreshState,
+} from '../../lib/refresh/refreshState';
+import { refreshUrlProblem } from '../../lib/settings';
+import { loadRefreshProgress, REFRESH_STATE_KEY, setRefreshProgress, stampDatasetChange } from '../refreshStateStore';
 import { t } from '../i18n';
-import { loadSettings } from '../settingsStore';
+import { GuardedItem } from '../store/guardedItem';
 import { readDatasetInfo, readInstalledDataset, replaceDataset, rollBack } from '../store/datasetStore';
+import { SettingsKeeper } from './settingsKeeper';
 import type { TakedownService } from './takedownService';
 
 export const REFRESH_TIMEOUT_MS = 30_000;
@@ -26,13 +27,28 @@ export interface UpdateDeps {
   bundled: Dataset;
   now?: () => Date;
   timeoutMs?: number;
+  /** The settings in force (the refresh URL a scheduled refresh uses); by default read from the database. */
+  settings?: SettingsKeeper;
+  /** Told after every change of the installed dataset (the background tells the open tabs). */
+  onInstalled?: () => void;
 }
 
 export class DatasetUpdates {
+  readonly refreshState: GuardedItem<RefreshState>;
+  private readonly settings: SettingsKeeper;
+
   constructor(
     private readonly service: TakedownService,
     private readonly deps: UpdateDeps,
-  ) {}
+  ) {
+    this.refreshState = new GuardedItem(service.db, REFRESH_STATE_KEY, completeRefreshState);
+    this.settings = deps.settings ?? new SettingsKeeper(service.db);
+  }
+
+  /** The last refresh attempt and the download under way, for the options page. */
+  async state(): Promise<{ state: RefreshState; progress: RefreshProgress | null }> {
+    return { state: await this.refreshState.get(), progress: await loadRefreshProgress() };
+  }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
@@ -43,6 +59,7 @@ export class DatasetUpdates {
     // Build the new matcher now, so the pages that re-mark next do not wait for it.
     void this.service.matcher().catch(() => undefined);
     await stampDatasetChange(`${info.datasetVersion} ${info.importedAt}`);
+    this.deps.onInstalled?.();
     return { kind: 'installed', info };
   }
 
@@ -66,15 +83,15 @@ export class DatasetUpdates {
   }
 
   async refresh(requestedUrl: string | undefined, allowOlder = false): Promise<InstallOutcome> {
-    const url = (requestedUrl ?? (await loadSettings()).refreshUrl).trim();
+    const url = (requestedUrl ?? (await this.settings.get()).refreshUrl).trim();
     if (!url) throw new Error(t('errorNoUrl'));
     const problem = refreshUrlProblem(url);
     if (problem) throw new Error(t(problem.key, ...problem.params));
-    const state = await loadRefreshState();
+    const state = await this.refreshState.get();
     const sameUrl = state.url === url;
     const record = async (outcome: RefreshAttempt['outcome'], message: string, validators?: Partial<typeof state>) => {
       const lastAttempt: RefreshAttempt = { at: this.now().toISOString(), url, outcome, message };
-      await saveRefreshState({ ...(sameUrl ? state : {}), ...validators, url, lastAttempt });
+      await this.refreshState.set({ ...(sameUrl ? state : {}), ...validators, url, lastAttempt });
     };
     await setRefreshProgress({ url, received: 0, total: null });
     try {

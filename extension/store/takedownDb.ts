@@ -35,6 +35,12 @@ export interface MatcherCacheRow {
   snapshot: TakedownMatcherSnapshot;
 }
 
+/** The background's own copy of a value it also keeps in storage.local (see guardedItem.ts). */
+export interface GuardedRow {
+  key: string;
+  value: unknown;
+}
+
 /** A dataset stored by a version that wrote schema version 1, as version 2; null when it cannot be read. */
 function upgradeStored(stored: unknown): Dataset | null {
   const v1 = datasetV1.safeParse(stored);
@@ -52,6 +58,7 @@ export class TakedownDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   snapshots!: EntityTable<SnapshotRow, 'slot'>;
   matcherCache!: EntityTable<MatcherCacheRow, 'key'>;
+  guarded!: EntityTable<GuardedRow, 'key'>;
 
   constructor(name = 'takedown-lens') {
     super(name);
@@ -99,5 +106,8 @@ export class TakedownDb extends Dexie {
         }
         await tx.table('matcherCache').clear();
       });
+    // Version 5: the background's copies of the settings and the refresh state (storage.local may be written by
+    // content scripts in Firefox). Filled from storage.local on first read.
+    this.version(5).stores({ guarded: 'key' });
   }
 }

@@ -3,6 +3,8 @@
 // Structural rules live here (zod); rules that span records (unique ids, references, calendar
 // dates) live in semanticChecks.ts. The JSON Schema in data/ is generated from this file.
 import { z } from 'zod';
+import { handleProblem, nameProblem, textProblem } from './textRules';
+import { urlProblem } from './urlRules';
 import { ACTIONS, CATEGORIES, ORGANISATION_KINDS, PLATFORMS, PRECISIONS, STATUSES } from './vocabulary';
 
 export { ACTIONS, CATEGORIES, LINK_KINDS, ORGANISATION_KINDS, PLATFORMS, PRECISIONS, STATUSES } from './vocabulary';
@@ -26,18 +28,52 @@ export const LIMITS = {
   url: 2_048,
 } as const;
 
-const shortText = z.string().trim().min(1).max(LIMITS.shortText);
-const longText = z.string().trim().min(1).max(LIMITS.longText);
+// Every check after a length limit is skipped once the limit fails (abort): a hostile file's 400,000-character
+// string costs one comparison, not a pattern run over it.
+const refuse = (problem: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
+  const message = problem(value);
+  if (message) ctx.addIssue({ code: 'custom', message });
+};
+
+/** One line of text shown to readers: a title, a publisher, an actor. */
+export const shortText = z
+  .string()
+  .max(LIMITS.shortText, { abort: true })
+  .trim()
+  .min(1, { abort: true })
+  .superRefine(refuse((value) => textProblem(value)));
+/** A paragraph shown to readers: a summary, a note. */
+export const longText = z
+  .string()
+  .max(LIMITS.longText, { abort: true })
+  .trim()
+  .min(1, { abort: true })
+  .superRefine(refuse((value) => textProblem(value, true)));
+/** A name or alias, matched on every page: no common words, at least one letter (see textRules.ts). */
+export const nameText = z
+  .string()
+  .max(LIMITS.shortText, { abort: true })
+  .trim()
+  .min(1, { abort: true })
+  .superRefine(refuse(nameProblem));
 const id = z
   .string()
+  .max(80, { abort: true })
   .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'ids are 1-80 characters: lower-case letters, digits and hyphens');
+const languageTag = z
+  .string()
+  .max(35, { abort: true })
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or zh-Hans');
 
-/** Only http(s) URLs: a dataset must never smuggle a javascript: or data: link into the UI. */
+/**
+ * Only http(s) URLs: a dataset must never smuggle a javascript: or data: link into the UI, nor a user name or
+ * password. The length is checked first, and the pattern is linear.
+ */
 export const httpUrl = z
   .string()
-  .max(LIMITS.url)
-  .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'must be an absolute http:// or https:// URL')
-  .refine((value) => URL.canParse(value), { message: 'is not a well-formed URL' });
+  .max(LIMITS.url, { abort: true })
+  .regex(/^https?:\/\/[^\s/?#][^\s]*$/i, { message: 'must be an absolute http:// or https:// URL', abort: true })
+  .superRefine(refuse(urlProblem));
 
 /** A date that keeps the precision its source supports: 2018-03-06 (day), 2018-03 (month) or 2018 (year). */
 export const partialDate = z.strictObject({
@@ -59,18 +95,15 @@ const editorial = z.boolean().optional();
 const needsContext = z.boolean().optional();
 
 export const alias = z.strictObject({
-  text: shortText,
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or zh-Hans')
-    .optional(),
+  text: nameText,
+  lang: languageTag.optional(),
   editorial,
   needsContext,
 });
 
 const hostName = z
   .string()
-  .max(253)
+  .max(253, { abort: true })
   .regex(
     /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
     'a lower-case host name such as example.com',
@@ -103,7 +136,7 @@ export const accountLink = z.discriminatedUnion('kind', [
 /** The company, outlet or project behind accounts. */
 export const organisation = z.strictObject({
   id,
-  name: shortText,
+  name: nameText,
   nameNeedsContext: needsContext,
   /** Other names, in any language; `editorial` where they come from general knowledge. */
   aliases: z.array(alias).max(LIMITS.aliasesPerAccount).default([]),
@@ -120,14 +153,19 @@ export const account = z.strictObject({
   id,
   platform: z.enum(PLATFORMS),
   /** The name the account itself went by on its platform; shown first. */
-  name: shortText,
+  name: nameText,
   nameNeedsContext: needsContext,
   /** Other names the account went by, in any language; each is matched on pages. */
   aliases: z.array(alias).max(LIMITS.aliasesPerAccount).default([]),
   /** Handle or platform ID, such as a WeChat ID (antminersale). */
   handle: z
     .string()
-    .regex(/^@?[A-Za-z0-9_.-]{2,64}$/, 'a handle is 2-64 letters, digits, dots, dashes or underscores')
+    .max(65, { abort: true })
+    .regex(/^@?[A-Za-z0-9_.-]{2,64}$/, {
+      message: 'a handle is 2-64 letters, digits, dots, dashes or underscores',
+      abort: true,
+    })
+    .superRefine(refuse(handleProblem))
     .optional(),
   /** The organisation behind the account. */
   organisationId: id.optional(),
@@ -171,15 +209,20 @@ export const report = z.strictObject({
   author: shortText.optional(),
   published: partialDate,
   url: httpUrl.optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  language: languageTag,
   summary: longText,
 });
+
+export const datasetVersion = z
+  .string()
+  .max(32, { abort: true })
+  .regex(/^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/, 'a version such as 1.4.0');
 
 export const dataset = z.strictObject({
   $schema: z.string().max(LIMITS.url).optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** Semantic version of the data; a refresh compares it with the installed one. */
-  datasetVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as 1.4.0'),
+  datasetVersion,
   generatedAt: z.iso.datetime({ offset: true }),
   source: z.strictObject({ name: shortText, url: httpUrl.optional(), description: longText.optional() }),
   organisations: z.array(organisation).max(LIMITS.organisations).default([]),

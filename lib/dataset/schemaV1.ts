@@ -1,10 +1,19 @@
 // The dataset format of schema version 1, kept only to read v1 files, URLs and stored datasets, which
 // convertV1.ts turns into version 2 on the way in. Nothing else uses it.
 import { z } from 'zod';
-import { account, alias, event, httpUrl, LIMITS, linksSinceV1, report } from './schema';
-
-const shortText = z.string().trim().min(1).max(LIMITS.shortText);
-const longText = z.string().trim().min(1).max(LIMITS.longText);
+import {
+  account,
+  alias,
+  datasetVersion,
+  event,
+  httpUrl,
+  LIMITS,
+  linksSinceV1,
+  longText,
+  nameText,
+  report,
+  shortText,
+} from './schema';
 
 /** Version 1 had no context marks on names, and fewer link kinds. */
 const aliasV1 = alias.omit({ needsContext: true });
@@ -13,14 +22,14 @@ export const accountLinkV1 = z.discriminatedUnion('kind', [...linksSinceV1]);
 /** A version 2 account, but with its organisation named in a string. */
 const accountV1 = account.omit({ organisationId: true, nameNeedsContext: true, aliases: true, links: true }).extend({
   aliases: z.array(aliasV1).max(LIMITS.aliasesPerAccount).default([]),
-  organisation: shortText.optional(),
+  organisation: nameText.optional(),
   links: z.array(accountLinkV1).max(LIMITS.linksPerAccount).default([]),
 });
 
 export const datasetV1 = z.strictObject({
   $schema: z.string().max(LIMITS.url).optional(),
   schemaVersion: z.literal(1),
-  datasetVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as 1.4.0'),
+  datasetVersion,
   generatedAt: z.iso.datetime({ offset: true }),
   source: z.strictObject({ name: shortText, url: httpUrl.optional(), description: longText.optional() }),
   accounts: z.array(accountV1).max(LIMITS.accounts),

@@ -5,8 +5,11 @@ import { createBackgroundHandlers } from '../../extension/background/backgroundH
 import { DatasetUpdates } from '../../extension/background/datasetUpdates';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
-import { answerFromBackground, askBackground } from '../../extension/messaging';
-import { seedFromBundled } from '../../extension/store/datasetStore';
+import { SettingsKeeper } from '../../extension/background/settingsKeeper';
+import { answerFromBackground, answerMessage, askBackground } from '../../extension/messaging';
+import type { ExtensionPageRequests, RequestOf } from '../../lib/protocol';
+import { classifySender } from '../../lib/senderCheck';
+import { readDatasetInfo, seedFromBundled } from '../../extension/store/datasetStore';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { tinyDataset, validBundled } from './datasetFixtures';
 
@@ -18,7 +21,12 @@ function setUp() {
   const service = new TakedownService(db, () => seedFromBundled(db, validBundled()));
   const badge = { showCount: vi.fn(async () => undefined) };
   const updates = new DatasetUpdates(service, { fetch: vi.fn(), bundled: validBundled() });
-  const handlers = createBackgroundHandlers(service, { badge, updates, tabs: new TabFindingsStore() });
+  const handlers = createBackgroundHandlers(service, {
+    badge,
+    updates,
+    tabs: new TabFindingsStore(),
+    settings: new SettingsKeeper(db),
+  });
   return { db, service, badge, handlers };
 }
 afterEach(async () => {
@@ -87,11 +95,6 @@ describe('background handlers', () => {
     });
   });
 
-  it('refuse oversized match requests', async () => {
-    const { handlers } = setUp();
-    await expect(handlers['page:match']({ texts: Array(5001).fill('x'), links: [] }, {})).rejects.toThrow(/At most/);
-  });
-
   it('set the badge for the sending tab with distinct accounts and organisations, and list them for the popup', async () => {
     const { handlers, badge } = setUp();
     await handlers['page:found'](
@@ -142,21 +145,120 @@ describe('background handlers', () => {
       badge: { showCount: vi.fn() },
       updates,
       tabs: new TabFindingsStore(),
+      settings: new SettingsKeeper(db),
     });
     const result = await again['page:match']({ texts: ['the OKEx WeChat account'], links: [] }, {});
     expect(result.texts[0]?.[0]?.status).toBe('restricted');
   });
 });
 
+const SELF = { id: 'our-id', base: 'chrome-extension://our-id/' };
+const OPTIONS_PAGE = {
+  id: 'our-id',
+  url: 'chrome-extension://our-id/options.html',
+  tab: { id: 3, url: 'chrome-extension://our-id/options.html' },
+};
+const POPUP = { id: 'our-id', url: 'chrome-extension://our-id/popup.html' };
+const CONTENT_SCRIPT = {
+  id: 'our-id',
+  url: 'https://hostile.example/',
+  tab: { id: 9, url: 'https://hostile.example/' },
+};
+
+/** A well-formed request of every type that only extension pages may send. */
+const PRIVILEGED: { [K in keyof ExtensionPageRequests]: RequestOf<K> } = {
+  'dataset:info': undefined,
+  'matcher:info': undefined,
+  'accounts:search': { query: 'okex' },
+  'accounts:summaries': { ids: ['okex-wechat'] },
+  'dataset:import': {
+    text: JSON.stringify({ ...tinyDataset('2.0.0'), datasetVersion: '9.0.0' }),
+    origin: { kind: 'bundled' },
+  },
+  'dataset:refresh': { url: 'https://attacker.example/list.json' },
+  'dataset:rollback': undefined,
+  'dataset:reset': undefined,
+  'dataset:export': undefined,
+  'dataset:previous': undefined,
+  'refresh:state': undefined,
+  'tab:found': { tabId: 3 },
+  'settings:get': undefined,
+  'settings:save': { refreshUrl: 'https://attacker.example/list.json', refreshSchedule: 'daily' },
+};
+
 describe('messaging', () => {
   it('carries a request to the handlers and the answer or error back', async () => {
     const { handlers } = setUp();
     answerFromBackground(handlers);
-    expect((await askBackground('account:details', { id: 'delphy' }))?.account.name).toBe('Delphy');
-    await expect(askBackground('page:match', { texts: Array(5001).fill('x'), links: [] })).rejects.toThrow(
-      /At most 5000/,
-    );
+    // fakeBrowser delivers with no sender: a stranger, refused before any handler runs.
+    await expect(askBackground('account:details', { id: 'delphy' })).rejects.toThrow(/not part of this extension/);
     expect(await fakeBrowser.runtime.sendMessage({ something: 'else' })).toBeUndefined();
+    const reply = await answerMessage(
+      handlers,
+      { tdl: 'account:details', data: { id: 'delphy' } },
+      CONTENT_SCRIPT,
+      SELF,
+    );
+    expect(reply).toMatchObject({ ok: true, value: { account: { name: 'Delphy' } } });
+  });
+
+  it.each(Object.keys(PRIVILEGED) as Array<keyof ExtensionPageRequests>)(
+    'refuses "%s" from a content script, and answers it from an extension page',
+    async (type) => {
+      const { handlers, db, service } = setUp();
+      await service.ready;
+      const reply = await answerMessage(handlers, { tdl: type, data: PRIVILEGED[type] }, CONTENT_SCRIPT, SELF);
+      expect(reply).toEqual({
+        ok: false,
+        error: `Refused "${type}": only the extension's own pages (popup, options) may send it, not a content script.`,
+      });
+      expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.1.0');
+      expect((await new SettingsKeeper(db).get()).refreshUrl).toBe('');
+      // The same request from the options page reaches its handler (which may still say no, on its own grounds).
+      const allowed = await answerMessage(handlers, { tdl: type, data: PRIVILEGED[type] }, OPTIONS_PAGE, SELF);
+      expect(allowed?.ok === true || !allowed?.error.startsWith('Refused')).toBe(true);
+    },
+  );
+
+  it('tells extension pages, content scripts and strangers apart by what the browser says of the sender', () => {
+    expect(classifySender(OPTIONS_PAGE, SELF)).toBe('extension-page');
+    expect(classifySender(POPUP, SELF)).toBe('extension-page');
+    expect(classifySender(CONTENT_SCRIPT, SELF)).toBe('content-script');
+    // Another extension's page, a page URL that merely contains our base, our page in a web tab's frame.
+    expect(classifySender({ ...POPUP, id: 'other-id' }, SELF)).toBe('stranger');
+    expect(classifySender({ ...CONTENT_SCRIPT, url: 'https://x.example/?chrome-extension://our-id/' }, SELF)).toBe(
+      'content-script',
+    );
+    expect(classifySender({ ...POPUP, tab: { id: 4, url: 'https://x.example/' } }, SELF)).toBe('content-script');
+    expect(classifySender({ id: 'our-id' }, SELF)).toBe('stranger');
+  });
+
+  it('checks every request against its schema before a handler sees it', async () => {
+    const { handlers } = setUp();
+    const ask = (tdl: string, data: unknown) => answerMessage(handlers, { tdl, data }, OPTIONS_PAGE, SELF);
+    expect(await ask('page:match', { texts: Array(5001).fill('x'), links: [] })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Malformed "page:match" request at texts: /),
+    });
+    expect(await ask('page:match', { texts: 'not a list', links: [] })).toMatchObject({ ok: false });
+    expect(await ask('page:match', { texts: [], links: [], extra: 1 })).toMatchObject({ ok: false });
+    expect(await ask('account:details', { id: 42 })).toMatchObject({ ok: false, error: /at id/ });
+    expect(await ask('accounts:search', { query: 'x'.repeat(201) })).toMatchObject({ ok: false });
+    expect(await ask('tab:found', { tabId: -1 })).toMatchObject({ ok: false });
+    expect(await ask('settings:save', { refreshUrl: 7 })).toMatchObject({ ok: false });
+    expect(await ask('settings:save', { markedStatuses: ['hacked'] })).toMatchObject({ ok: false });
+    expect(await ask('dataset:rollback', { please: true })).toMatchObject({ ok: false });
+    expect(await ask('dataset:import', null)).toMatchObject({ ok: false });
+    expect(await ask('nonsense:type', {})).toBeUndefined();
+    expect(await ask('__proto__', {})).toBeUndefined();
+    expect(await ask('account:details', { id: 'delphy' })).toMatchObject({ ok: true });
+  });
+
+  it('answers a content script with the settings of its own page', async () => {
+    const { handlers } = setUp();
+    await new SettingsKeeper(dbs.at(-1)!).save({ disabledSites: ['hostile.example'] });
+    const reply = await answerMessage(handlers, { tdl: 'page:settings' }, CONTENT_SCRIPT, SELF);
+    expect(reply).toMatchObject({ ok: true, value: { marking: false } });
   });
 });
 

@@ -1,9 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatasetUpdates, MAX_DATASET_BYTES } from '../../extension/background/datasetUpdates';
+import { SettingsKeeper } from '../../extension/background/settingsKeeper';
 import { TakedownService } from '../../extension/background/takedownService';
-import { loadRefreshState } from '../../extension/refreshStateStore';
-import { saveSettings } from '../../extension/settingsStore';
 import { readDatasetInfo, readPreviousInfo, seedFromBundled } from '../../extension/store/datasetStore';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { tinyDataset, validBundled } from './datasetFixtures';
@@ -30,7 +29,8 @@ function setUp(answer: Answer, timeoutMs?: number) {
     return answer(request);
   }) as typeof fetch;
   const updates = new DatasetUpdates(service, { fetch: fakeFetch, bundled: validBundled(), timeoutMs });
-  return { db, service, updates, requests };
+  const loadRefreshState = () => updates.refreshState.get();
+  return { db, service, updates, requests, loadRefreshState };
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}) =>
@@ -48,7 +48,7 @@ async function expectUnchanged(db: TakedownDb) {
 describe('refresh from a URL', () => {
   it('installs a newer dataset, keeps the previous one, and sends validators next time', async () => {
     let calls = 0;
-    const { db, service, updates, requests } = setUp(() =>
+    const { db, service, updates, requests, loadRefreshState } = setUp(() =>
       calls++ === 0
         ? json(tinyDataset('2.0.0'), { etag: '"v2"', 'last-modified': 'Tue, 01 Sep 2026 00:00:00 GMT' })
         : new Response(null, { status: 304 }),
@@ -72,7 +72,7 @@ describe('refresh from a URL', () => {
     await expect(updates.refresh(undefined)).rejects.toThrow(/No dataset URL is set/);
     await expect(updates.refresh('http://data.example/x.json')).rejects.toThrow(/Only https/);
     await expect(updates.refresh('javascript:alert(1)')).rejects.toThrow(/javascript: address/);
-    await saveSettings({ refreshUrl: URL_A });
+    await new SettingsKeeper(service.db).save({ refreshUrl: URL_A });
     expect((await updates.refresh(undefined)).kind).toBe('installed');
     expect(requests.map((r) => r.url)).toEqual([URL_A]);
   });
@@ -121,7 +121,7 @@ describe('refresh from a URL', () => {
   ];
   for (const [name, answer, message] of failures) {
     it(`refuses ${name} with a clear message and keeps the installed dataset`, async () => {
-      const { db, updates, service } = setUp(answer);
+      const { db, updates, service, loadRefreshState } = setUp(answer);
       await service.ready;
       await expect(updates.refresh(URL_A)).rejects.toThrow(message);
       await expectUnchanged(db);

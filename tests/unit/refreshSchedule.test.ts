@@ -2,14 +2,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DatasetUpdates } from '../../extension/background/datasetUpdates';
 import { setUpRefreshSchedule } from '../../extension/background/refreshSchedule';
-import { saveSettings } from '../../extension/settingsStore';
+import { SettingsKeeper } from '../../extension/background/settingsKeeper';
+import { TakedownDb } from '../../extension/store/takedownDb';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('scheduled refresh', () => {
   it('follows the setting with an alarm and refreshes when it fires', async () => {
     const refresh = vi.fn(async () => ({ kind: 'not-modified' as const }));
-    setUpRefreshSchedule({ refresh } as unknown as DatasetUpdates);
+    const settings = new SettingsKeeper(new TakedownDb('schedule'));
+    const saveSettings = settings.save.bind(settings);
+    setUpRefreshSchedule({ refresh } as unknown as DatasetUpdates, settings);
     await settle();
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { loadSettings, saveSettings } from '../../extension/settingsStore';
 import {
   completeSettings,
   defaultSettings,
@@ -42,11 +41,5 @@ describe('settings rules', () => {
       defaultSettings('https://d.example/'),
     );
     expect(repaired).toEqual({ ...defaultSettings('https://d.example/'), markedStatuses: ['blocked'] });
-  });
-
-  it('saves and loads through extension storage', async () => {
-    await saveSettings({ disabledSites: ['a.example'] });
-    expect((await loadSettings()).disabledSites).toEqual(['a.example']);
-    expect((await loadSettings()).markingEnabled).toBe(true);
   });
 });

@@ -1,0 +1,96 @@
+// The shape of every request the background answers, checked before a handler sees it: types, lengths and counts.
+// A malformed message gets an error naming the request and the field, never an exception deep in a handler.
+import { z } from 'zod';
+import { STATUSES } from './dataset/vocabulary';
+import type { MessageType } from './protocol';
+
+// Extension pages forbid eval; zod must not even try its Function-based fast path.
+z.config({ jitless: true });
+
+/** Limits on what one request may carry. */
+export const REQUEST_LIMITS = {
+  /** Texts, and links, in one page:match request (the content script sends at most 1,000). */
+  pageItems: 5_000,
+  /** Characters in one text of a page:match request. */
+  textChars: 1_000_000,
+  /** Characters of all the texts in one page:match request. */
+  requestChars: 2_000_000,
+  /** Characters in one link. */
+  linkChars: 4_096,
+  /** Found accounts and organisations reported by one page. */
+  found: 10_000,
+  /** Ids asked for at once. */
+  ids: 5_000,
+  searchChars: 200,
+  /** A dataset file's text (the size limit of a download). */
+  datasetChars: 64_000_000,
+  urlChars: 2_048,
+  sites: 1_000,
+  siteChars: 253,
+} as const;
+
+const none = z.undefined();
+const id = z.string().min(1).max(80);
+const url = z.string().max(REQUEST_LIMITS.urlChars);
+
+const settingsPatch = z.strictObject({
+  markingEnabled: z.boolean().optional(),
+  disabledSites: z.array(z.string().max(REQUEST_LIMITS.siteChars)).max(REQUEST_LIMITS.sites).optional(),
+  markedStatuses: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
+  markOrganisations: z.boolean().optional(),
+  refreshUrl: url.optional(),
+  refreshSchedule: z.enum(['off', 'daily', 'weekly']).optional(),
+});
+
+const origin = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('bundled') }),
+  z.strictObject({ kind: z.literal('url'), url }),
+  z.strictObject({ kind: z.literal('file'), name: z.string().max(255) }),
+]);
+
+export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
+  'page:settings': none,
+  'page:match': z
+    .strictObject({
+      texts: z.array(z.string().max(REQUEST_LIMITS.textChars)).max(REQUEST_LIMITS.pageItems),
+      links: z.array(z.string().max(REQUEST_LIMITS.linkChars)).max(REQUEST_LIMITS.pageItems),
+    })
+    .refine((request) => request.texts.reduce((sum, text) => sum + text.length, 0) <= REQUEST_LIMITS.requestChars, {
+      message: `at most ${REQUEST_LIMITS.requestChars} characters of text per request`,
+    }),
+  'page:found': z.strictObject({ found: z.array(z.string().max(100)).max(REQUEST_LIMITS.found) }),
+  'account:details': z.strictObject({ id }),
+  'organisation:details': z.strictObject({ id }),
+  'dataset:info': none,
+  'matcher:info': none,
+  'accounts:search': z.strictObject({
+    query: z.string().max(REQUEST_LIMITS.searchChars),
+    limit: z.int().min(1).max(500).optional(),
+  }),
+  'accounts:summaries': z.strictObject({ ids: z.array(id).max(REQUEST_LIMITS.ids) }),
+  'dataset:import': z.strictObject({
+    text: z.string().max(REQUEST_LIMITS.datasetChars),
+    origin,
+    allowOlder: z.boolean().optional(),
+  }),
+  'dataset:refresh': z.strictObject({ url: url.optional(), allowOlder: z.boolean().optional() }),
+  'dataset:rollback': none,
+  'dataset:reset': none,
+  'dataset:export': none,
+  'dataset:previous': none,
+  'refresh:state': none,
+  'tab:found': z.strictObject({ tabId: z.int().min(0) }),
+  'settings:get': none,
+  'settings:save': settingsPatch,
+};
+
+export type RequestCheck = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Checks a request's data against its type's schema; the error names the type and the first bad field. */
+export function checkRequest(type: MessageType, data: unknown): RequestCheck {
+  const result = REQUEST_SCHEMAS[type].safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+  return { ok: false, error: `Malformed "${type}" request${where}: ${issue?.message ?? 'invalid'}.` };
+}

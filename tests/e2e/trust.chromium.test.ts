@@ -1,0 +1,126 @@
+// A content script taken over by a hostile page (acted out through the DevTools protocol in the content script's
+// own world) asks for everything only the extension's pages may ask; the background refuses each, says why, and the
+// lists and settings stay as they were. storage.local is closed to it.
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contentScriptWorld, type ContentScriptWorld } from './support/contentScriptWorld';
+import { readMarks, waitForMarks } from './support/pageMarks';
+import { useChromium } from './support/sessions';
+
+const { session, server } = useChromium();
+
+/** The attack from the issue: a list that claims to be the bundled one and marks "the" and "and" as blocked. */
+function forgedList() {
+  const data = JSON.parse(readFileSync('data/takedowns.json', 'utf8'));
+  data.datasetVersion = '99.0.0';
+  data.accounts[0].name = 'the';
+  data.accounts[0].aliases = [{ text: 'and' }];
+  return JSON.stringify(data);
+}
+
+const PRIVILEGED: Record<string, unknown> = {
+  'dataset:info': undefined,
+  'matcher:info': undefined,
+  'accounts:search': { query: 'okex' },
+  'accounts:summaries': { ids: ['okex-wechat'] },
+  'dataset:import': { text: forgedList(), origin: { kind: 'bundled' }, allowOlder: true },
+  'dataset:refresh': { url: 'http://127.0.0.1:9/attacker.json', allowOlder: true },
+  'dataset:rollback': undefined,
+  'dataset:reset': undefined,
+  'dataset:export': undefined,
+  'dataset:previous': undefined,
+  'refresh:state': undefined,
+  'tab:found': { tabId: 1 },
+  'settings:get': undefined,
+  'settings:save': { refreshUrl: 'http://127.0.0.1:9/attacker.json', refreshSchedule: 'daily' },
+};
+
+async function extensionPage(): Promise<Page> {
+  const page = await session().context.newPage();
+  await page.goto(`chrome-extension://${session().extensionId}/popup.html`);
+  return page;
+}
+
+const ask = (page: Page, tdl: string, data?: unknown) =>
+  page.evaluate(([type, payload]) => (globalThis as any).chrome.runtime.sendMessage({ tdl: type, data: payload }), [
+    tdl,
+    data,
+  ] as const);
+
+describe('messages from a content script', () => {
+  let news: Page;
+  let world: ContentScriptWorld;
+
+  it('are refused for every privileged request, with the reason, and nothing changes', async () => {
+    news = await session().context.newPage();
+    await news.goto(server().url('/crypto-news-en.html'));
+    await waitForMarks(news, 13);
+    world = await contentScriptWorld(news, session().extensionId);
+    for (const [type, data] of Object.entries(PRIVILEGED)) {
+      const reply = await world.send({ tdl: type, data });
+      expect(reply, type).toEqual({
+        ok: false,
+        error: `Refused "${type}": only the extension's own pages (popup, options) may send it, not a content script.`,
+      });
+    }
+    const popup = await extensionPage();
+    expect(await ask(popup, 'dataset:info')).toMatchObject({ ok: true, value: { datasetVersion: '1.1.0' } });
+    expect(await ask(popup, 'settings:get')).toMatchObject({
+      ok: true,
+      value: { refreshUrl: '', refreshSchedule: 'off' },
+    });
+    expect(await ask(popup, 'dataset:previous')).toEqual({ ok: true, value: null });
+    await popup.close();
+    // A fresh page is marked by the bundled list: "the" and "and" are not accounts.
+    const fresh = await session().context.newPage();
+    await fresh.goto(server().url('/crypto-news-en.html'));
+    await waitForMarks(fresh, 13);
+    expect((await readMarks(fresh)).map((mark) => mark.text.toLowerCase())).not.toContain('the');
+    await fresh.close();
+  });
+
+  it('still get what a page may ask, and a malformed request gets an error, not an exception', async () => {
+    const matched = (await world.send({
+      tdl: 'page:match',
+      data: { texts: ['Huobi News was blocked'], links: [] },
+    })) as {
+      ok: boolean;
+      value: { texts: Array<Array<{ id: string }>> };
+    };
+    expect(matched.ok).toBe(true);
+    expect(matched.value.texts[0]?.[0]?.id).toBe('huobi-news');
+    expect(await world.send({ tdl: 'page:settings' })).toMatchObject({ ok: true, value: { marking: true } });
+    expect(await world.send({ tdl: 'page:match', data: { texts: 'Huobi', links: [] } })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Malformed "page:match" request at texts: /),
+    });
+    expect(await world.send({ tdl: 'account:details', data: { id: { toString: 1 } } })).toMatchObject({ ok: false });
+    // The background still answers afterwards.
+    expect(await world.send({ tdl: 'account:details', data: { id: 'huobi-news' } })).toMatchObject({ ok: true });
+  });
+
+  it('cannot read or write storage.local', async () => {
+    const write = await world.run<string>(
+      `chrome.storage.local.set({ settings: { refreshUrl: 'http://127.0.0.1:9/x.json', refreshSchedule: 'daily' } }).then(() => 'written', (error) => String(error))`,
+    );
+    expect(write).toMatch(/access/i);
+    const read = await world.run<string>(
+      `chrome.storage.local.get('settings').then((value) => JSON.stringify(value), (error) => String(error))`,
+    );
+    expect(read).toMatch(/access/i);
+    const popup = await extensionPage();
+    expect(await ask(popup, 'settings:get')).toMatchObject({ ok: true, value: { refreshUrl: '' } });
+    await popup.close();
+  });
+
+  it('are still told when the settings change: turning a site off unmarks its open tab', async () => {
+    const popup = await extensionPage();
+    const host = new URL(server().origin).hostname;
+    expect(await ask(popup, 'settings:save', { disabledSites: [host] })).toMatchObject({ ok: true });
+    await news.waitForFunction(() => document.querySelectorAll('[data-tdl-match]').length === 0);
+    expect(await ask(popup, 'settings:save', { disabledSites: [] })).toMatchObject({ ok: true });
+    await waitForMarks(news, 13);
+    await popup.close();
+  });
+});
