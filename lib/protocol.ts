@@ -56,7 +56,9 @@ export type InstallOutcome =
   | { kind: 'installed'; info: DatasetInfo }
   | { kind: 'not-modified' }
   | { kind: 'same-version'; version: string }
-  | { kind: 'older'; installed: string; offered: string };
+  | { kind: 'older'; installed: string; offered: string }
+  /** The offered version is far ahead of the installed one (see lib/dataset/installDecision.ts). */
+  | { kind: 'jump'; installed: string; offered: string };
 
 /** An account found on a tab, with the reports behind its status. */
 export interface FoundAccount {
@@ -122,11 +124,11 @@ export interface ExtensionPageRequests {
   'accounts:summaries': { request: { ids: string[] }; response: AccountSummary[] };
   /** Validates a whole dataset file and, only if it is valid and newer (or confirmed), installs it. */
   'dataset:import': {
-    request: { text: string; origin: DatasetOrigin; allowOlder?: boolean };
+    request: { text: string; origin: DatasetOrigin; confirmed?: boolean };
     response: InstallOutcome;
   };
   /** Downloads the dataset from the given URL (or the configured one), validates it, installs it. */
-  'dataset:refresh': { request: { url?: string; allowOlder?: boolean }; response: InstallOutcome };
+  'dataset:refresh': { request: { url?: string; confirmed?: boolean }; response: InstallOutcome };
   'dataset:rollback': { request: void; response: DatasetInfo };
   'dataset:reset': { request: void; response: DatasetInfo };
   'dataset:export': { request: void; response: Dataset };

@@ -71,9 +71,9 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
   'dataset:import': z.strictObject({
     text: z.string().max(REQUEST_LIMITS.datasetChars),
     origin,
-    allowOlder: z.boolean().optional(),
+    confirmed: z.boolean().optional(),
   }),
-  'dataset:refresh': z.strictObject({ url: url.optional(), allowOlder: z.boolean().optional() }),
+  'dataset:refresh': z.strictObject({ url: url.optional(), confirmed: z.boolean().optional() }),
   'dataset:rollback': none,
   'dataset:reset': none,
   'dataset:export': none,

@@ -84,6 +84,7 @@ export function refreshUrlProblem(url: string): Problem | null {
   } catch {
     return { key: 'urlNotUrl', params: [] };
   }
+  if (parsed.username || parsed.password) return { key: 'urlCredentials', params: [] };
   if (parsed.protocol === 'https:') return null;
   if (parsed.protocol === 'http:' && LOCAL_HOSTS.has(parsed.hostname)) return null;
   if (parsed.protocol === 'http:') return { key: 'urlHttpsOnly', params: [] };

@@ -23,8 +23,10 @@ for (const file of files) {
     );
   } else {
     failed = true;
-    console.error(`${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
+    const total = result.problems.length + result.more;
+    console.error(`${file}: ${total} problem${total === 1 ? '' : 's'}`);
     console.error(formatProblems(result.problems).replace(/^/gm, '  '));
+    if (result.more > 0) console.error(`  … and ${result.more} more`);
   }
 }
 process.exit(failed ? 1 : 0);

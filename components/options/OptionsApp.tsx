@@ -17,8 +17,8 @@ export interface OptionsServices {
   refreshProgress(): Promise<RefreshProgress | null>;
   /** Calls back whenever the dataset, the refresh state or the progress changes; returns an unsubscribe. */
   watch(callback: () => void): () => void;
-  refresh(url: string, allowOlder: boolean): Promise<InstallOutcome>;
-  importText(text: string, origin: DatasetOrigin, allowOlder: boolean): Promise<InstallOutcome>;
+  refresh(url: string, confirmed: boolean): Promise<InstallOutcome>;
+  importText(text: string, origin: DatasetOrigin, confirmed: boolean): Promise<InstallOutcome>;
   exportDataset(): Promise<Dataset>;
   rollBack(): Promise<DatasetInfo>;
   reset(): Promise<DatasetInfo>;
@@ -72,11 +72,12 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
     }
   };
 
-  /** Turns an install outcome into words, asking first when the offered dataset is older. */
+  /** Turns an install outcome into words, asking first when the offered dataset is older or jumps far ahead. */
   const settle = async (outcome: InstallOutcome, retry: () => Promise<InstallOutcome>): Promise<string> => {
-    if (outcome.kind === 'older') {
-      const ok = services.confirm(t('confirmOlder', outcome.offered, outcome.installed));
-      if (!ok) return t('noticeKeptOlder', outcome.installed, outcome.offered);
+    if (outcome.kind === 'older' || outcome.kind === 'jump') {
+      const older = outcome.kind === 'older';
+      const ok = services.confirm(t(older ? 'confirmOlder' : 'confirmJump', outcome.offered, outcome.installed));
+      if (!ok) return t(older ? 'noticeKeptOlder' : 'noticeKeptJump', outcome.installed, outcome.offered);
       return settle(await retry(), retry);
     }
     if (outcome.kind === 'installed') return t('noticeInstalled', outcome.info.datasetVersion);

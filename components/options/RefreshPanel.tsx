@@ -10,6 +10,7 @@ const OUTCOME_KEY: Record<NonNullable<RefreshState['lastAttempt']>['outcome'], M
   'not-modified': 'outcomeNotModified',
   'same-version': 'outcomeSameVersion',
   older: 'outcomeOlder',
+  jump: 'outcomeJump',
   failed: 'outcomeFailed',
 };
 

@@ -17,8 +17,8 @@ const services: OptionsServices = {
     watchRefresh(callback, controller.signal);
     return () => controller.abort();
   },
-  refresh: (url, allowOlder) => askBackground('dataset:refresh', { url, allowOlder }),
-  importText: (text, origin, allowOlder) => askBackground('dataset:import', { text, origin, allowOlder }),
+  refresh: (url, confirmed) => askBackground('dataset:refresh', { url, confirmed }),
+  importText: (text, origin, confirmed) => askBackground('dataset:import', { text, origin, confirmed }),
   exportDataset: () => askBackground('dataset:export', undefined),
   rollBack: () => askBackground('dataset:rollback', undefined),
   reset: () => askBackground('dataset:reset', undefined),

@@ -119,11 +119,11 @@ export function createBackgroundHandlers(
       organisations.sort((a, b) => a.organisation.name.localeCompare(b.organisation.name));
       return { hostname: record.hostname, accounts, organisations };
     },
-    async 'dataset:import'({ text, origin, allowOlder }) {
-      return updates.installText(text, origin, allowOlder ?? false);
+    async 'dataset:import'({ text, origin, confirmed }) {
+      return updates.installText(text, origin, confirmed ?? false);
     },
-    async 'dataset:refresh'({ url, allowOlder }) {
-      return updates.refresh(url, allowOlder ?? false);
+    async 'dataset:refresh'({ url, confirmed }) {
+      return updates.refresh(url, confirmed ?? false);
     },
     async 'dataset:rollback'() {
       return updates.rollBack();

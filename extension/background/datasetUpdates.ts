@@ -64,25 +64,25 @@ export class DatasetUpdates {
   }
 
   /** Validates and installs dataset text from a file or a download. */
-  async installText(text: string, origin: DatasetOrigin, allowOlder = false): Promise<InstallOutcome> {
+  async installText(text: string, origin: DatasetOrigin, confirmed = false): Promise<InstallOutcome> {
     const result = validateDatasetText(text);
     if (!result.ok) {
       const shown = result.problems.slice(0, 20);
-      const more = result.problems.length - shown.length;
+      const more = result.problems.length + result.more - shown.length;
       throw new Error(
         `${t('errorRefused')}\n${formatProblems(shown)}${more > 0 ? `\n${t('errorMoreProblems', more)}` : ''}`,
       );
     }
     const current = await readDatasetInfo(this.service.db);
-    const decision = decideInstall(current?.datasetVersion, result.data.datasetVersion, allowOlder);
+    const decision = decideInstall(current?.datasetVersion, result.data.datasetVersion, confirmed);
     if (decision === 'same-version') return { kind: 'same-version', version: result.data.datasetVersion };
-    if (decision === 'older') {
-      return { kind: 'older', installed: current!.datasetVersion, offered: result.data.datasetVersion };
+    if (decision === 'older' || decision === 'jump') {
+      return { kind: decision, installed: current!.datasetVersion, offered: result.data.datasetVersion };
     }
     return this.installed(await replaceDataset(this.service.db, result.data, origin, this.now(), true));
   }
 
-  async refresh(requestedUrl: string | undefined, allowOlder = false): Promise<InstallOutcome> {
+  async refresh(requestedUrl: string | undefined, confirmed = false): Promise<InstallOutcome> {
     const url = (requestedUrl ?? (await this.settings.get()).refreshUrl).trim();
     if (!url) throw new Error(t('errorNoUrl'));
     const problem = refreshUrlProblem(url);
@@ -117,7 +117,7 @@ export class DatasetUpdates {
       }
       let outcome: InstallOutcome;
       try {
-        outcome = await this.installText(download.text, { kind: 'url', url }, allowOlder);
+        outcome = await this.installText(download.text, { kind: 'url', url }, confirmed);
       } catch (error) {
         await record('failed', (error as Error).message);
         throw error;
@@ -129,6 +129,8 @@ export class DatasetUpdates {
         await record('same-version', t('attemptSameVersion', outcome.version), validators);
       } else if (outcome.kind === 'older') {
         await record('older', t('attemptOlder', outcome.offered, outcome.installed));
+      } else if (outcome.kind === 'jump') {
+        await record('jump', t('attemptJump', outcome.offered, outcome.installed));
       }
       return outcome;
     } finally {

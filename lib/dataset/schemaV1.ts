@@ -20,11 +20,13 @@ const aliasV1 = alias.omit({ needsContext: true });
 export const accountLinkV1 = z.discriminatedUnion('kind', [...linksSinceV1]);
 
 /** A version 2 account, but with its organisation named in a string. */
-const accountV1 = account.omit({ organisationId: true, nameNeedsContext: true, aliases: true, links: true }).extend({
-  aliases: z.array(aliasV1).max(LIMITS.aliasesPerAccount).default([]),
-  organisation: nameText.optional(),
-  links: z.array(accountLinkV1).max(LIMITS.linksPerAccount).default([]),
-});
+export const accountV1 = account
+  .omit({ organisationId: true, nameNeedsContext: true, aliases: true, links: true })
+  .extend({
+    aliases: z.array(aliasV1).max(LIMITS.aliasesPerAccount).default([]),
+    organisation: nameText.optional(),
+    links: z.array(accountLinkV1).max(LIMITS.linksPerAccount).default([]),
+  });
 
 export const datasetV1 = z.strictObject({
   $schema: z.string().max(LIMITS.url).optional(),

@@ -13,6 +13,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 // C0 and C1 control characters, DEL; tab and line breaks are allowed in long text only.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 // Embeddings, overrides and isolates reorder the text around them (U+202E shows "txt.exe" as "exe.txt").
@@ -23,8 +24,13 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const VISIBLE = /[^\s\p{Cf}]/u;
 const LETTER = /\p{L}/u;
 
+// Any of the above (and paired surrogates): one test, so ordinary text costs a single scan.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const SUSPECT = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+
 /** Why a text cannot be shown as it is; null when it can. `multiline` allows tabs and line breaks. */
 export function textProblem(value: string, multiline = false): string | null {
+  if (!SUSPECT.test(value)) return VISIBLE.test(value) ? null : 'has no visible character';
   if (LONE_SURROGATE.test(value)) return 'contains a lone surrogate (broken UTF-16)';
   if (CONTROL.test(value) || (!multiline && LINE_BREAK_OR_TAB.test(value))) {
     return 'contains a control character (NUL, a line break or another invisible code)';
@@ -39,10 +45,10 @@ export function nameProblem(value: string): string | null {
   const problem = textProblem(value);
   if (problem) return problem;
   if (!LETTER.test(value)) return 'a name needs at least one letter';
-  if ([...value.trim()].length < 2) return 'a name of one character would be marked on every page';
   if (STOP_WORDS.has(value.trim().toLowerCase())) {
     return `"${value.trim()}" is a common word and would be marked on every page`;
   }
+  if ([...value.trim()].length < 2) return 'a name of one character would be marked on every page';
   return null;
 }
 

@@ -1,75 +1,146 @@
 // One entry point for every dataset that enters the extension: bundled, downloaded, imported or checked by CLI.
-import type { z } from 'zod';
+// A file is checked record by record, so a file of 25,000 broken accounts costs one pass and a bounded list of
+// problems (the first MAX_PROBLEMS_REPORTED, and how many more), never a deep stack.
+import { z } from 'zod';
 import { convertV1 } from './convertV1';
-import { dataset, type Dataset } from './schema';
-import { datasetV1 } from './schemaV1';
+import { account, dataset, event, LIMITS, organisation, report, type Dataset } from './schema';
+import { accountV1, datasetV1, type DatasetV1 } from './schemaV1';
 import { semanticProblems, type Problem } from './semanticChecks';
 
 export type { Problem };
-export type ValidationResult = { ok: true; data: Dataset } | { ok: false; problems: Problem[] };
+export type ValidationResult =
+  | { ok: true; data: Dataset }
+  /** `more`: how many problems there were beyond those listed. */
+  | { ok: false; problems: Problem[]; more: number };
 
 export const MAX_PROBLEMS_REPORTED = 200;
+
+/** A key from the file, as it may appear in a problem: quoted, escaped and short, so it cannot forge a line. */
+function quoted(key: string): string {
+  return JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+}
 
 function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (at, key) =>
       typeof key === 'number'
         ? `${at}[${key}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(key))
+        : /^[A-Za-z_$][\w$]{0,40}$/.test(String(key))
           ? `${at}.${String(key)}`
-          : `${at}[${JSON.stringify(String(key))}]`,
+          : `${at}[${quoted(String(key))}]`,
     '$',
   );
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
-  if (issue.code === 'unrecognized_keys')
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.slice(0, 5).map(quoted).join(', ');
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}${issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : ''}`;
+  }
   return issue.message;
 }
 
-function structuralProblems(error: z.ZodError): ValidationResult {
-  return {
-    ok: false,
-    problems: error.issues.slice(0, MAX_PROBLEMS_REPORTED).map((issue) => ({
-      path: jsonPath(issue.path),
-      message: describeIssue(issue),
-    })),
-  };
+/** Collects problems, keeping the first MAX_PROBLEMS_REPORTED and counting the rest. */
+class ProblemList {
+  readonly kept: Problem[] = [];
+  total = 0;
+
+  add(problem: Problem): void {
+    this.total += 1;
+    if (this.kept.length < MAX_PROBLEMS_REPORTED) this.kept.push(problem);
+  }
+
+  addIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): void {
+    for (const issue of error.issues) {
+      this.add({ path: jsonPath([...prefix, ...issue.path]), message: describeIssue(issue) });
+    }
+  }
+
+  result(): ValidationResult & { ok: false } {
+    return { ok: false, problems: this.kept, more: this.total - this.kept.length };
+  }
 }
+
+type Tables = Record<string, { row: z.ZodType; max: number; optional?: boolean }>;
+
+/**
+ * Parses a dataset in two steps: the top level with each table as a list of anything, then every record of every
+ * table on its own. Same rules as parsing the whole schema at once, in one pass, with a bounded problem list.
+ */
+function parseByRecord(
+  value: unknown,
+  whole: z.ZodObject,
+  tables: Tables,
+): { ok: true; data: Record<string, unknown> } | (ValidationResult & { ok: false }) {
+  const problems = new ProblemList();
+  const shellShape: Record<string, z.ZodType> = {};
+  for (const [name, { max, optional }] of Object.entries(tables)) {
+    const list = z.array(z.unknown()).max(max);
+    shellShape[name] = optional ? list.default([]) : list;
+  }
+  const shell = whole.extend(shellShape).safeParse(value);
+  if (!shell.success) problems.addIssues(shell.error);
+  // Records are checked even when the top level is wrong, in every table that is a list within its limit.
+  const data: Record<string, unknown> = shell.success ? { ...shell.data } : { ...(value as object) };
+  for (const [name, { row, max }] of Object.entries(tables)) {
+    const rows = data[name];
+    if (!Array.isArray(rows) || rows.length > max) continue;
+    const parsed: unknown[] = new Array(rows.length);
+    rows.forEach((record, index) => {
+      const result = row.safeParse(record);
+      if (result.success) parsed[index] = result.data;
+      else problems.addIssues(result.error, [name, index]);
+    });
+    data[name] = parsed;
+  }
+  return problems.total > 0 ? problems.result() : { ok: true, data };
+}
+
+const V2_TABLES: Tables = {
+  organisations: { row: organisation, max: LIMITS.organisations, optional: true },
+  accounts: { row: account, max: LIMITS.accounts },
+  events: { row: event, max: LIMITS.events },
+  reports: { row: report, max: LIMITS.reports },
+};
+const V1_TABLES: Tables = {
+  accounts: { row: accountV1, max: LIMITS.accounts },
+  events: { row: event, max: LIMITS.events },
+  reports: { row: report, max: LIMITS.reports },
+};
 
 /** Validates an already-parsed JSON value; a schema version 1 dataset is checked as v1, then converted to v2. */
 export function validateDataset(value: unknown): ValidationResult {
   let input = value;
   if (typeof value === 'object' && value !== null && (value as { schemaVersion?: unknown }).schemaVersion === 1) {
-    const v1 = datasetV1.safeParse(value);
-    if (!v1.success) return structuralProblems(v1.error);
-    input = convertV1(v1.data);
+    const v1 = parseByRecord(value, datasetV1, V1_TABLES);
+    if (!v1.ok) return v1;
+    input = convertV1(v1.data as DatasetV1);
   }
-  const parsed = dataset.safeParse(input);
-  if (!parsed.success) return structuralProblems(parsed.error);
-  const problems = semanticProblems(parsed.data);
-  return problems.length > 0
-    ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS_REPORTED) }
-    : { ok: true, data: parsed.data };
+  const parsed = parseByRecord(input, dataset, V2_TABLES);
+  if (!parsed.ok) return parsed;
+  const data = parsed.data as Dataset;
+  const problems = new ProblemList();
+  for (const problem of semanticProblems(data)) problems.add(problem);
+  return problems.total > 0 ? problems.result() : { ok: true, data };
 }
 
 /** Parses and validates JSON text, telling HTML and other non-JSON apart from broken JSON. */
 export function validateDatasetText(text: string): ValidationResult {
   const start = text.trimStart().slice(0, 200);
   if (/^<(!doctype|html|head|body|\?xml)/i.test(start)) {
-    return { ok: false, problems: [{ path: '$', message: 'this is HTML or XML, not a JSON dataset' }] };
+    return { ok: false, more: 0, problems: [{ path: '$', message: 'this is HTML or XML, not a JSON dataset' }] };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, more: 0, problems: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }] };
   }
   return validateDataset(value);
 }
 
+/** One line per problem; a line break inside a problem is shown escaped, so no problem reads as two. */
 export function formatProblems(problems: Problem[]): string {
-  return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+  return problems.map((p) => `${p.path}: ${p.message}`.replace(/[\r\n\u2028\u2029]/g, ' ')).join('\n');
 }

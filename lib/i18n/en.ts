@@ -136,6 +136,7 @@ export const en = {
   outcomeNotModified: 'No change',
   outcomeSameVersion: 'Already up to date',
   outcomeOlder: 'Refused (older)',
+  outcomeJump: 'Refused (version jump)',
   outcomeFailed: 'Failed',
   optionsImportHeading: 'Import from a file',
   optionsImportLabel: 'Dataset file (JSON)',
@@ -153,15 +154,19 @@ export const en = {
   noticeNotModified: 'The dataset at this address has not changed.',
   noticeSameVersion: 'Dataset $1 is already installed.',
   noticeKeptOlder: 'Kept dataset $1; the older $2 was not installed.',
+  noticeKeptJump: 'Kept dataset $1; version $2 was not installed.',
   noticeRolledBack: 'Rolled back to dataset $1.',
   noticeReset: 'Reset to the bundled dataset $1.',
   noticeExported: 'Exported dataset $1.',
   confirmOlder: 'The offered dataset ($1) is older than the installed one ($2). Install it anyway?',
+  confirmJump:
+    'The offered dataset jumps from version $2 to $1. A list that sets its version far ahead makes every later real version look older, and those would be refused. Install it anyway?',
   errorPermission: 'Permission to download from $1 was not granted; nothing was changed.',
 
   urlNotUrl: 'This is not a URL. Enter an address such as https://example.org/takedowns.json.',
   urlHttpsOnly: 'Only https:// addresses are allowed (http:// only for localhost).',
   urlScheme: 'A dataset cannot be fetched from a $1 address; use https://.',
+  urlCredentials: 'The address must not contain a user name or password.',
   errorNoUrl: 'No dataset URL is set. Enter one in the options page.',
   errorNotAnswered: 'The server did not answer within $1 s.',
   errorNotFinished: 'The download did not finish within $1 s.',
@@ -180,7 +185,10 @@ export const en = {
   attemptInstalled: 'Installed dataset $1.',
   attemptNotModified: 'The dataset has not changed since the last download.',
   attemptSameVersion: 'Dataset $1 is already installed.',
-  attemptOlder: 'The offered dataset $1 is older than the installed $2.',
+  attemptOlder:
+    'A newer version was refused: the list now offers $1, older than the installed $2. If the list really went back (its version had been set too high), choose “Update now” and confirm.',
+  attemptJump:
+    'Not installed: the list jumps from version $2 to $1, which would make its later versions look older. Choose “Update now” and confirm if this is right.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -134,6 +134,7 @@ export const zhCN: Catalogue = {
   outcomeNotModified: '没有变化',
   outcomeSameVersion: '已是最新',
   outcomeOlder: '已拒绝（版本较旧）',
+  outcomeJump: '已拒绝（版本跳跃）',
   outcomeFailed: '失败',
   optionsImportHeading: '从文件导入',
   optionsImportLabel: '数据集文件（JSON）',
@@ -151,15 +152,19 @@ export const zhCN: Catalogue = {
   noticeNotModified: '此地址上的数据集没有变化。',
   noticeSameVersion: '数据集 $1 已经安装。',
   noticeKeptOlder: '保留了数据集 $1；未安装较旧的 $2。',
+  noticeKeptJump: '保留了数据集 $1；未安装版本 $2。',
   noticeRolledBack: '已回滚到数据集 $1。',
   noticeReset: '已重置为自带数据集 $1。',
   noticeExported: '已导出数据集 $1。',
   confirmOlder: '提供的数据集（$1）比已安装的（$2）旧。仍要安装吗？',
+  confirmJump:
+    '提供的数据集版本从 $2 跳到 $1。把版本号设得过高的列表会让之后真正的新版本看起来更旧，从而被拒绝。仍要安装吗？',
   errorPermission: '未获准从 $1 下载；没有做任何更改。',
 
   urlNotUrl: '这不是网址。请输入类似 https://example.org/takedowns.json 的地址。',
   urlHttpsOnly: '只允许 https:// 地址（http:// 仅限 localhost）。',
   urlScheme: '无法从 $1 地址获取数据集；请使用 https://。',
+  urlCredentials: '地址中不能包含用户名或密码。',
   errorNoUrl: '尚未设置数据集网址。请在设置页中填写。',
   errorNotAnswered: '服务器在 $1 秒内没有响应。',
   errorNotFinished: '下载未在 $1 秒内完成。',
@@ -178,5 +183,7 @@ export const zhCN: Catalogue = {
   attemptInstalled: '已安装数据集 $1。',
   attemptNotModified: '自上次下载以来数据集没有变化。',
   attemptSameVersion: '数据集 $1 已经安装。',
-  attemptOlder: '提供的数据集 $1 比已安装的 $2 旧。',
+  attemptOlder:
+    '较新的版本被拒绝：列表现在提供的 $1 比已安装的 $2 旧。如果列表确实回退了版本（之前的版本号设得过高），请选择“立即更新”并确认。',
+  attemptJump: '未安装：列表的版本从 $2 跳到 $1，会让它之后的版本看起来更旧。如果确实如此，请选择“立即更新”并确认。',
 };

@@ -3,7 +3,7 @@
 export interface RefreshAttempt {
   at: string;
   url: string;
-  outcome: 'installed' | 'not-modified' | 'same-version' | 'older' | 'failed';
+  outcome: 'installed' | 'not-modified' | 'same-version' | 'older' | 'jump' | 'failed';
   message: string;
 }
 
@@ -20,7 +20,7 @@ export interface RefreshProgress {
   total: number | null;
 }
 
-const OUTCOMES = new Set<string>(['installed', 'not-modified', 'same-version', 'older', 'failed']);
+const OUTCOMES = new Set<string>(['installed', 'not-modified', 'same-version', 'older', 'jump', 'failed']);
 const MAX_TEXT = 4_000;
 
 function text(value: unknown): string | undefined {

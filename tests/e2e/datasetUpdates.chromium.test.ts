@@ -56,7 +56,8 @@ function asVersion1(data: any) {
 
 const DATASETS: Record<string, { status?: number; type?: string; headers?: Record<string, string>; body: string }> = {
   '/v2.json': { body: JSON.stringify(newer('2.0.0')) },
-  '/v1.json': { body: JSON.stringify(asVersion1(newer('4.0.0'))) },
+  '/v1.json': { body: JSON.stringify(asVersion1(newer('3.0.0'))) },
+  '/jump.json': { body: JSON.stringify(newer('99.0.0')) },
   '/old.json': { body: JSON.stringify({ ...bundled(), datasetVersion: '0.1.0' }) },
   '/invalid.json': { body: '{"schemaVersion": 1, "accounts": [' },
   '/schema.json': { body: JSON.stringify({ ...bundled(), schemaVersion: 9 }) },
@@ -76,7 +77,7 @@ const DATASETS: Record<string, { status?: number; type?: string; headers?: Recor
 };
 
 function markup() {
-  const data = newer('5.0.0');
+  const data = newer('4.0.0');
   data.accounts[9].name = '<img src=x onerror="window.__pwned=1">Crypto Daily Wire';
   data.accounts[9].aliases = [{ text: 'Crypto Daily Wire' }];
   data.reports[2].title = '<b>Bold</b> <a href="javascript:alert(1)">claim</a>';
@@ -214,9 +215,21 @@ describe('dataset refresh in Chromium', () => {
     await expectInstalled('2.0.0');
   });
 
+  it('warns before a version jump that would pin the list, and shows the refusal in the list state', async () => {
+    let asked = '';
+    options.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    expect(await updateFrom('/jump.json')).toBe('Kept dataset 2.0.0; version 99.0.0 was not installed.');
+    expect(asked).toMatch(/jumps from version 2\.0\.0 to 99\.0\.0/);
+    await expectInstalled('2.0.0');
+    await options.locator('.last-attempt[data-outcome="jump"]', { hasText: 'Refused (version jump)' }).waitFor();
+  });
+
   it('installs a schema version 1 list, converted: its organisations and their websites are not accounts', async () => {
-    expect(await updateFrom('/v1.json')).toBe('Installed dataset 4.0.0.');
-    await expectInstalled('4.0.0');
+    expect(await updateFrom('/v1.json')).toBe('Installed dataset 3.0.0.');
+    await expectInstalled('3.0.0');
     await news.waitForFunction(() => document.querySelector('#exchanges [data-tdl-organisation="okex"]') !== null);
     const marks = await waitForMarks(news, 13);
     expect(marks.find((m) => m.text === 'a market wrap')).toMatchObject({ match: 'organisation' });
@@ -226,7 +239,7 @@ describe('dataset refresh in Chromium', () => {
   });
 
   it('shows markup from a dataset as text, never as HTML or a live link', async () => {
-    expect(await updateFrom('/markup.json')).toBe('Installed dataset 5.0.0.');
+    expect(await updateFrom('/markup.json')).toBe('Installed dataset 4.0.0.');
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await popup.getByRole('searchbox').fill('crypto daily');
@@ -241,9 +254,9 @@ describe('dataset refresh in Chromium', () => {
 
   it('rolls back to the previous dataset and resets to the bundled one', async () => {
     let previous = await lastNoticeSeq();
-    await options.getByRole('button', { name: 'Roll back to 4.0.0' }).click();
-    expect(await nextNotice(previous)).toBe('Rolled back to dataset 4.0.0.');
-    await expectInstalled('4.0.0');
+    await options.getByRole('button', { name: 'Roll back to 3.0.0' }).click();
+    expect(await nextNotice(previous)).toBe('Rolled back to dataset 3.0.0.');
+    await expectInstalled('3.0.0');
     previous = await lastNoticeSeq();
     await options.getByRole('button', { name: 'Reset to the bundled dataset' }).click();
     expect(await nextNotice(previous)).toBe('Reset to the bundled dataset 1.1.0.');

@@ -100,8 +100,8 @@ describe('OptionsApp', () => {
   });
 
   it('asks before installing an older dataset, and keeps the installed one when told no', async () => {
-    const refresh = vi.fn(async (_url: string, allowOlder: boolean): Promise<InstallOutcome> =>
-      allowOlder ? { kind: 'installed', info: info('0.5.0') } : { kind: 'older', installed: '1.0.0', offered: '0.5.0' },
+    const refresh = vi.fn(async (_url: string, confirmed: boolean): Promise<InstallOutcome> =>
+      confirmed ? { kind: 'installed', info: info('0.5.0') } : { kind: 'older', installed: '1.0.0', offered: '0.5.0' },
     );
     const no = services({ refresh, confirm: vi.fn(() => false) });
     const { unmount } = render(<OptionsApp services={no} />);
