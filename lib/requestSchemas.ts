@@ -2,6 +2,7 @@
 // A malformed message gets an error naming the request and the field, never an exception deep in a handler.
 import { z } from 'zod';
 import { STATUSES } from './dataset/vocabulary';
+import { PAGE_LIMITS } from './pageLimits';
 import type { MessageType } from './protocol';
 
 // Extension pages forbid eval; zod must not even try its Function-based fast path.
@@ -11,8 +12,8 @@ z.config({ jitless: true });
 export const REQUEST_LIMITS = {
   /** Texts, and links, in one page:match request (the content script sends at most 1,000). */
   pageItems: 5_000,
-  /** Characters in one text of a page:match request. */
-  textChars: 1_000_000,
+  /** Characters in one text of a page:match request (the content script sends no longer text). */
+  textChars: PAGE_LIMITS.maxRunChars,
   /** Characters of all the texts in one page:match request. */
   requestChars: 2_000_000,
   /** Characters in one link. */

@@ -10,6 +10,7 @@ import type { Status } from '../../lib/dataset/schema';
 import type { LinkMark, TextMark } from '../../lib/matching/takedownMatcher';
 import { claimKey, type Claim } from '../../lib/claims';
 import { DEFAULT_BATCH_LIMITS, matchInBatches, type BatchLimits } from '../../lib/pageMatchBatches';
+import { PAGE_LIMITS, type PageLimits } from '../../lib/pageLimits';
 import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
 import { tagLink } from './markElements';
 import { MarkRegistry, type PlannedMark } from './markRegistry';
@@ -36,6 +37,8 @@ export interface PageMarkerOptions {
   /** false: organisations named in passing are not marked (accounts still are). */
   markOrganisations?: boolean;
   registry?: MarkRegistry;
+  /** How much work this page may cause (lib/pageLimits.ts); tests lower them. */
+  limits?: Partial<PageLimits>;
 }
 
 /** More queued roots than this and one rescan of each root (document and shadow roots) is cheaper. */
@@ -70,6 +73,10 @@ export class PageMarker {
   private readonly mutationDelayMs: number;
   private readonly linkStyled = new WeakSet<Node>();
   private readonly retries = new WeakMap<Node, number>();
+  private readonly limits: PageLimits;
+  /** Characters sent to be matched so far on this page. */
+  private charsSent = 0;
+  private lastRunEnd = -Infinity;
   /** Settles when the queue is empty; tests and the demo wait on it. */
   idle: Promise<void> = Promise.resolve();
   private resolveIdle: (() => void) | undefined;
@@ -85,6 +92,7 @@ export class PageMarker {
     this.mutationDelayMs = options.mutationDelayMs ?? 50;
     this.markedStatuses = options.markedStatuses ? new Set(options.markedStatuses) : undefined;
     this.markOrganisations = options.markOrganisations ?? true;
+    this.limits = { ...PAGE_LIMITS, ...options.limits };
     this.observer = new MutationObserver((records) => this.ownEdit(() => this.onMutations(records)));
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
@@ -147,8 +155,13 @@ export class PageMarker {
     }
   }
 
+  /** True once the page used up its characters: nothing new is matched on it (its marks stay, and are kept safe). */
+  get isOverBudget(): boolean {
+    return this.charsSent >= this.limits.maxPageChars;
+  }
+
   private enqueue(node: Node, delay: number): void {
-    if (this.options.signal.aborted || !this.started) return;
+    if (this.options.signal.aborted || !this.started || this.isOverBudget) return;
     if (this.queue.includes(node)) {
       // already waiting
     } else if (this.queue.length >= FLOOD) this.collapseQueue();
@@ -165,10 +178,12 @@ export class PageMarker {
 
   private schedule(delay: number): void {
     if (this.timer !== undefined || this.running) return;
+    // However fast the page changes, batches start at least minRunGapMs apart.
+    const wait = Math.max(delay, this.lastRunEnd + this.limits.minRunGapMs - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.run();
-    }, delay);
+    }, wait);
   }
 
   /** Where a change to `node` is read again: its block (a new block element is read on its own). */
@@ -177,11 +192,15 @@ export class PageMarker {
     return blockOf(node);
   }
 
-  /** Undoes our split around a node the page touched, and queues its block to be matched again. */
+  /**
+   * Undoes our split around a node the page touched, and queues its block to be matched again. A node whose text
+   * the page set keeps that text, whichever record tells us first (a removal beside it may come before).
+   */
   private release(node: Node, pageSetText: boolean): void {
     const split = this.registry.splitOf(node);
     if (!split) return;
-    const keep = pageSetText && node === split.node ? new Set([split.node]) : undefined;
+    const textSet = (pageSetText && node === split.node) || split.node.data !== split.kept;
+    const keep = textSet ? new Set([split.node]) : undefined;
     for (const restored of this.registry.restore(split, keep)) {
       this.done.delete(restored);
       if (restored.isConnected) this.enqueue(this.rescanRootFor(restored), this.mutationDelayMs);
@@ -255,6 +274,7 @@ export class PageMarker {
         console.warn('Takedown Lens: marking stopped for this batch', error);
     } finally {
       this.running = false;
+      this.lastRunEnd = performance.now();
       if (this.queue.length > 0 && this.started && !this.options.signal.aborted) this.schedule(0);
       else {
         this.resolveIdle?.();
@@ -264,7 +284,8 @@ export class PageMarker {
   }
 
   private watchShadowRoot(root: ShadowRoot): void {
-    if (this.shadowRoots.has(root)) return;
+    if (this.shadowRoots.has(root) || shadowDepth(root, this.limits.maxShadowDepth) > this.limits.maxShadowDepth)
+      return;
     this.shadowRoots.add(root);
     this.observer.observe(root, OBSERVED);
     this.queue.push(root);
@@ -285,8 +306,9 @@ export class PageMarker {
       resume?.isConnected ? resume : undefined,
     );
     for (const shadowRoot of collected.shadowRoots) this.watchShadowRoot(shadowRoot);
-    const { runs, links } = collected;
-    if (runs.length === 0 && links.length === 0) return collected.next;
+    const { links } = collected;
+    const runs = this.withinLimits(collected.runs);
+    if (runs.length === 0 && links.length === 0) return this.isOverBudget ? null : collected.next;
     const sent = runs.map((run) => run.text);
     const generation = this.generation;
     const answer = await matchInBatches(
@@ -320,6 +342,28 @@ export class PageMarker {
       }),
     );
     return collected.next;
+  }
+
+  /**
+   * The runs that may be matched: a run over maxRunChars is never sent (it is taken as done), and the page's
+   * character budget is spent in order; what is past it is not sent.
+   */
+  private withinLimits(runs: TextRun[]): TextRun[] {
+    const kept: TextRun[] = [];
+    for (const run of runs) {
+      if (run.text.length > this.limits.maxRunChars) {
+        for (const { node } of run.segments) this.done.add(node);
+        continue;
+      }
+      if (this.charsSent + run.text.length > this.limits.maxPageChars) {
+        this.charsSent = this.limits.maxPageChars;
+        console.info('Takedown Lens: this page passed its character limit; new text on it is not marked.');
+        break;
+      }
+      this.charsSent += run.text.length;
+      kept.push(run);
+    }
+    return kept;
   }
 
   private labelOf(claim: Claim): string {
@@ -390,6 +434,18 @@ export class PageMarker {
     this.lastReported = key;
     this.options.reportFound(ids);
   }
+}
+
+/** How many shadow roots deep `root` is (1 for one in the document); stops counting past `cap`. */
+function shadowDepth(root: ShadowRoot, cap: number): number {
+  let depth = 1;
+  let node: Node = root.host.getRootNode();
+  // A shadow root is the one kind of document fragment with a host (instanceof is unreliable across worlds).
+  while (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node && depth <= cap) {
+    depth++;
+    node = (node as ShadowRoot).host.getRootNode();
+  }
+  return depth;
 }
 
 /** True when the elements between these text nodes are laid out inline, so their text reads as one stretch. */

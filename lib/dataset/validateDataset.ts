@@ -41,6 +41,16 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+/** A message that quotes the file (the JSON parser's does) as one short line, its invisible characters escaped. */
+function oneLine(text: string): string {
+  const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return short.replace(
+    // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+    /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Collects problems, keeping the first MAX_PROBLEMS_REPORTED and counting the rest. */
 class ProblemList {
   readonly kept: Problem[] = [];
@@ -135,7 +145,8 @@ export function validateDatasetText(text: string): ValidationResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, more: 0, problems: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }] };
+    const message = oneLine((error as Error).message);
+    return { ok: false, more: 0, problems: [{ path: '$', message: `not valid JSON: ${message}` }] };
   }
   return validateDataset(value);
 }
