@@ -1,6 +1,7 @@
 // Page-safety scenarios shared by the Chromium (Playwright) and Firefox (puppeteer, WebDriver BiDi) tests: real
 // React 18 and Preact apps and plain scripts that rewrite, reorder and remove marked text; names split across
-// inline elements; a 20,000-node page; 600 shadow roots; a page that tries to steer the extension.
+// inline elements; a 20,000-node page; 600 shadow roots; a page that tries to steer the extension or to make it
+// work without end.
 
 import { expect, it } from 'vitest';
 
@@ -213,6 +214,27 @@ export async function marksClaimWhatTheReportsSay(driver: PageDriver): Promise<v
   );
 }
 
+/**
+ * A page that tries to make the extension work without end (lib/pageLimits.ts): shadow roots 40 deep are read to
+ * depth 32, a 1,500,000-character block is not matched, and a storm of changes is marked once it ends, with no
+ * error on the page.
+ */
+export async function pageLimitsHold(driver: PageDriver): Promise<void> {
+  await driver.open('/safety/limits.html');
+  const deadline = Date.now() + 10_000;
+  while (!(await driver.evaluate(() => (window as any).__stormDone === true, null)) && Date.now() < deadline)
+    await sleep(100);
+  const items = await driver.evaluate(() => (window as any).__stormItems as number, null);
+  expect(items).toBeGreaterThan(20);
+  const marks = await settledMarks(driver, 32 + items);
+  const counts = marks.reduce<Record<string, number>>(
+    (all, mark) => ((all[mark.text] = (all[mark.text] ?? 0) + 1), all),
+    {},
+  );
+  expect(counts).toEqual({ Delphy: 32, Goldcoins: items });
+  expect(await pageErrors(driver)).toEqual([]);
+}
+
 /** The scenarios both browsers run, as tests; `driver` opens a fresh page for each. */
 export function sharedScenarios(driver: () => Promise<PageDriver>): void {
   it('a React 18 app reads exactly as without the extension at every step', async () => {
@@ -235,5 +257,8 @@ export function sharedScenarios(driver: () => Promise<PageDriver>): void {
   });
   it('600 open shadow roots are all marked', async () => {
     await everyShadowRootIsMarked(await driver());
+  });
+  it('a page cannot make the extension work without end: nesting, huge blocks and change storms stay bounded', async () => {
+    await pageLimitsHold(await driver());
   });
 }
