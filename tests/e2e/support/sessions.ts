@@ -18,4 +18,5 @@ function useSession<S extends { close(): Promise<void> }>(launch: () => Promise<
 
 export const useChromium = (options?: { locale?: string }) =>
   useSession<ExtensionSession>(() => launchChromiumWithExtension(options));
-export const useFirefox = () => useSession<FirefoxSession>(launchFirefoxWithExtension);
+export const useFirefox = (options?: { devtools?: boolean }) =>
+  useSession<FirefoxSession>(() => launchFirefoxWithExtension(options));

@@ -1,0 +1,45 @@
+// Driving the options page in Firefox, where the test reaches it through the remote debugging protocol: each step is
+// an expression evaluated in the page, working its controls as a person would.
+import type { FirefoxContext } from '../../../scripts/support/firefoxWithExtension';
+
+/** Headless Firefox cannot show the permission prompt or a confirm dialog: answer them as a person would. */
+export function answerPrompts(options: FirefoxContext, confirm: boolean): Promise<void> {
+  return options.evaluate(`(() => {
+    browser.permissions.request = async () => true;
+    window.confirm = () => ${confirm};
+  })()`);
+}
+
+/** Types `url` into the dataset URL field, clicks "Update now", and returns the notice that answers it. */
+export function updateFrom(options: FirefoxContext, url: string): Promise<string> {
+  return options.evaluate(`(async () => {
+    const field = document.querySelector('input[name="refresh-url"]');
+    field.value = ${JSON.stringify(url)};
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = Number(document.querySelector('[data-seq]')?.getAttribute('data-seq') ?? 0);
+    [...document.querySelectorAll('button')].find((button) => button.textContent === 'Update now').click();
+    for (let waited = 0; waited < 45000; waited += 100) {
+      const notice = document.querySelector('[data-seq="' + (before + 1) + '"]');
+      if (notice) return notice.textContent;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return 'no notice';
+  })()`);
+}
+
+/** The installed version as the options page shows it, once it shows `expected` (or after 10 s). */
+export function shownVersion(options: FirefoxContext, expected: string): Promise<string> {
+  return options.evaluate(`(async () => {
+    const read = () => document.querySelector('[data-testid="dataset-version"]')?.textContent;
+    for (let waited = 0; waited < 10000 && read() !== ${JSON.stringify(expected)}; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return read();
+  })()`);
+}
+
+/** Sends a protocol message from this page, as the page's own code would. */
+export function ask(context: FirefoxContext, tdl: string, data?: unknown): Promise<any> {
+  return context.evaluate(`browser.runtime.sendMessage(${JSON.stringify({ tdl, data })})`);
+}

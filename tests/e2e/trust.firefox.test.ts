@@ -1,0 +1,84 @@
+// In Firefox ESR, a content script taken over by a hostile page (acted out in the content script's own world over
+// Firefox's remote debugging protocol) is refused everything only extension pages may ask. Firefox cannot close
+// storage.local to content scripts: what it writes there is undone by the background and never used.
+import type { Page } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FirefoxContext } from '../../scripts/support/firefoxWithExtension';
+import { ask } from './support/firefoxOptions';
+import { useFirefox } from './support/sessions';
+
+const firefox = useFirefox({ devtools: true });
+let news: Page;
+let world: FirefoxContext;
+let options: FirefoxContext;
+
+const PRIVILEGED: Record<string, unknown> = {
+  'dataset:info': undefined,
+  'matcher:info': undefined,
+  'accounts:search': { query: 'okex' },
+  'accounts:summaries': { ids: ['okex-wechat'] },
+  'dataset:import': { text: '{}', origin: { kind: 'bundled' }, confirmed: true },
+  'dataset:refresh': { url: 'http://127.0.0.1:9/attacker.json', confirmed: true },
+  'dataset:rollback': undefined,
+  'dataset:reset': undefined,
+  'dataset:export': undefined,
+  'dataset:previous': undefined,
+  'refresh:state': undefined,
+  'tab:found': { tabId: 1 },
+  'settings:get': undefined,
+  'settings:save': { refreshUrl: 'http://127.0.0.1:9/attacker.json', refreshSchedule: 'daily' },
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  news = await firefox.session().browser.newPage();
+  await news.goto(firefox.server().url('/crypto-news-en.html'));
+  await news.waitForFunction(() => document.querySelectorAll('[data-tdl-match]').length >= 13, { timeout: 15_000 });
+  world = await firefox.session().devtools!.contentScript(firefox.server().origin);
+  options = await firefox.session().devtools!.openPage('options.html');
+});
+
+describe('messages from a content script in Firefox', () => {
+  it('are refused for every privileged request, with the reason', async () => {
+    for (const [type, data] of Object.entries(PRIVILEGED)) {
+      expect(await ask(world, type, data), type).toEqual({
+        ok: false,
+        error: `Refused "${type}": only the extension's own pages (popup, options) may send it, not a content script.`,
+      });
+    }
+    expect(await ask(options, 'dataset:info')).toMatchObject({ ok: true, value: { datasetVersion: '1.1.0' } });
+    expect(await ask(options, 'settings:get')).toMatchObject({
+      ok: true,
+      value: { refreshUrl: '', refreshSchedule: 'off' },
+    });
+  });
+
+  it('still get what a page may ask; a malformed request gets an error', async () => {
+    const matched = await ask(world, 'page:match', { texts: ['Huobi News was blocked'], links: [] });
+    expect(matched.value.texts[0][0].id).toBe('huobi-news');
+    expect(await ask(world, 'page:match', { texts: 'Huobi', links: [] })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Malformed "page:match" request at texts: /),
+    });
+  });
+
+  it('can write storage.local, but the background undoes it and never uses it', async () => {
+    const forged = { refreshUrl: 'http://127.0.0.1:9/attacker.json', refreshSchedule: 'daily', markingEnabled: false };
+    const written = await world.evaluate<string>(
+      `browser.storage.local.get('settings').then(({ settings }) => browser.storage.local.set({ settings: { ...settings, ...${JSON.stringify(forged)} }, refreshState: { url: 'http://127.0.0.1:9/attacker.json', etag: '"forged"' } })).then(() => 'written', (error) => String(error))`,
+    );
+    expect(written).toBe('written');
+    await sleep(500);
+    expect(await ask(options, 'settings:get')).toMatchObject({
+      ok: true,
+      value: { refreshUrl: '', refreshSchedule: 'off', markingEnabled: true },
+    });
+    const stored = await options.evaluate<any>(`browser.storage.local.get(['settings', 'refreshState'])`);
+    expect(stored.settings).toMatchObject({ refreshUrl: '', refreshSchedule: 'off', markingEnabled: true });
+    expect(stored.refreshState?.etag).toBeUndefined();
+    expect(await firefox.session().devtools!.background.evaluate(`browser.alarms.getAll()`)).toEqual([]);
+    // The page is still marked: marking was never turned off.
+    expect(await news.evaluate(() => document.querySelectorAll('[data-tdl-match]').length)).toBeGreaterThanOrEqual(13);
+  });
+});
