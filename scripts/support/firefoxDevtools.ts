@@ -3,7 +3,28 @@
 // answers its requests in order, and packets that carry a `type` are events.
 import net from 'node:net';
 
-type Packet = Record<string, any> & { from: string };
+/** A packet as the protocol sends it; the fields read here, the rest left unknown. */
+interface Packet {
+  from: string;
+  type?: string;
+  error?: string;
+  message?: string;
+  applicationType?: string;
+  resultID?: string;
+  result?: unknown;
+  exceptionMessage?: unknown;
+  actor?: string;
+  substring?: string;
+  target?: { url: string; consoleActor: string };
+  [field: string]: unknown;
+}
+
+/** A long string the server sends in parts. */
+interface LongStringGrip {
+  type: 'longString';
+  actor: string;
+  length: number;
+}
 
 export class FirefoxDevtools {
   private buffer = Buffer.alloc(0);
@@ -96,10 +117,12 @@ export class FirefoxDevtools {
     this.listeners.delete(listener!);
     if (packet.exceptionMessage) throw new Error(String(packet.exceptionMessage));
     let value = packet.result;
-    if (value?.type === 'longString') {
-      value = (await this.request(value.actor, 'substring', { start: 0, end: value.length })).substring;
+    const grip = value as { type?: string } | null | undefined;
+    if (grip?.type === 'longString') {
+      const { actor, length } = value as LongStringGrip;
+      value = (await this.request(actor, 'substring', { start: 0, end: length })).substring;
     }
-    if (value?.type === 'undefined') return undefined as T;
+    if (grip?.type === 'undefined') return undefined as T;
     if (typeof value !== 'string')
       throw new Error(`unexpected evaluation result ${JSON.stringify(packet).slice(0, 500)}`);
     return JSON.parse(value) as T;
@@ -118,7 +141,7 @@ export class FirefoxDevtools {
     const found: Array<{ url: string; consoleActor: string }> = [];
     this.listeners.add((packet) => {
       if (packet.from === watcher && packet.type === 'target-available-form') {
-        found.push({ url: packet.target.url, consoleActor: packet.target.consoleActor });
+        if (packet.target) found.push({ url: packet.target.url, consoleActor: packet.target.consoleActor });
       }
     });
     for (const targetType of targetTypes) await this.request(watcher, 'watchTargets', { targetType });
