@@ -1,0 +1,117 @@
+// The extension's pages in Firefox ESR (reached over its remote debugging protocol): the popup lists what a tab
+// names with dated wording; refreshing from a local server through the options page installs a version 2 and a
+// version 1 list and an open tab re-marks; a broken list and a version jump are refused with their reasons.
+import type { Page } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FirefoxContext } from '../../scripts/support/firefoxWithExtension';
+import { serveDatasets } from './support/datasetServer';
+import { answerPrompts, ask, shownVersion, updateFrom } from './support/firefoxOptions';
+import { useFirefox } from './support/sessions';
+
+const firefox = useFirefox({ devtools: true });
+let news: Page;
+let options: FirefoxContext | undefined;
+
+const marksOn = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-tdl-match]'), (element) => ({
+      text: element.textContent,
+      match: element.getAttribute('data-tdl-match'),
+      id: element.getAttribute('data-tdl-account') ?? element.getAttribute('data-tdl-organisation'),
+      status: element.getAttribute('data-tdl-status'),
+    })),
+  );
+
+async function waitForMark(page: Page, text: string) {
+  await page.waitForFunction(
+    (wanted) => [...document.querySelectorAll('[data-tdl-match]')].some((element) => element.textContent === wanted),
+    { timeout: 15_000 },
+    text,
+  );
+  return (await marksOn(page)).find((mark) => mark.text === text);
+}
+
+beforeAll(async () => {
+  serveDatasets(firefox.server(), firefox.server());
+  news = await firefox.session().browser.newPage();
+  await news.goto(firefox.server().url('/crypto-news-en.html'));
+  await waitForMark(news, 'Huobi News');
+});
+
+async function openOptions(): Promise<FirefoxContext> {
+  options ??= await firefox.session().devtools!.openPage('options.html');
+  await answerPrompts(options, false);
+  return options;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const datasetUrl = (path: string) => firefox.server().url(`/datasets${path}`);
+
+describe('the popup in Firefox ESR', () => {
+  it('lists the accounts and the organisations the tab names, with dated wording, and an organisation view', async () => {
+    await news.bringToFront();
+    const devtools = firefox.session().devtools!;
+    const tabId = await devtools.background.evaluate<number>(
+      `browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab.id)`,
+    );
+    const popup = await devtools.openPage(`popup.html?tabId=${tabId}`);
+    // Each step is its own evaluation, so the page's event loop runs freely between them.
+    const textNow = () => popup.evaluate<string>('document.body.textContent');
+    const until = async (wanted: string) => {
+      for (let waited = 0; waited < 10_000 && !(await textNow()).includes(wanted); waited += 100) await sleep(100);
+      return textNow();
+    };
+    await until('Organisations named here');
+    const organisations = await popup.evaluate<string[]>(
+      `[...document.querySelectorAll('.organisation-row > .account-open .account-name')].map((e) => e.textContent)`,
+    );
+    const accounts = await popup.evaluate<number>(`document.querySelectorAll('.account-row').length`);
+    await popup.evaluate(
+      `[...document.querySelectorAll('.organisation-row > .account-open')].find((b) => b.textContent.startsWith('OKEx')).click()`,
+    );
+    const seen = { organisations, accounts, view: await until('No later report') };
+    expect(seen.organisations).toEqual(['Bitmain', 'Jinse Caijing', 'OKEx']);
+    expect(seen.accounts).toBe(12);
+    expect(seen.view).toContain('An organisation, not an account');
+    expect(seen.view).toContain('Latest report we hold: 6 March 2018. No later report.');
+  });
+});
+
+describe('dataset refresh in Firefox ESR', () => {
+  it('refuses a broken list with its reason and keeps answering from the installed one', async () => {
+    await openOptions();
+    expect(await shownVersion(options!, '1.1.0')).toBe('1.1.0');
+    expect(await updateFrom(options!, datasetUrl('/dangling.json'))).toMatch(
+      /\$\.events\[0\]\.accountIds\[0\]: no account has id "ghost"/,
+    );
+    expect(await shownVersion(options!, '1.1.0')).toBe('1.1.0');
+    expect((await ask(options!, 'account:details', { id: 'okex-wechat' })).value.account.status).toBe('blocked');
+  });
+
+  it('installs a version 2 list from the local server, and the open tab re-marks without a reload', async () => {
+    expect(await updateFrom(options!, datasetUrl('/v2.json'))).toBe('Installed dataset 2.0.0.');
+    expect(await shownVersion(options!, '2.0.0')).toBe('2.0.0');
+    expect(await waitForMark(news, 'Crypto Daily Wire')).toMatchObject({
+      id: 'crypto-daily-wire',
+      status: 'suspended',
+    });
+  });
+
+  it('asks before a version jump, and keeps the installed list when the reader says no', async () => {
+    expect(await updateFrom(options!, datasetUrl('/jump.json'))).toBe(
+      'Kept dataset 2.0.0; version 99.0.0 was not installed.',
+    );
+    expect(await shownVersion(options!, '2.0.0')).toBe('2.0.0');
+  });
+
+  it('installs a version 1 list, converted: its organisations and their websites are not accounts', async () => {
+    expect(await updateFrom(options!, datasetUrl('/v1.json'))).toBe('Installed dataset 3.0.0.');
+    expect(await shownVersion(options!, '3.0.0')).toBe('3.0.0');
+    await news.waitForFunction(() => document.querySelector('#exchanges [data-tdl-organisation="okex"]') !== null, {
+      timeout: 15_000,
+    });
+    expect(await waitForMark(news, 'a market wrap')).toMatchObject({ match: 'organisation' });
+    const reply = await ask(options!, 'account:details', { id: 'okex-wechat' });
+    expect(reply.value.organisation).toMatchObject({ name: 'OKEx', websites: [{ domain: 'okex.com' }] });
+  });
+});
