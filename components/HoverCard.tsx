@@ -73,12 +73,39 @@ export function OrganisationCard({ details, titleId }: { details: OrganisationDe
   );
 }
 
-export function HoverCard({ state, titleId }: { state: HoverCardState; titleId: string }) {
+/** The page's link that holds a tapped mark: on a phone the first tap opens the card, which offers the link. */
+export interface HeldLink {
+  host: string;
+  follow(): void;
+}
+
+function Body({ state, titleId }: { state: HoverCardState; titleId: string }) {
   if (state.kind === 'loading') return <p class="tdl-muted">{t('cardLoading')}</p>;
   if (state.kind === 'error') return <p role="alert">{t('cardError', state.message)}</p>;
   return state.content.kind === 'account' ? (
     <AccountCard details={state.content.details} titleId={titleId} />
   ) : (
     <OrganisationCard details={state.content.details} titleId={titleId} />
+  );
+}
+
+export function HoverCard({
+  state,
+  titleId,
+  link,
+}: {
+  state: HoverCardState;
+  titleId: string;
+  link?: HeldLink | null;
+}) {
+  return (
+    <>
+      <Body state={state} titleId={titleId} />
+      {link && (
+        <button type="button" class="tdl-follow" onClick={link.follow}>
+          {t('cardFollowLink', link.host)}
+        </button>
+      )}
+    </>
   );
 }

@@ -27,7 +27,17 @@ a:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
 .tdl-status-taken-down { background: #fce8e6; border-color: #c5221f; color: #8c1d18; }
 .tdl-status-active { background: #e6f4ea; border-color: #137333; color: #0d5224; }
 .tdl-status-unknown { background: #fef7e0; border-color: #8a6d00; color: #5c4700; }
+.tdl-follow {
+  display: block; box-sizing: border-box; width: 100%; min-height: 44px; margin: 10px 0 0; padding: 8px 12px;
+  border: 1px solid #0b57d0; border-radius: 6px; background: #0b57d0; color: #ffffff; font: inherit; cursor: pointer;
+}
+.tdl-follow:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+/* Fingers, not a mouse: every link in the card is a 44 px target. */
+@media (pointer: coarse) {
+  li a { display: inline-block; min-height: 44px; line-height: 44px; }
+}
 @media (prefers-color-scheme: dark) {
+  .tdl-follow { background: #8ab4f8; border-color: #8ab4f8; color: #1f2328; }
   .tdl-card { background: #1f2328; color: #e6edf3; border-color: #444c56; }
   h3, .tdl-brand, .tdl-muted, .tdl-identity, .tdl-report-meta, .tdl-reason { color: #a8b3bd; }
   a { color: #8ab4f8; }

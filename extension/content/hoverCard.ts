@@ -1,10 +1,11 @@
 // The one hover card: opens on hovering or focusing a mark (or a marked link), closes on leaving, blur or Escape,
-// stays inside the viewport. It lives in a closed shadow root, so page CSS cannot reach it and page scripts cannot
+// stays inside the viewport. On a touch screen a tap opens it: a tap on a mark inside a link opens the card first
+// (which offers the link) and a second tap follows the link; a tap elsewhere closes it. It lives in a closed shadow root, so page CSS cannot reach it and page scripts cannot
 // read it; text is rendered as text. Only the user's own (trusted) events open it, and only on marks the
 // MarkRegistry knows: an element a page dresses up with our attributes opens nothing.
 import { render } from 'preact';
 import { h } from 'preact';
-import { HoverCard, type CardContent, type HoverCardState } from '../../components/HoverCard';
+import { HoverCard, type CardContent, type HeldLink, type HoverCardState } from '../../components/HoverCard';
 import { claimKey } from '../../lib/claims';
 import type { MarkTarget as Claimed } from '../../lib/matching/takedownMatcher';
 import { t } from '../i18n';
@@ -40,6 +41,9 @@ export class HoverCardController {
   private readonly cache = new Map<string, Promise<CardContent | null>>();
   private static count = 0;
   private readonly titleId = `tdl-card-title-${++HoverCardController.count}`;
+  private lastPointerType = '';
+  /** The page's link behind a mark opened by a tap, offered in the card. */
+  private heldLink: HeldLink | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -72,13 +76,15 @@ export class HoverCardController {
             console.warn('Takedown Lens: hover card', error);
           }
         },
-        { capture: true, passive: type !== 'keydown', signal: options.signal },
+        { capture: true, passive: type !== 'keydown' && type !== 'click', signal: options.signal },
       );
     listen('mouseover', (event) => this.onPointerOver(event));
     listen('mouseout', (event) => this.onPointerOut(event));
     listen('focusin', (event) => this.onFocusIn(event));
     listen('focusout', (event) => this.onFocusOut(event));
     listen('keydown', (event) => this.onKeyDown(event));
+    listen('pointerdown', (event) => (this.lastPointerType = event.pointerType));
+    listen('click', (event) => this.onTap(event));
     doc.defaultView?.addEventListener('scroll', () => this.reposition(), {
       capture: true,
       passive: true,
@@ -160,6 +166,20 @@ export class HoverCardController {
     return target instanceof Element && this.anchor !== null && target !== this.anchor && target.contains(this.anchor);
   }
 
+  /** A tap (a click from a touch pointer): opens the card on a mark, and holds back a link's first tap. */
+  private onTap(event: MouseEvent): void {
+    if (this.lastPointerType !== 'touch' || this.inCard(event)) return;
+    const mark = this.markOf(event);
+    if (!mark) {
+      if (this.isOpen) this.close();
+      return;
+    }
+    const link = mark.element.closest<HTMLAnchorElement>('a[href]');
+    if (this.isOpen && this.anchor === mark.element) return; // the second tap: the link is followed
+    if (link) event.preventDefault();
+    void this.open(mark, link);
+  }
+
   private onKeyDown(event: KeyboardEvent): void {
     if (!this.isOpen) return;
     if (event.key === 'Escape') {
@@ -195,9 +215,17 @@ export class HoverCardController {
     this.closeTimer = undefined;
   }
 
-  async open({ element: mark, claim }: MarkTarget): Promise<void> {
+  async open({ element: mark, claim }: MarkTarget, tappedLink: HTMLAnchorElement | null = null): Promise<void> {
     clearTimeout(this.openTimer);
     this.cancelClose();
+    this.heldLink = tappedLink && {
+      host: hostOf(tappedLink),
+      follow: () => {
+        this.close();
+        // The page's own link, clicked as the reader's second tap would: its handlers and target are the page's.
+        tappedLink.click();
+      },
+    };
     if (this.anchor && this.anchor !== mark) this.setExpanded(this.anchor, false);
     this.anchor = mark;
     this.anchorClaim = claim;
@@ -227,6 +255,7 @@ export class HoverCardController {
     if (this.anchor) this.setExpanded(this.anchor, false);
     this.anchor = null;
     this.anchorClaim = null;
+    this.heldLink = null;
     this.host.hidden = true;
     render(null, this.card);
   }
@@ -249,7 +278,7 @@ export class HoverCardController {
   }
 
   private show(state: HoverCardState): void {
-    render(h(HoverCard, { state, titleId: this.titleId }), this.card);
+    render(h(HoverCard, { state, titleId: this.titleId, link: this.heldLink }), this.card);
     this.host.hidden = false;
     this.reposition();
   }
@@ -267,5 +296,13 @@ export class HoverCardController {
     // Custom properties, because the shadow root's `all: initial !important` outranks any inline top/left.
     this.host.style.setProperty('--tdl-top', `${Math.round(top)}px`);
     this.host.style.setProperty('--tdl-left', `${Math.round(left)}px`);
+  }
+}
+
+function hostOf(link: HTMLAnchorElement): string {
+  try {
+    return new URL(link.href).hostname || link.href;
+  } catch {
+    return link.href;
   }
 }

@@ -73,6 +73,7 @@ export const en = {
     'Also mark organisations named in passing (a weaker mark that says what happened to their accounts)',
 
   cardLoading: 'Loading…',
+  cardFollowLink: 'Open the link ($1)',
   cardError: 'Takedown Lens could not load this account: $1',
   cardGone: 'it is no longer in the dataset',
   cardLatestEvents: 'Latest events',

@@ -72,6 +72,7 @@ export const zhCN: Catalogue = {
   settingsMarkOrganisations: '同时标记顺带提到的机构（较弱的标记，说明其账号的遭遇）',
 
   cardLoading: '正在加载…',
+  cardFollowLink: '打开链接（$1）',
   cardError: 'Takedown Lens 无法加载此账号：$1',
   cardGone: '它已不在数据集中',
   cardLatestEvents: '最新事件',

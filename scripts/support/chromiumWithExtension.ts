@@ -17,14 +17,16 @@ export interface ExtensionSession {
 }
 
 export async function launchChromiumWithExtension(
-  options: { headless?: boolean; locale?: string; build?: string } = {},
+  options: { headless?: boolean; locale?: string; build?: string; touch?: boolean } = {},
 ): Promise<ExtensionSession> {
   const build = options.build ?? CHROME_BUILD;
   const profile = mkdtempSync(path.join(os.tmpdir(), 'tdl-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
-    viewport: { width: 1200, height: 800 },
+    // `touch`: a phone's screen (360 × 740) with touch input, so `(pointer: coarse)` matches.
+    viewport: options.touch ? { width: 360, height: 740 } : { width: 1200, height: 800 },
+    ...(options.touch ? { hasTouch: true } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     args: [
       ...(options.locale ? [`--lang=${options.locale}`] : []),

@@ -16,7 +16,7 @@ function useSession<S extends { close(): Promise<void> }>(launch: () => Promise<
   return { session: () => state.session!, server: () => state.server! };
 }
 
-export const useChromium = (options?: { locale?: string }) =>
+export const useChromium = (options?: { locale?: string; touch?: boolean }) =>
   useSession<ExtensionSession>(() => launchChromiumWithExtension(options));
 export const useFirefox = (options?: { devtools?: boolean }) =>
   useSession<FirefoxSession>(() => launchFirefoxWithExtension(options));
