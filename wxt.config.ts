@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'contextMenus'],
     optional_host_permissions:
       browser === 'firefox' ? undefined : ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     ...(browser === 'firefox'
@@ -27,6 +27,16 @@ export default defineConfig({
         }
       : {}),
     action: { default_title: '__MSG_extName__' },
+    // Four suggested keys (the most Chrome allows); each can be changed in the browser's shortcut settings.
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandOpenPopup__',
+      },
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandToggleSite__' },
+      'next-mark': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_commandNextMark__' },
+      'previous-mark': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_commandPreviousMark__' },
+    },
     // The background matches page text with a WebAssembly scanner (lib/matching/wasm); nothing else is relaxed.
     content_security_policy:
       browser === 'firefox'

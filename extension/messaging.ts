@@ -1,17 +1,8 @@
-// Transport for the protocol in lib/protocol.ts over runtime messaging. Nothing else calls sendMessage directly.
-import { browser, type Browser } from 'wxt/browser';
-import {
-  isEnvelope,
-  PAGE_REQUEST_TYPES,
-  type Envelope,
-  type MessageType,
-  type Reply,
-  type RequestOf,
-  type ResponseOf,
-} from '../lib/protocol';
-import { checkRequest } from '../lib/requestSchemas';
-import { classifySender, type ExtensionIdentity, type MessageSenderFacts } from '../lib/senderCheck';
-import type { Handlers, Sender } from './background/backgroundHandlers';
+// Asking the background, for the content script, the popup and the options page: the one place that calls
+// runtime.sendMessage. The background's side is background/answerMessages.ts (kept apart: it carries the request
+// schemas, which the content script must not load).
+import { browser } from 'wxt/browser';
+import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from '../lib/protocol';
 
 /** Sends one request to the background and returns its answer; a failure there is thrown here with its message. */
 export async function askBackground<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
@@ -20,51 +11,4 @@ export async function askBackground<K extends MessageType>(type: K, data: Reques
   if (!reply) throw new Error(`The background did not answer "${type}".`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
-}
-
-const pageTypes = new Set<string>(PAGE_REQUEST_TYPES);
-
-/**
- * One message, answered: refused unless its sender may ask it, refused unless it has its type's shape, and only
- * then given to the handler. Undefined for a message that is not ours.
- */
-export async function answerMessage(
-  handlers: Handlers,
-  message: unknown,
-  facts: MessageSenderFacts,
-  self: ExtensionIdentity,
-): Promise<Reply<unknown> | undefined> {
-  if (!isEnvelope(message) || !Object.hasOwn(handlers, message.tdl)) return undefined;
-  const type = message.tdl;
-  const kind = classifySender(facts, self);
-  if (kind === 'stranger') return { ok: false, error: `Refused "${type}": the sender is not part of this extension.` };
-  if (kind === 'content-script' && !pageTypes.has(type)) {
-    return {
-      ok: false,
-      error: `Refused "${type}": only the extension's own pages (popup, options) may send it, not a content script.`,
-    };
-  }
-  const checked = checkRequest(type, message.data);
-  if (!checked.ok) return { ok: false, error: checked.error.slice(0, 300) };
-  const sender: Sender = { kind, tabId: facts.tab?.id, url: facts.url ?? facts.tab?.url };
-  const handler = handlers[type] as (request: unknown, from: Sender) => Promise<unknown>;
-  try {
-    return { ok: true, value: await handler(checked.value, sender) };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** This extension's id and the URL its pages start with. */
-export function extensionIdentity(): ExtensionIdentity {
-  return { id: browser.runtime.id, base: browser.runtime.getURL('/') };
-}
-
-/** Routes every protocol message to its handler; answers with { ok, value } or { ok: false, error }. */
-export function answerFromBackground(handlers: Handlers): void {
-  const self = extensionIdentity();
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isEnvelope(message)) return undefined;
-    return answerMessage(handlers, message, sender, self);
-  });
 }

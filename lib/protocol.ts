@@ -66,6 +66,13 @@ export interface FoundAccount {
   reports: Report[];
 }
 
+/** An organisation in a list of them (search results, a tab's findings). */
+export type OrganisationSummary = Pick<Organisation, 'id' | 'name' | 'kind'>;
+
+/** What a link (from the context menu's look-up) is a link to. */
+export type LinkLookup =
+  { kind: 'account'; account: AccountSummary } | { kind: 'organisation'; organisation: OrganisationSummary };
+
 /** An organisation named on a tab (not any of its accounts), with its accounts. */
 export interface FoundOrganisation {
   organisation: Pick<Organisation, 'id' | 'name' | 'kind'>;
@@ -122,6 +129,9 @@ export interface ExtensionPageRequests {
   'matcher:info': { request: void; response: MatcherInfo };
   'accounts:search': { request: { query: string; limit?: number }; response: AccountSummary[] };
   'accounts:summaries': { request: { ids: string[] }; response: AccountSummary[] };
+  'organisations:search': { request: { query: string; limit?: number }; response: OrganisationSummary[] };
+  /** The account or organisation a link (a profile URL, a WeChat article, an official website) belongs to. */
+  'link:lookup': { request: { url: string }; response: LinkLookup | null };
   /** Validates a whole dataset file and, only if it is valid and newer (or confirmed), installs it. */
   'dataset:import': {
     request: { text: string; origin: DatasetOrigin; confirmed?: boolean };
@@ -153,14 +163,18 @@ export const PAGE_REQUEST_TYPES = [
   'organisation:details',
 ] as const satisfies ReadonlyArray<keyof PageRequests>;
 
-/** What the background tells the content scripts of every tab: the settings or the installed lists changed. */
+/**
+ * What the background tells content scripts: the settings or the installed lists changed (every tab), or a keyboard
+ * shortcut asked for the next or previous mark (the active tab).
+ */
 export interface PageNotice {
-  tdlNotice: 'settings' | 'dataset';
+  tdlNotice: 'settings' | 'dataset' | 'next-mark' | 'previous-mark';
 }
 
+const NOTICES = new Set<unknown>(['settings', 'dataset', 'next-mark', 'previous-mark']);
+
 export function isPageNotice(message: unknown): message is PageNotice {
-  const notice = (message as { tdlNotice?: unknown } | null)?.tdlNotice;
-  return notice === 'settings' || notice === 'dataset';
+  return NOTICES.has((message as { tdlNotice?: unknown } | null)?.tdlNotice);
 }
 
 export type MessageType = keyof ToBackground;

@@ -69,6 +69,11 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
     limit: z.int().min(1).max(500).optional(),
   }),
   'accounts:summaries': z.strictObject({ ids: z.array(id).max(REQUEST_LIMITS.ids) }),
+  'organisations:search': z.strictObject({
+    query: z.string().max(REQUEST_LIMITS.searchChars),
+    limit: z.int().min(1).max(500).optional(),
+  }),
+  'link:lookup': z.strictObject({ url: z.string().max(REQUEST_LIMITS.linkChars) }),
   'dataset:import': z.strictObject({
     text: z.string().max(REQUEST_LIMITS.datasetChars),
     origin,

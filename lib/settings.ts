@@ -70,6 +70,18 @@ export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostna
   return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
+/** The sites where marking is off once marking is switched for `hostname`: off if it was on, on if it was off. */
+export function toggledSites(settings: Pick<Settings, 'disabledSites'>, hostname: string): string[] {
+  const host = hostname.toLowerCase();
+  if (isSiteDisabled(settings, host)) {
+    return settings.disabledSites.filter((site) => {
+      const bare = host.replace(/^www\./, '');
+      return bare !== site && !bare.endsWith(`.${site}`);
+    });
+  }
+  return [...settings.disabledSites, host.replace(/^www\./, '')];
+}
+
 export function isMarkingOn(settings: Settings, hostname: string): boolean {
   return settings.markingEnabled && !isSiteDisabled(settings, hostname);
 }

@@ -8,6 +8,7 @@ import type { DatasetInfo, DatasetOrigin, InstallOutcome } from '../../lib/proto
 import { refreshUrlProblem, type Settings } from '../../lib/settings';
 import { DatasetPanel } from './DatasetPanel';
 import { RefreshPanel } from './RefreshPanel';
+import { ShortcutsPanel, type Shortcut } from './ShortcutsPanel';
 import { SettingsPanel } from './SettingsPanel';
 
 export interface OptionsServices {
@@ -27,6 +28,8 @@ export interface OptionsServices {
   requestHostPermission(url: string): Promise<boolean>;
   confirm(message: string): boolean;
   download(filename: string, text: string): void;
+  /** The keyboard shortcuts as the browser has them (none where the browser has no commands). */
+  shortcuts(): Promise<Shortcut[]>;
 }
 
 /** `seq` counts the actions, so a new notice can be told from the last one even when its text is the same. */
@@ -166,6 +169,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
         </label>
       </section>
       {settings && <SettingsPanel settings={settings} onChange={(patch) => void changeSettings(patch)} />}
+      <ShortcutsPanel load={services.shortcuts} />
     </main>
   );
 }

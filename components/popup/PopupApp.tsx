@@ -1,9 +1,18 @@
-// The popup: accounts and organisations found on this tab first, a search over the whole dataset, and an account's
-// or an organisation's full record.
+// The popup: accounts and organisations found on this tab first, a search over the whole dataset (accounts and
+// organisations), and an account's or an organisation's full record. Opened by the context menu's look-up, it
+// starts with the selected text searched, or says what the chosen link belongs to.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
-import type { AccountDetails, AccountSummary, DatasetInfo, OrganisationDetails, TabFindings } from '../../lib/protocol';
-import { isSiteDisabled, type Settings } from '../../lib/settings';
+import type {
+  AccountDetails,
+  AccountSummary,
+  DatasetInfo,
+  LinkLookup,
+  OrganisationDetails,
+  OrganisationSummary,
+  TabFindings,
+} from '../../lib/protocol';
+import { isSiteDisabled, toggledSites, type Settings } from '../../lib/settings';
 import { ORGANISATION_KIND_KEY } from '../../lib/statusLabels';
 import { ReportList } from '../ReportList';
 import { AccountRow } from './AccountRow';
@@ -14,6 +23,8 @@ export interface PopupServices {
   activeTabId(): Promise<number | undefined>;
   tabFindings(tabId: number): Promise<TabFindings>;
   search(query: string): Promise<AccountSummary[]>;
+  searchOrganisations(query: string): Promise<OrganisationSummary[]>;
+  lookUpLink(url: string): Promise<LinkLookup | null>;
   details(id: string): Promise<AccountDetails | null>;
   organisation(id: string): Promise<OrganisationDetails | null>;
   datasetInfo(): Promise<DatasetInfo>;
@@ -24,12 +35,41 @@ export interface PopupServices {
 
 const SEARCH_DELAY_MS = 120;
 
-export function PopupApp({ services }: { services: PopupServices }) {
+/** What the popup was opened to look up (popup.html?q=… or ?url=…, from the context menu). */
+export interface LookUp {
+  query?: string | undefined;
+  link?: string | undefined;
+}
+
+interface Results {
+  accounts: AccountSummary[];
+  organisations: OrganisationSummary[];
+}
+
+function OrganisationRow({
+  organisation,
+  onOpen,
+}: {
+  organisation: OrganisationSummary;
+  onOpen: (id: string) => void;
+}) {
+  return (
+    <li class="organisation-row">
+      <button type="button" class="account-open" onClick={() => onOpen(organisation.id)}>
+        <span class="account-name">{organisation.name}</span>
+        <span class="account-identity">{t(ORGANISATION_KIND_KEY[organisation.kind])}</span>
+      </button>
+    </li>
+  );
+}
+
+export function PopupApp({ services, lookUp = {} }: { services: PopupServices; lookUp?: LookUp }) {
   const [findings, setFindings] = useState<TabFindings | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [info, setInfo] = useState<DatasetInfo | null>(null);
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<AccountSummary[] | null>(null);
+  const [query, setQuery] = useState(lookUp.query ?? '');
+  const [results, setResults] = useState<Results | null>(null);
+  const [link, setLink] = useState<{ found: LinkLookup | null } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [openOrganisation, setOpenOrganisation] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,6 +85,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
         tabId === undefined ? { hostname: null, accounts: [], organisations: [] } : services.tabFindings(tabId),
       )
       .then(setFindings, fail);
+    if (lookUp.link) services.lookUpLink(lookUp.link).then((found) => setLink({ found }), fail);
   }, []);
 
   useEffect(() => {
@@ -55,8 +96,8 @@ export function PopupApp({ services }: { services: PopupServices }) {
     }
     const turn = ++searchTurn.current;
     const timer = setTimeout(() => {
-      services.search(trimmed).then(
-        (found) => turn === searchTurn.current && setResults(found),
+      Promise.all([services.search(trimmed), services.searchOrganisations(trimmed)]).then(
+        ([accounts, organisations]) => turn === searchTurn.current && setResults({ accounts, organisations }),
         (e: Error) => setError(e.message),
       );
     }, SEARCH_DELAY_MS);
@@ -106,11 +147,7 @@ export function PopupApp({ services }: { services: PopupServices }) {
   const siteOff = hostname !== null && settings !== null && isSiteDisabled(settings, hostname);
   const toggleSite = async () => {
     if (!settings || !hostname) return;
-    const site = hostname.replace(/^www\./, '');
-    const disabledSites = siteOff
-      ? settings.disabledSites.filter((entry) => hostname !== entry && !hostname.endsWith(`.${entry}`))
-      : [...settings.disabledSites, site];
-    setSettings(await services.saveSettings({ disabledSites }));
+    setSettings(await services.saveSettings({ disabledSites: toggledSites(settings, hostname) }));
   };
 
   return (
@@ -126,17 +163,48 @@ export function PopupApp({ services }: { services: PopupServices }) {
         />
       </label>
       {error && <p role="alert">{error}</p>}
+      {lookUp.link && (
+        <section aria-label={t('popupLinkHeading')}>
+          <h2>{t('popupLinkHeading')}</h2>
+          <p class="link-looked-up">{lookUp.link}</p>
+          {link === null ? (
+            <p class="muted">{t('cardLoading')}</p>
+          ) : link.found === null ? (
+            <p class="empty">{t('popupLinkNone')}</p>
+          ) : (
+            <ul class="accounts">
+              {link.found.kind === 'account' ? (
+                <AccountRow account={link.found.account} onOpen={setOpenId} />
+              ) : (
+                <OrganisationRow organisation={link.found.organisation} onOpen={setOpenOrganisation} />
+              )}
+            </ul>
+          )}
+        </section>
+      )}
       {results !== null ? (
         <section aria-label={t('popupSearchResults')}>
           <h2>{t('popupSearchResults')}</h2>
-          {results.length === 0 ? (
+          {results.accounts.length === 0 && results.organisations.length === 0 ? (
             <p class="empty">{t('popupNoMatch', query.trim())}</p>
           ) : (
-            <ul class="accounts">
-              {results.map((account) => (
-                <AccountRow key={account.id} account={account} onOpen={setOpenId} />
-              ))}
-            </ul>
+            <>
+              <ul class="accounts">
+                {results.accounts.map((account) => (
+                  <AccountRow key={account.id} account={account} onOpen={setOpenId} />
+                ))}
+              </ul>
+              {results.organisations.length > 0 && (
+                <>
+                  <h3>{t('popupOrganisationsFound')}</h3>
+                  <ul class="accounts">
+                    {results.organisations.map((organisation) => (
+                      <OrganisationRow key={organisation.id} organisation={organisation} onOpen={setOpenOrganisation} />
+                    ))}
+                  </ul>
+                </>
+              )}
+            </>
           )}
         </section>
       ) : (

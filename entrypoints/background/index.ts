@@ -6,13 +6,15 @@ import bundledJson from '../../data/takedowns.json';
 import { createBackgroundHandlers } from '../../extension/background/backgroundHandlers';
 import { toolbarBadge } from '../../extension/background/badge';
 import { DatasetUpdates } from '../../extension/background/datasetUpdates';
+import { setUpLookUpMenu } from '../../extension/background/lookUpMenu';
 import { tellPages } from '../../extension/background/pageNotices';
 import { setUpRefreshSchedule } from '../../extension/background/refreshSchedule';
+import { setUpShortcuts } from '../../extension/background/shortcuts';
 import { SettingsKeeper } from '../../extension/background/settingsKeeper';
 import { closeStorageToContentScripts, guardStorage } from '../../extension/background/storageAccess';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
-import { answerFromBackground } from '../../extension/messaging';
+import { answerFromBackground } from '../../extension/background/answerMessages';
 import { seedFromBundled } from '../../extension/store/datasetStore';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { formatProblems, validateDataset } from '../../lib/dataset/validateDataset';
@@ -37,6 +39,8 @@ export default defineBackground(() => {
   answerFromBackground(createBackgroundHandlers(service, { badge: toolbarBadge, updates, tabs, settings }));
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
   setUpRefreshSchedule(updates, settings);
+  setUpLookUpMenu();
+  setUpShortcuts({ settings, tabs });
   // Load (or build) the matcher as soon as the background starts: the first page should not wait for it.
   void service.matcher().catch(() => undefined);
 });

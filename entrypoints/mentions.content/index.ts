@@ -7,6 +7,7 @@ import type { CardContent } from '../../components/HoverCard';
 import { markLabel } from '../../components/claimText';
 import { HoverCardController } from '../../extension/content/hoverCard';
 import type { MarkTarget } from '../../lib/matching/takedownMatcher';
+import { moveToMark } from '../../extension/content/markNavigation';
 import { MarkRegistry } from '../../extension/content/markRegistry';
 import { PageMarker } from '../../extension/content/pageMarker';
 import { askBackground } from '../../extension/messaging';
@@ -45,7 +46,11 @@ export default defineContentScript({
       markedStatuses: settings.markedStatuses,
     });
     // The card is optional: if it cannot be made, marking goes on without it.
-    let card: Pick<HoverCardController, 'close' | 'clearCache'> = { close() {}, clearCache() {} };
+    let card: Pick<HoverCardController, 'close' | 'clearCache' | 'openFor'> = {
+      close() {},
+      clearCache() {},
+      openFor() {},
+    };
     try {
       card = new HoverCardController(document, {
         load: loadCardContent,
@@ -75,6 +80,11 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id || !isPageNotice(message)) return;
       if (message.tdlNotice === 'settings') {
         void askBackground('page:settings', undefined).then(apply, () => undefined);
+        return;
+      }
+      if (message.tdlNotice === 'next-mark' || message.tdlNotice === 'previous-mark') {
+        const mark = moveToMark(document, registry, message.tdlNotice === 'next-mark' ? 1 : -1);
+        if (mark) card.openFor(mark);
         return;
       }
       card.close();

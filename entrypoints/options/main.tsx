@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsServices } from '../../components/options/OptionsApp';
+import { t } from '../../extension/i18n';
 import { askBackground } from '../../extension/messaging';
 import { watchRefresh } from '../../extension/refreshStateStore';
 import { originPattern } from '../../lib/settings';
@@ -26,6 +27,15 @@ const services: OptionsServices = {
   saveSettings: (patch) => askBackground('settings:save', patch),
   requestHostPermission: (url) => browser.permissions.request({ origins: [originPattern(url)] }),
   confirm: (message) => window.confirm(message),
+  async shortcuts() {
+    const commands = (await browser.commands?.getAll()) ?? [];
+    return commands.map((command) => ({
+      name: command.name ?? '',
+      // The browser's own command has no description of ours in Chrome: it opens the popup.
+      description: command.description || t('commandOpenPopup'),
+      shortcut: command.shortcut ?? '',
+    }));
+  },
   download(filename, text) {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -6,7 +6,10 @@ import { askBackground } from '../../extension/messaging';
 import './popup.css';
 
 // popup.html?tabId=N shows tab N: for a popup opened in its own tab or window (and for the end-to-end tests).
-const requestedTab = Number(new URLSearchParams(location.search).get('tabId') ?? NaN);
+// popup.html?q=… and ?url=… are the context menu's look-up of a selection or a link.
+const params = new URLSearchParams(location.search);
+const requestedTab = Number(params.get('tabId') ?? NaN);
+const lookUp = { query: params.get('q') ?? undefined, link: params.get('url') ?? undefined };
 
 const services: PopupServices = {
   activeTabId: async () =>
@@ -15,6 +18,8 @@ const services: PopupServices = {
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
   tabFindings: (tabId) => askBackground('tab:found', { tabId }),
   search: (query) => askBackground('accounts:search', { query, limit: 50 }),
+  searchOrganisations: (query) => askBackground('organisations:search', { query, limit: 20 }),
+  lookUpLink: (url) => askBackground('link:lookup', { url }),
   details: (id) => askBackground('account:details', { id }),
   organisation: (id) => askBackground('organisation:details', { id }),
   datasetInfo: () => askBackground('dataset:info', undefined),
@@ -23,4 +28,4 @@ const services: PopupServices = {
   openOptions: () => void browser.runtime.openOptionsPage(),
 };
 
-render(<PopupApp services={services} />, document.getElementById('app')!);
+render(<PopupApp services={services} lookUp={lookUp} />, document.getElementById('app')!);

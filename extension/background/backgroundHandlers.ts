@@ -68,6 +68,25 @@ export function createBackgroundHandlers(
     async 'accounts:summaries'({ ids }) {
       return service.withEvidence(await service.summaries(ids));
     },
+    async 'organisations:search'({ query, limit }) {
+      const search = await service.organisationSearch();
+      return search.search(query, Math.min(limit ?? 20, 500)).map(({ id, name, kind }) => ({ id, name, kind }));
+    },
+    async 'link:lookup'({ url }) {
+      const mark = (await service.matcher()).linkMark(url);
+      if (!mark) return null;
+      if (mark.match === 'account') {
+        const [account] = await service.withEvidence(await service.summaries([mark.id]));
+        return account ? { kind: 'account', account } : null;
+      }
+      const organisation = await service.db.organisations.get(mark.id);
+      return organisation
+        ? {
+            kind: 'organisation',
+            organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind },
+          }
+        : null;
+    },
     async 'organisation:details'({ id }) {
       const organisation = await service.db.organisations.get(id);
       if (!organisation) return null;

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { PageNotice } from '../../lib/protocol';
 
-export async function tellPages(what: PageNotice['tdlNotice']): Promise<void> {
+export async function tellPages(what: 'settings' | 'dataset'): Promise<void> {
   const notice: PageNotice = { tdlNotice: what };
   const tabs = await browser.tabs.query({});
   await Promise.all(

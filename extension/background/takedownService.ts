@@ -1,6 +1,6 @@
 // The background's in-memory view of the installed dataset: the matcher (loaded from its IndexedDB snapshot, or
 // built once and then stored) and, on first use, the search index. Every tab asks this one copy.
-import type { Account } from '../../lib/dataset/schema';
+import type { Account, Organisation } from '../../lib/dataset/schema';
 import { MATCHER_FORMAT, TakedownMatcher } from '../../lib/matching/takedownMatcher';
 import type { AccountSummary } from '../../lib/protocol';
 import { AccountSearch } from '../../lib/search/accountSearch';
@@ -19,6 +19,7 @@ export function summarise(account: Account, organisationNames: ReadonlyMap<strin
 export class TakedownService {
   private matching: Promise<TakedownMatcher> | undefined;
   private searching: Promise<SearchIndex> | undefined;
+  private searchingOrganisations: Promise<AccountSearch<Organisation>> | undefined;
   private readonly claimCache = new Map<string, Claim | null>();
   /** Settles once the database has been seeded (or seeding failed and was logged). */
   readonly ready: Promise<void>;
@@ -56,6 +57,17 @@ export class TakedownService {
         throw error;
       });
     return this.searching;
+  }
+
+  /** Organisations by name and alias, built on first use like the account search. */
+  organisationSearch(): Promise<AccountSearch<Organisation>> {
+    this.searchingOrganisations ??= this.ready
+      .then(async () => new AccountSearch(await this.db.organisations.toArray()))
+      .catch((error: unknown) => {
+        this.searchingOrganisations = undefined;
+        throw error;
+      });
+    return this.searchingOrganisations;
   }
 
   async summaries(ids: readonly string[]): Promise<AccountSummary[]> {
@@ -99,6 +111,7 @@ export class TakedownService {
   invalidate(): void {
     this.matching = undefined;
     this.searching = undefined;
+    this.searchingOrganisations = undefined;
     this.claimCache.clear();
   }
 

@@ -215,6 +215,12 @@ export class HoverCardController {
     this.closeTimer = undefined;
   }
 
+  /** Opens the card for a mark, or for the link that holds one (the keyboard shortcuts' next and previous mark). */
+  openFor(element: Element): void {
+    const target = this.targetOf(element) ?? this.heldMark(element);
+    if (target) void this.open(target);
+  }
+
   async open({ element: mark, claim }: MarkTarget, tappedLink: HTMLAnchorElement | null = null): Promise<void> {
     clearTimeout(this.openTimer);
     this.cancelClose();

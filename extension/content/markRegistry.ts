@@ -179,6 +179,22 @@ export class MarkRegistry {
     for (const link of [...this.links.keys()]) if (!link.isConnected) this.links.delete(link);
   }
 
+  /**
+   * What takes keyboard focus for each mark on the page, in document order: a mark's focusable piece, the link that
+   * holds a mark, a tagged link.
+   */
+  focusTargets(): HTMLElement[] {
+    const targets = new Set<HTMLElement>();
+    for (const group of this.groups) {
+      const piece = group.pieces.find((element) => element.isConnected);
+      if (!piece) continue;
+      const holder = piece.tabIndex === 0 ? piece : piece.closest<HTMLElement>('a[href], button');
+      if (holder) targets.add(holder);
+    }
+    for (const link of this.links.keys()) if (link.isConnected) targets.add(link);
+    return [...targets].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
   /** Distinct claims of the marks and tagged links on the page, as claimKey(match, id). */
   found(): string[] {
     const ids = new Set<string>();

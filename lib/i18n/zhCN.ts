@@ -81,6 +81,17 @@ export const zhCN: Catalogue = {
 
   badgeTitleNone: 'Takedown Lens',
   badgeTitleCount: 'Takedown Lens：本页提到 $1 个被追踪的账号和机构',
+  popupOrganisationsFound: '机构',
+  menuLookUp: '在 Takedown Lens 中查询',
+  commandOpenPopup: '打开 Takedown Lens',
+  commandToggleSite: '在此网站开启或关闭标记',
+  commandNextMark: '转到页面上的下一个标记',
+  commandPreviousMark: '转到页面上的上一个标记',
+  optionsShortcutsHeading: '键盘快捷键',
+  optionsShortcutsHelp: '可在浏览器的扩展快捷键设置中更改。',
+  optionsShortcutNone: '未设置',
+  popupLinkHeading: '此链接',
+  popupLinkNone: '没有被追踪的账号或机构使用此链接。',
   popupOrganisationsHere: '本页提到的机构',
   popupOrganisationOf: '所属机构：$1',
 

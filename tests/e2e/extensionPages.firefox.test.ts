@@ -77,6 +77,48 @@ describe('the popup in Firefox ESR', () => {
   });
 });
 
+describe('look-up and shortcuts in Firefox ESR', () => {
+  it('the look-up page shows what a selection names and what a link belongs to', async () => {
+    const devtools = firefox.session().devtools!;
+    const bySelection = await devtools.openPage(`popup.html?q=${encodeURIComponent('OKEx')}`);
+    const text = async (context: FirefoxContext, wanted: string) => {
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        const now = await context.evaluate<string>('document.body.textContent');
+        if (now.includes(wanted)) return now;
+        await sleep(100);
+      }
+      throw new Error(`never showed ${wanted}`);
+    };
+    expect(await text(bySelection, 'Organisations')).toContain('Exchange');
+    const byLink = await devtools.openPage(`popup.html?url=${encodeURIComponent('https://www.jinse.com/news/1')}`);
+    expect(await text(byLink, 'This link')).toContain('Jinse Caijing');
+    const unknown = await devtools.openPage(`popup.html?url=${encodeURIComponent('https://example.com/')}`);
+    await text(unknown, 'No tracked account or organisation has this link.');
+  });
+
+  it('next and previous mark move focus between the marks of the active tab', async () => {
+    await news.bringToFront();
+    const devtools = firefox.session().devtools!;
+    const send = (notice: string) =>
+      devtools.background.evaluate(
+        `browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => browser.tabs.sendMessage(tab.id, { tdlNotice: '${notice}' }))`,
+      );
+    const focused = () =>
+      news.evaluate(() => {
+        const active = document.activeElement;
+        return (active?.closest('[data-tdl-match]') ?? active?.querySelector('[data-tdl-match]'))?.textContent ?? null;
+      });
+    const first = (await marksOn(news))[0]!.text;
+    await send('next-mark');
+    await news.waitForFunction((text) => document.activeElement?.textContent === text, {}, first);
+    await send('next-mark');
+    await news.waitForFunction((text) => document.activeElement?.textContent !== text, {}, first);
+    await send('previous-mark');
+    await news.waitForFunction((text) => document.activeElement?.textContent === text, {}, first);
+    expect(await focused()).toBe(first);
+  });
+});
+
 describe('dataset refresh in Firefox ESR', () => {
   it('refuses a broken list with its reason and keeps answering from the installed one', async () => {
     await openOptions();

@@ -24,6 +24,8 @@ const PRIVILEGED: Record<string, unknown> = {
   'matcher:info': undefined,
   'accounts:search': { query: 'okex' },
   'accounts:summaries': { ids: ['okex-wechat'] },
+  'organisations:search': { query: 'okex' },
+  'link:lookup': { url: 'https://www.okex.com/' },
   'dataset:import': { text: forgedList(), origin: { kind: 'bundled' }, confirmed: true },
   'dataset:refresh': { url: 'http://127.0.0.1:9/attacker.json', confirmed: true },
   'dataset:rollback': undefined,

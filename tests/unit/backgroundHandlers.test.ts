@@ -6,7 +6,8 @@ import { DatasetUpdates } from '../../extension/background/datasetUpdates';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
 import { SettingsKeeper } from '../../extension/background/settingsKeeper';
-import { answerFromBackground, answerMessage, askBackground } from '../../extension/messaging';
+import { answerFromBackground, answerMessage } from '../../extension/background/answerMessages';
+import { askBackground } from '../../extension/messaging';
 import type { ExtensionPageRequests, RequestOf } from '../../lib/protocol';
 import { classifySender } from '../../lib/senderCheck';
 import { readDatasetInfo, seedFromBundled } from '../../extension/store/datasetStore';
@@ -171,6 +172,8 @@ const PRIVILEGED: { [K in keyof ExtensionPageRequests]: RequestOf<K> } = {
   'matcher:info': undefined,
   'accounts:search': { query: 'okex' },
   'accounts:summaries': { ids: ['okex-wechat'] },
+  'organisations:search': { query: 'okex' },
+  'link:lookup': { url: 'https://okex.com/' },
   'dataset:import': {
     text: JSON.stringify({ ...tinyDataset('2.0.0'), datasetVersion: '9.0.0' }),
     origin: { kind: 'bundled' },

@@ -8,7 +8,7 @@ import { DatasetUpdates } from '../../extension/background/datasetUpdates';
 import { SettingsKeeper } from '../../extension/background/settingsKeeper';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
-import { answerMessage } from '../../extension/messaging';
+import { answerMessage } from '../../extension/background/answerMessages';
 import { seedFromBundled } from '../../extension/store/datasetStore';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { PAGE_REQUEST_TYPES, type MessageType } from '../../lib/protocol';

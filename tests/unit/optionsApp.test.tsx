@@ -44,6 +44,10 @@ function services(overrides: Partial<OptionsServices> = {}) {
     requestHostPermission: vi.fn(async () => true),
     confirm: vi.fn(() => true),
     download: vi.fn(),
+    shortcuts: async () => [
+      { name: '_execute_action', description: 'Open Takedown Lens', shortcut: 'Alt+Shift+L' },
+      { name: 'next-mark', description: 'Go to the next mark on the page', shortcut: '' },
+    ],
     ...overrides,
   };
   return fake;
@@ -156,5 +160,15 @@ describe('OptionsApp', () => {
     expect(await screen.findByText('example.com')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Mark accounts on example.com again' }));
     await waitFor(() => expect(fake.saveSettings).toHaveBeenLastCalledWith({ disabledSites: [] }));
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it('lists each shortcut as the browser has it, and says when one is not set', async () => {
+    render(<OptionsApp services={services()} />);
+    await screen.findByRole('heading', { name: 'Keyboard shortcuts' });
+    expect(screen.getByText('Alt+Shift+L').localName).toBe('kbd');
+    expect(screen.getByText('Go to the next mark on the page')).toBeTruthy();
+    expect(screen.getByText('not set')).toBeTruthy();
   });
 });

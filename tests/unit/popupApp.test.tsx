@@ -23,6 +23,14 @@ function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings
         organisations: [],
       },
     search: vi.fn(async (query: string) => (/jin|金/i.test(query) ? [summary('jinse')] : [])),
+    searchOrganisations: async (query: string) =>
+      data.organisations
+        .filter((organisation) => organisation.name.toLowerCase().includes(query.toLowerCase()))
+        .map(({ id, name, kind }) => ({ id, name, kind })),
+    lookUpLink: async (url: string) =>
+      url.includes('okex.com')
+        ? { kind: 'organisation' as const, organisation: { id: 'okex', name: 'OKEx', kind: 'exchange' as const } }
+        : null,
     details: async (id) => ({
       account: data.accounts.find((a) => a.id === id)!,
       organisation: data.organisations.find((o) => o.id === data.accounts.find((a) => a.id === id)!.organisationId),
@@ -138,5 +146,25 @@ describe('PopupApp', () => {
     expect(screen.getByText(/Official websites: okex\.com/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /OKEx WeChat/ }));
     expect(await screen.findByRole('button', { name: 'Organisation: OKEx' })).toBeTruthy();
+  });
+});
+
+describe('look-up from the context menu', () => {
+  it('starts with the selected text searched, organisations included', async () => {
+    render(<PopupApp services={services()} lookUp={{ query: 'OKEx' }} />);
+    await screen.findByRole('heading', { name: 'Organisations' });
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('OKEx');
+    fireEvent.click(screen.getByRole('button', { name: /^OKEx/ }));
+    await screen.findByRole('heading', { name: 'OKEx' });
+  });
+
+  it('says what a link belongs to, or that nothing tracked has it', async () => {
+    const { unmount } = render(<PopupApp services={services()} lookUp={{ link: 'https://www.okex.com/markets' }} />);
+    await screen.findByRole('heading', { name: 'This link' });
+    expect(await screen.findByRole('button', { name: /^OKEx/ })).toBeTruthy();
+    expect(screen.getByText('https://www.okex.com/markets')).toBeTruthy();
+    unmount();
+    render(<PopupApp services={services()} lookUp={{ link: 'https://example.com/' }} />);
+    await screen.findByText('No tracked account or organisation has this link.');
   });
 });
