@@ -19,10 +19,14 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'takedown-lens@example.org',
-              strict_min_version: '115.0',
+              // 140 is the oldest Firefox ESR still supported; it has every API and manifest key used here.
+              strict_min_version: '140.0',
               // Nothing leaves the browser: no analytics, no page text, no personal data.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android: 142 reads data_collection_permissions. It has no context menus, keyboard
+            // shortcuts or windows; the extension checks for each before using it.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -21,14 +21,18 @@ export function ShortcutsPanel({ load }: { load: () => Promise<Shortcut[]> }) {
       <h2 id="shortcuts-heading">{t('optionsShortcutsHeading')}</h2>
       <p class="muted">{t('optionsShortcutsHelp')}</p>
       {shortcuts && (
-        <dl class="facts shortcuts">
+        <ul class="shortcuts">
           {shortcuts.map((shortcut) => (
-            <div key={shortcut.name} class="shortcut">
-              <dt>{shortcut.shortcut ? <kbd>{shortcut.shortcut}</kbd> : t('optionsShortcutNone')}</dt>
-              <dd>{shortcut.description}</dd>
-            </div>
+            <li key={shortcut.name}>
+              {shortcut.shortcut ? (
+                <kbd>{shortcut.shortcut}</kbd>
+              ) : (
+                <span class="muted">{t('optionsShortcutNone')}</span>
+              )}{' '}
+              {shortcut.description}
+            </li>
           ))}
-        </dl>
+        </ul>
       )}
     </section>
   );

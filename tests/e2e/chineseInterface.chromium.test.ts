@@ -44,7 +44,7 @@ describe('Simplified Chinese interface', () => {
     await popup.goto(`chrome-extension://${browser.session().extensionId}/popup.html`);
     await popup.getByText('数据集 1.1.0：9 个账号、9 个事件、5 篇报道。').waitFor();
     await popup.getByRole('searchbox', { name: '搜索所有被追踪账号' }).fill('金色財經');
-    await popup.getByRole('button', { name: /Jinse Caijing/ }).click();
+    await popup.getByRole('button', { name: /Jinse Caijing 微信/ }).click();
     await popup.getByRole('heading', { name: '时间线' }).waitFor();
     expect(await popup.locator('main').innerText()).toContain('2018年8月22日');
     await popup.close();
