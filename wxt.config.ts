@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // The Firefox sources zip (for addons.mozilla.org's reviewers) holds what rebuilds the extension: no local output.
+  zip: { excludeSources: ['artifacts/**', 'coverage/**'] },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -30,7 +32,7 @@ export default defineConfig({
           },
         }
       : {}),
-    action: { default_title: '__MSG_extName__' },
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Four suggested keys (the most Chrome allows); each can be changed in the browser's shortcut settings.
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {

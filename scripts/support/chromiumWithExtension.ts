@@ -17,7 +17,13 @@ export interface ExtensionSession {
 }
 
 export async function launchChromiumWithExtension(
-  options: { headless?: boolean; locale?: string; build?: string; touch?: boolean } = {},
+  options: {
+    headless?: boolean;
+    locale?: string;
+    build?: string;
+    touch?: boolean;
+    colorScheme?: 'light' | 'dark';
+  } = {},
 ): Promise<ExtensionSession> {
   const build = options.build ?? CHROME_BUILD;
   const profile = mkdtempSync(path.join(os.tmpdir(), 'tdl-profile-'));
@@ -28,6 +34,7 @@ export async function launchChromiumWithExtension(
     viewport: options.touch ? { width: 360, height: 740 } : { width: 1200, height: 800 },
     ...(options.touch ? { hasTouch: true } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     args: [
       ...(options.locale ? [`--lang=${options.locale}`] : []),
       `--disable-extensions-except=${build}`,
