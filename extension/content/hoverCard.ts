@@ -42,6 +42,10 @@ export class HoverCardController {
   private static count = 0;
   private readonly titleId = `tdl-card-title-${++HoverCardController.count}`;
   private lastPointerType = '';
+  /** Where a touch went down: a tap opens the card only if it ends on the same mark. */
+  private touchStart: { mark: Element | null; x: number; y: number } | null = null;
+  /** The mark whose card this tap just opened: the click that follows must not follow its link. */
+  private tapOpened: Element | null = null;
   /** The page's link behind a mark opened by a tap, offered in the card. */
   private heldLink: HeldLink | null = null;
 
@@ -83,8 +87,9 @@ export class HoverCardController {
     listen('focusin', (event) => this.onFocusIn(event));
     listen('focusout', (event) => this.onFocusOut(event));
     listen('keydown', (event) => this.onKeyDown(event));
-    listen('pointerdown', (event) => (this.lastPointerType = event.pointerType));
-    listen('click', (event) => this.onTap(event));
+    listen('pointerdown', (event) => this.onPointerDown(event));
+    listen('pointerup', (event) => this.onPointerUp(event));
+    listen('click', (event) => this.onClick(event));
     doc.defaultView?.addEventListener('scroll', () => this.reposition(), {
       capture: true,
       passive: true,
@@ -151,8 +156,9 @@ export class HoverCardController {
     const target = event.target instanceof Element ? event.target : null;
     const held = target?.matches(':focus-visible') ? this.heldMark(target) : null;
     const mark = this.markOf(event) ?? held;
-    if (mark) void this.open(mark);
-    else if (this.isOpen) this.close();
+    if (mark) {
+      if (!(this.isOpen && this.anchor === mark.element)) void this.open(mark);
+    } else if (this.isOpen && !this.holdsAnchor(target)) this.close();
   }
 
   private onFocusOut(event: FocusEvent): void {
@@ -166,18 +172,39 @@ export class HoverCardController {
     return target instanceof Element && this.anchor !== null && target !== this.anchor && target.contains(this.anchor);
   }
 
-  /** A tap (a click from a touch pointer): opens the card on a mark, and holds back a link's first tap. */
-  private onTap(event: MouseEvent): void {
-    if (this.lastPointerType !== 'touch' || this.inCard(event)) return;
+  private onPointerDown(event: PointerEvent): void {
+    this.lastPointerType = event.pointerType;
+    if (event.pointerType !== 'touch') return;
+    this.touchStart = { mark: this.markOf(event)?.element ?? null, x: event.clientX, y: event.clientY };
+  }
+
+  /**
+   * The end of a tap: on a mark, its card opens (a mark inside a link: the card offers the link, and the click that
+   * follows is held back); a second tap on the mark whose card is open lets the click through; anywhere else but
+   * the card, the card closes. A finger that moved (a scroll) is no tap.
+   */
+  private onPointerUp(event: PointerEvent): void {
+    const start = this.touchStart;
+    this.touchStart = null;
+    if (event.pointerType !== 'touch' || !start || this.inCard(event)) return;
+    if (Math.hypot(event.clientX - start.x, event.clientY - start.y) > 10) return;
     const mark = this.markOf(event);
-    if (!mark) {
+    if (!mark || mark.element !== start.mark) {
       if (this.isOpen) this.close();
       return;
     }
+    if (this.isOpen && this.anchor === mark.element) return; // the second tap
     const link = mark.element.closest<HTMLAnchorElement>('a[href]');
-    if (this.isOpen && this.anchor === mark.element) return; // the second tap: the link is followed
-    if (link) event.preventDefault();
+    this.tapOpened = mark.element;
     void this.open(mark, link);
+  }
+
+  /** The click a tap makes: held back when that tap opened the card of a mark inside a link. */
+  private onClick(event: MouseEvent): void {
+    const opened = this.tapOpened;
+    this.tapOpened = null;
+    if (this.lastPointerType !== 'touch' || !opened) return;
+    if (this.markOf(event)?.element === opened && opened.closest('a[href]')) event.preventDefault();
   }
 
   private onKeyDown(event: KeyboardEvent): void {

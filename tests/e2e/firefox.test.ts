@@ -122,4 +122,18 @@ describe('Firefox ESR', () => {
     await waitForCardClosed(page);
     await page.close();
   });
+
+  it('on a touch screen, a tap on a mark inside a link opens the card, which offers the link, and a tap elsewhere closes it', async () => {
+    const page = await browser.session().browser.newPage();
+    await page.goto(browser.server().url('/link-with-name.html'));
+    await marksWhenSettled(page, 1);
+    const start = page.url();
+    const box = await (await page.$('#story [data-tdl-match]'))!.boundingBox();
+    await page.touchscreen.tap(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    expect(await waitForCard(page, 'Delphy')).toContain('Open the link (example.com)');
+    expect(page.url()).toBe(start);
+    await page.touchscreen.tap(300, 300);
+    await waitForCardClosed(page);
+    await page.close();
+  });
 });
