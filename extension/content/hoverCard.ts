@@ -1,8 +1,9 @@
 // The one hover card: opens on hovering or focusing a mark (or a marked link), closes on leaving, blur or Escape,
 // stays inside the viewport. On a touch screen a tap opens it: a tap on a mark inside a link opens the card first
-// (which offers the link) and a second tap follows the link; a tap elsewhere closes it. It lives in a closed shadow root, so page CSS cannot reach it and page scripts cannot
-// read it; text is rendered as text. Only the user's own (trusted) events open it, and only on marks the
-// MarkRegistry knows: an element a page dresses up with our attributes opens nothing.
+// (which offers the link) and a second tap follows the link; a tap elsewhere closes it. It lives in a closed shadow
+// root, so page CSS cannot reach it and page scripts cannot read it; text is rendered as text. Only the user's own
+// (trusted) events open it, and only on marks the MarkRegistry knows: an element a page dresses up with our
+// attributes opens nothing.
 import { render } from 'preact';
 import { h } from 'preact';
 import { HoverCard, type CardContent, type HeldLink, type HoverCardState } from '../../components/HoverCard';

@@ -132,6 +132,8 @@ export class PageMarker {
     if (markOrganisations !== undefined) this.markOrganisations = markOrganisations;
     this.claims.clear();
     this.labels.clear();
+    // The extension asked for this (a new dataset, other settings), not the page: the page's budget starts again.
+    this.charsSent = 0;
     this.unmarkAll();
     this.start();
   }
