@@ -59,7 +59,7 @@ export function syntheticDataset(size: number, seed = 42): { dataset: DatasetInp
     names,
     dataset: {
       schemaVersion: 2,
-      datasetVersion: '9.0.0',
+      datasetVersion: '2.0.0',
       generatedAt: '2026-11-21T00:00:00Z',
       source: { name: `synthetic ${size}` },
       organisations: [],
