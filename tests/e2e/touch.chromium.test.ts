@@ -64,12 +64,23 @@ describe('on a phone', () => {
     await page.tap('[data-tdl-account="huobi-news"]');
     await waitForCard(page, 'Huobi News');
     await page.screenshot({ path: 'artifacts/touch-card.png' });
-    // The card covers much of a small screen: tap the page where the card is not.
+    // The card's links are finger-sized too, and the card fits the screen.
     const card = await inCard(page, (root) => {
+      const box = root.querySelector('.tdl-card')!.getBoundingClientRect();
+      const small = [...root.querySelectorAll('a[href], button')]
+        .map((element) => element.getBoundingClientRect().height)
+        .filter((height) => height > 0 && height < 44);
+      return { small, left: box.left, right: box.right };
+    });
+    expect(card).toMatchObject({ small: [] });
+    expect(card!.left).toBeGreaterThanOrEqual(0);
+    expect(card!.right).toBeLessThanOrEqual(360);
+    // The card covers much of a small screen: tap the page where the card is not.
+    const place = await inCard(page, (root) => {
       const rect = root.querySelector('.tdl-card')!.getBoundingClientRect();
       return { top: rect.top, bottom: rect.bottom };
     });
-    await page.touchscreen.tap(180, card!.top > 100 ? 40 : Math.min(card!.bottom + 40, 730));
+    await page.touchscreen.tap(180, place!.top > 100 ? 40 : Math.min(place!.bottom + 40, 730));
     await waitForCardClosed(page);
     expect(await isCardOpen(page)).toBe(false);
   });
