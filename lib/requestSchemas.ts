@@ -40,6 +40,7 @@ const settingsPatch = z.strictObject({
   markedStatuses: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
   markOrganisations: z.boolean().optional(),
   refreshUrl: url.optional(),
+  refreshKey: z.string().max(100).optional(),
   refreshSchedule: z.enum(['off', 'daily', 'weekly']).optional(),
 });
 

@@ -19,6 +19,8 @@ export interface Settings {
   /** Marks for organisations named in passing (OKEx, huobi.com), beside the marks for accounts. */
   markOrganisations: boolean;
   refreshUrl: string;
+  /** The list maintainer's Ed25519 public key ("ed25519:…"); empty for a list that is not signed. */
+  refreshKey: string;
   refreshSchedule: RefreshSchedule;
 }
 
@@ -29,6 +31,7 @@ export function defaultSettings(defaultRefreshUrl = ''): Settings {
     markedStatuses: [...STATUSES],
     markOrganisations: true,
     refreshUrl: defaultRefreshUrl,
+    refreshKey: '',
     refreshSchedule: 'off',
   };
 }
@@ -47,6 +50,7 @@ export function completeSettings(stored: unknown, defaults: Settings): Settings 
     markOrganisations:
       typeof value.markOrganisations === 'boolean' ? value.markOrganisations : defaults.markOrganisations,
     refreshUrl: typeof value.refreshUrl === 'string' ? value.refreshUrl : defaults.refreshUrl,
+    refreshKey: typeof value.refreshKey === 'string' ? value.refreshKey : defaults.refreshKey,
     refreshSchedule: ['off', 'daily', 'weekly'].includes(value.refreshSchedule as string)
       ? (value.refreshSchedule as RefreshSchedule)
       : defaults.refreshSchedule,

@@ -28,6 +28,8 @@ export interface OptionsServices {
   requestHostPermission(url: string): Promise<boolean>;
   confirm(message: string): boolean;
   download(filename: string, text: string): void;
+  /** A public key's fingerprint; null when the text is not a key. */
+  fingerprint(key: string): Promise<string | null>;
   /** The keyboard shortcuts as the browser has them (none where the browser has no commands). */
   shortcuts(): Promise<Shortcut[]>;
 }
@@ -42,9 +44,24 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
   const [progress, setProgress] = useState<RefreshProgress | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [url, setUrl] = useState('');
+  const [keyText, setKeyText] = useState('');
+  const [fingerprint, setFingerprint] = useState<string | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const actions = useRef(0);
+
+  useEffect(() => {
+    const typed = keyText.trim();
+    if (!typed) return setFingerprint(undefined);
+    let current = true;
+    services.fingerprint(typed).then(
+      (found) => current && setFingerprint(found),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [keyText]);
 
   const reload = () => {
     services.datasetInfo().then(setInfo, () => undefined);
@@ -57,6 +74,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
     services.loadSettings().then((loaded) => {
       setSettings(loaded);
       setUrl(loaded.refreshUrl);
+      setKeyText(loaded.refreshKey);
     });
     return services.watch(reload);
   }, []);
@@ -97,7 +115,20 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       if (!(await services.requestHostPermission(target))) {
         throw new Error(t('errorPermission', new URL(target).origin));
       }
-      setSettings(await services.saveSettings({ refreshUrl: target }));
+      // A signed list's key changed or removed: only with the reader's explicit consent, after a warning.
+      const saved = settings?.refreshKey ?? '';
+      const typed = keyText.trim();
+      if (saved && typed !== saved) {
+        const [before, after] = await Promise.all([services.fingerprint(saved), services.fingerprint(typed)]);
+        const warning = typed
+          ? t('confirmKeyChange', before ?? saved, after ?? typed)
+          : t('confirmKeyRemoved', before ?? saved);
+        if (!services.confirm(warning)) {
+          setKeyText(saved);
+          return t('noticeKeyKept');
+        }
+      }
+      setSettings(await services.saveSettings({ refreshUrl: target, refreshKey: typed }));
       return settle(await services.refresh(target, false), () => services.refresh(target, true));
     });
 
@@ -147,6 +178,9 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
           progress={progress}
           busy={busy}
           onUrlChange={setUrl}
+          keyText={keyText}
+          fingerprint={fingerprint}
+          onKeyChange={setKeyText}
           onScheduleChange={(refreshSchedule) => void changeSettings({ refreshSchedule, refreshUrl: url.trim() })}
           onUpdateNow={updateNow}
         />

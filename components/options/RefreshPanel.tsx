@@ -21,6 +21,9 @@ export function RefreshPanel({
   progress,
   busy,
   onUrlChange,
+  keyText,
+  fingerprint,
+  onKeyChange,
   onScheduleChange,
   onUpdateNow,
 }: {
@@ -30,6 +33,10 @@ export function RefreshPanel({
   progress: RefreshProgress | null;
   busy: boolean;
   onUrlChange: (url: string) => void;
+  /** The list maintainer's public key as typed, and its fingerprint (null: not a key; undefined: none typed). */
+  keyText: string;
+  fingerprint: string | null | undefined;
+  onKeyChange: (key: string) => void;
   onScheduleChange: (schedule: RefreshSchedule) => void;
   onUpdateNow: () => void;
 }) {
@@ -48,6 +55,25 @@ export function RefreshPanel({
           onInput={(event) => onUrlChange((event.target as HTMLInputElement).value)}
         />
       </label>
+      <label class="field">
+        {t('optionsKeyLabel')}
+        <input
+          type="text"
+          name="refresh-key"
+          value={keyText}
+          spellcheck={false}
+          autocomplete="off"
+          placeholder="ed25519:…"
+          onInput={(event) => onKeyChange((event.target as HTMLInputElement).value)}
+        />
+      </label>
+      <p class="muted key-fingerprint">
+        {fingerprint === undefined
+          ? t('optionsKeyNone')
+          : fingerprint === null
+            ? t('errorKeyInvalid')
+            : t('optionsKeyFingerprint', fingerprint)}
+      </p>
       <div class="buttons">
         <button type="button" disabled={busy || !url.trim()} onClick={onUpdateNow}>
           {t('optionsUpdateNow')}

@@ -6,6 +6,7 @@ import { t } from '../../extension/i18n';
 import { askBackground } from '../../extension/messaging';
 import { watchRefresh } from '../../extension/refreshStateStore';
 import { originPattern } from '../../lib/settings';
+import { keyFingerprint, parsePublicKey } from '../../lib/signature/listSignature';
 import './options.css';
 
 const services: OptionsServices = {
@@ -35,6 +36,10 @@ const services: OptionsServices = {
       description: command.description || t('commandOpenPopup'),
       shortcut: command.shortcut ?? '',
     }));
+  },
+  async fingerprint(key) {
+    const bytes = parsePublicKey(key);
+    return bytes ? keyFingerprint(bytes, crypto.subtle) : null;
   },
   download(filename, text) {
     const link = document.createElement('a');

@@ -12,6 +12,13 @@ import {
   type RefreshState,
 } from '../../lib/refresh/refreshState';
 import { refreshUrlProblem } from '../../lib/settings';
+import {
+  keyFingerprint,
+  parsePublicKey,
+  parseSignature,
+  SIGNATURE_SUFFIX,
+  verifyDetached,
+} from '../../lib/signature/listSignature';
 import { loadRefreshProgress, REFRESH_STATE_KEY, setRefreshProgress, stampDatasetChange } from '../refreshStateStore';
 import { t } from '../i18n';
 import { GuardedItem } from '../store/guardedItem';
@@ -31,6 +38,17 @@ export interface UpdateDeps {
   settings?: SettingsKeeper;
   /** Told after every change of the installed dataset (the background tells the open tabs). */
   onInstalled?: () => void;
+  /** For signed lists; by default the browser's. */
+  subtle?: SubtleCrypto;
+}
+
+export const MAX_SIGNATURE_BYTES = 1_024;
+
+/** Where a list's detached signature is published: the file's URL with ".sig" added to its path. */
+export function signatureUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.pathname += SIGNATURE_SUFFIX;
+  return parsed.href;
 }
 
 export class DatasetUpdates {
@@ -82,8 +100,41 @@ export class DatasetUpdates {
     return this.installed(await replaceDataset(this.service.db, result.data, origin, this.now(), true));
   }
 
+  /**
+   * Refuses a download of a signed list unless its detached signature verifies with the list's key; the message
+   * says why. Nothing is installed before this passes.
+   */
+  private async checkSignature(url: string, bytes: Uint8Array, keyText: string): Promise<void> {
+    const subtle = this.deps.subtle ?? globalThis.crypto.subtle;
+    const key = parsePublicKey(keyText);
+    if (!key) throw new Error(t('errorKeyInvalid'));
+    const fingerprint = await keyFingerprint(key, subtle);
+    const sigUrl = signatureUrl(url);
+    let download;
+    try {
+      download = await downloadDataset(sigUrl, {
+        fetch: this.deps.fetch,
+        timeoutMs: this.deps.timeoutMs ?? REFRESH_TIMEOUT_MS,
+        maxBytes: MAX_SIGNATURE_BYTES,
+      });
+    } catch (error) {
+      if (error instanceof DownloadError && error.key === 'errorStatus' && error.params[0]?.startsWith('404')) {
+        throw new Error(t('errorSignatureMissing', sigUrl, fingerprint));
+      }
+      const reason = error instanceof DownloadError ? t(error.key, ...error.params) : String(error);
+      throw new Error(t('errorSignatureDownload', sigUrl, reason));
+    }
+    const signature = download.kind === 'downloaded' ? parseSignature(download.text) : null;
+    if (!signature) throw new Error(t('errorSignatureMalformed', sigUrl));
+    if (!(await verifyDetached(key, signature, bytes, subtle)))
+      throw new Error(t('errorSignatureInvalid', fingerprint));
+  }
+
   async refresh(requestedUrl: string | undefined, confirmed = false): Promise<InstallOutcome> {
-    const url = (requestedUrl ?? (await this.settings.get()).refreshUrl).trim();
+    const settings = await this.settings.get();
+    const url = (requestedUrl ?? settings.refreshUrl).trim();
+    // The key belongs to the list at the configured address.
+    const keyText = url === settings.refreshUrl.trim() ? settings.refreshKey : '';
     if (!url) throw new Error(t('errorNoUrl'));
     const problem = refreshUrlProblem(url);
     if (problem) throw new Error(t(problem.key, ...problem.params));
@@ -117,6 +168,7 @@ export class DatasetUpdates {
       }
       let outcome: InstallOutcome;
       try {
+        if (keyText) await this.checkSignature(url, download.bytes, keyText);
         outcome = await this.installText(download.text, { kind: 'url', url }, confirmed);
       } catch (error) {
         await record('failed', (error as Error).message);

@@ -2,6 +2,7 @@
 // store/guardedItem.ts). Extension pages read and save them by message; content scripts get what their page needs.
 import type { PageSettings } from '../../lib/protocol';
 import { completeSettings, defaultSettings, isMarkingOn, refreshUrlProblem, type Settings } from '../../lib/settings';
+import { formatPublicKey, parsePublicKey } from '../../lib/signature/listSignature';
 import { t } from '../i18n';
 import { GuardedItem } from '../store/guardedItem';
 import type { TakedownDb } from '../store/takedownDb';
@@ -34,6 +35,11 @@ export class SettingsKeeper {
     const next = completeSettings({ ...(await this.get()), ...patch }, defaultSettings(BUILD_DEFAULT_REFRESH_URL));
     const problem = next.refreshUrl ? refreshUrlProblem(next.refreshUrl) : null;
     if (problem) throw new Error(t(problem.key, ...problem.params));
+    if (next.refreshKey.trim()) {
+      const key = parsePublicKey(next.refreshKey);
+      if (!key) throw new Error(t('errorKeyInvalid'));
+      next.refreshKey = formatPublicKey(key);
+    } else next.refreshKey = '';
     await this.item.set(next);
     for (const listener of this.listeners) listener(next);
     return next;

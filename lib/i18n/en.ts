@@ -179,6 +179,21 @@ export const en = {
   urlHttpsOnly: 'Only https:// addresses are allowed (http:// only for localhost).',
   urlScheme: 'A dataset cannot be fetched from a $1 address; use https://.',
   urlCredentials: 'The address must not contain a user name or password.',
+  errorKeyInvalid: 'A public key is “ed25519:” followed by 44 characters of base64 (32 bytes).',
+  errorSignatureMissing:
+    'Refused: this list is signed with key $2, but no signature was published beside it ($1). The installed version keeps answering.',
+  errorSignatureDownload: 'Refused: the signature ($1) could not be downloaded: $2 The installed version keeps answering.',
+  errorSignatureMalformed: 'Refused: $1 is not an Ed25519 signature. The installed version keeps answering.',
+  errorSignatureInvalid:
+    'Refused: the signature does not match this file and the list’s key $1: it was changed, or signed by someone else. The installed version keeps answering.',
+  confirmKeyChange:
+    'Warning: the list’s key changes from $1 to $2. Updates signed with the old key will be refused. Continue only if the list’s maintainer announced a new key.',
+  confirmKeyRemoved:
+    'Warning: this removes the list’s key ($1). Unsigned updates will then be installed without a check. Continue?',
+  optionsKeyLabel: 'Maintainer’s public key (optional, for a signed list)',
+  optionsKeyFingerprint: 'Fingerprint: $1. Compare it with the one the list’s maintainer publishes.',
+  optionsKeyNone: 'No key: updates are not checked for a signature.',
+  noticeKeyKept: 'Nothing changed: the list keeps its key.',
   errorNoUrl: 'No dataset URL is set. Enter one in the options page.',
   errorNotAnswered: 'The server did not answer within $1 s.',
   errorNotFinished: 'The download did not finish within $1 s.',

@@ -14,7 +14,14 @@ export interface DownloadOptions {
 
 export type DownloadResult =
   | { kind: 'not-modified' }
-  | { kind: 'downloaded'; text: string; etag?: string | undefined; lastModified?: string | undefined };
+  | {
+      kind: 'downloaded';
+      text: string;
+      /** The exact bytes received: what a list's signature signs. */
+      bytes: Uint8Array;
+      etag?: string | undefined;
+      lastModified?: string | undefined;
+    };
 
 /** A failed download, as a message key and substitutions (the message itself is the English text). */
 export class DownloadError extends Error {
@@ -106,6 +113,7 @@ export async function downloadDataset(url: string, options: DownloadOptions): Pr
     return {
       kind: 'downloaded',
       text,
+      bytes,
       etag: response.headers.get('etag') ?? undefined,
       lastModified: response.headers.get('last-modified') ?? undefined,
     };

@@ -15,8 +15,8 @@ const info = (version: string, origin: DatasetInfo['origin'] = { kind: 'bundled'
   counts: { accounts: 9, events: 8, reports: 5 },
 });
 
-function services(overrides: Partial<OptionsServices> = {}) {
-  let settings: Settings = defaultSettings('https://data.example/takedowns.json');
+function services(overrides: Partial<OptionsServices> = {}, saved: Partial<Settings> = {}) {
+  let settings: Settings = { ...defaultSettings('https://data.example/takedowns.json'), ...saved };
   const fake: OptionsServices = {
     datasetInfo: async () => info('1.0.0'),
     previousInfo: async () => info('0.9.0'),
@@ -44,6 +44,7 @@ function services(overrides: Partial<OptionsServices> = {}) {
     requestHostPermission: vi.fn(async () => true),
     confirm: vi.fn(() => true),
     download: vi.fn(),
+    fingerprint: async (key: string) => (/^ed25519:[A-Za-z0-9+/]{43}=$/.test(key) ? `fp-${key.slice(8, 12)}` : null),
     shortcuts: async () => [
       { name: '_execute_action', description: 'Open Takedown Lens', shortcut: 'Alt+Shift+L' },
       { name: 'next-mark', description: 'Go to the next mark on the page', shortcut: '' },
@@ -170,5 +171,45 @@ describe('keyboard shortcuts', () => {
     expect(screen.getByText('Alt+Shift+L').localName).toBe('kbd');
     expect(screen.getByText('Go to the next mark on the page')).toBeTruthy();
     expect(screen.getByText('not set')).toBeTruthy();
+  });
+});
+
+describe('a signed list', () => {
+  const KEY_A = `ed25519:${'A'.repeat(43)}=`;
+  const KEY_B = `ed25519:${'B'.repeat(43)}=`;
+
+  it('shows the typed key’s fingerprint, or says it is not a key', async () => {
+    render(<OptionsApp services={services()} />);
+    await screen.findByText('No key: updates are not checked for a signature.');
+    const field = screen.getByRole('textbox', { name: /public key/ });
+    fireEvent.input(field, { target: { value: KEY_A } });
+    await screen.findByText(/Fingerprint: fp-AAAA\./);
+    fireEvent.input(field, { target: { value: 'ed25519:nope' } });
+    await screen.findByText(/A public key is “ed25519:”/);
+  });
+
+  it('changes the key only after a warning the reader accepts', async () => {
+    const confirm = vi.fn(() => false);
+    const fake = services({ confirm }, { refreshKey: KEY_A });
+    render(<OptionsApp services={fake} />);
+    const field = await screen.findByRole('textbox', { name: /public key/ });
+    await waitFor(() => expect((field as HTMLInputElement).value).toBe(KEY_A));
+    fireEvent.input(field, { target: { value: KEY_B } });
+    fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
+    expect(await screen.findByText('Nothing changed: the list keeps its key.')).toBeTruthy();
+    expect(confirm).toHaveBeenCalledWith(
+      expect.stringMatching(/^Warning: the list’s key changes from fp-AAAA to fp-BBBB/),
+    );
+    expect(fake.refresh).not.toHaveBeenCalled();
+    expect((field as HTMLInputElement).value).toBe(KEY_A);
+
+    confirm.mockReturnValue(true);
+    fireEvent.input(field, { target: { value: KEY_B } });
+    fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
+    expect(await screen.findByText('Installed dataset 2.0.0.')).toBeTruthy();
+    expect(fake.saveSettings).toHaveBeenCalledWith({
+      refreshUrl: 'https://data.example/takedowns.json',
+      refreshKey: KEY_B,
+    });
   });
 });

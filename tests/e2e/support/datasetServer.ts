@@ -105,3 +105,36 @@ export function serveDatasets(fixtures: FixtureServer, redirectTo: FixtureServer
     return true;
   });
 }
+
+/**
+ * Signed lists under /signed/ (a key pair made for the run): v2.json with its signature; tampered.json, whose
+ * signature is v2.json's; unsigned.json, with none. Returns the public key readers would type.
+ */
+export async function serveSignedLists(fixtures: FixtureServer): Promise<string> {
+  const { subtle } = globalThis.crypto;
+  const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const publicKey = Buffer.from(await subtle.exportKey('raw', pair.publicKey)).toString('base64');
+  const sign = async (body: string) =>
+    Buffer.from(await subtle.sign({ name: 'Ed25519' }, pair.privateKey, Buffer.from(body))).toString('base64');
+  const v2 = JSON.stringify(newer('2.0.0'));
+  const files: Record<string, string> = {
+    '/signed/v2.json': v2,
+    '/signed/v2.json.sig': await sign(v2),
+    '/signed/tampered.json': JSON.stringify(newer('2.1.0')),
+    '/signed/tampered.json.sig': await sign(v2),
+    '/signed/unsigned.json': JSON.stringify(newer('2.2.0')),
+  };
+  fixtures.addRoute((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (!path.startsWith('/signed/')) return false;
+    const body = files[path];
+    // A missing signature is a 404 the extension may read (as a list host that allows it would answer).
+    response.writeHead(body === undefined ? 404 : 200, {
+      'content-type': 'application/json',
+      'access-control-allow-origin': '*',
+    });
+    response.end(body ?? 'not here');
+    return true;
+  });
+  return `ed25519:${publicKey}`;
+}

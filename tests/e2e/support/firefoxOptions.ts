@@ -43,3 +43,18 @@ export function shownVersion(options: FirefoxContext, expected: string): Promise
 export function ask(context: FirefoxContext, tdl: string, data?: unknown): Promise<any> {
   return context.evaluate(`browser.runtime.sendMessage(${JSON.stringify({ tdl, data })})`);
 }
+
+/** Types the list maintainer's public key into its field; returns the line that shows its fingerprint. */
+export function typeKey(options: FirefoxContext, key: string): Promise<string> {
+  return options.evaluate(`(async () => {
+    const field = document.querySelector('input[name="refresh-key"]');
+    field.value = ${JSON.stringify(key)};
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    for (let waited = 0; waited < 5000; waited += 50) {
+      const line = document.querySelector('.key-fingerprint')?.textContent ?? '';
+      if (line.startsWith('Fingerprint')) return line;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return document.querySelector('.key-fingerprint')?.textContent ?? '';
+  })()`);
+}
