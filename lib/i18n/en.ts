@@ -182,7 +182,8 @@ export const en = {
   errorKeyInvalid: 'A public key is “ed25519:” followed by 44 characters of base64 (32 bytes).',
   errorSignatureMissing:
     'Refused: this list is signed with key $2, but no signature was published beside it ($1). The installed version keeps answering.',
-  errorSignatureDownload: 'Refused: the signature ($1) could not be downloaded: $2 The installed version keeps answering.',
+  errorSignatureDownload:
+    'Refused: the signature ($1) could not be downloaded: $2 The installed version keeps answering.',
   errorSignatureMalformed: 'Refused: $1 is not an Ed25519 signature. The installed version keeps answering.',
   errorSignatureInvalid:
     'Refused: the signature does not match this file and the list’s key $1: it was changed, or signed by someone else. The installed version keeps answering.',

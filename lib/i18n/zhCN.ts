@@ -182,7 +182,8 @@ export const zhCN: Catalogue = {
   errorSignatureDownload: '已拒绝：无法下载签名（$1）：$2 已安装的版本继续有效。',
   errorSignatureMalformed: '已拒绝：$1 不是 Ed25519 签名。已安装的版本继续有效。',
   errorSignatureInvalid: '已拒绝：签名与此文件及列表的密钥 $1 不符：文件被改动过，或由他人签名。已安装的版本继续有效。',
-  confirmKeyChange: '警告：列表的密钥将从 $1 改为 $2。用旧密钥签名的更新将被拒绝。只有在列表维护者公布了新密钥时才继续。',
+  confirmKeyChange:
+    '警告：列表的密钥将从 $1 改为 $2。用旧密钥签名的更新将被拒绝。只有在列表维护者公布了新密钥时才继续。',
   confirmKeyRemoved: '警告：这会移除列表的密钥（$1）。之后未签名的更新将不经检查直接安装。要继续吗？',
   optionsKeyLabel: '维护者的公钥（可选，用于已签名的列表）',
   optionsKeyFingerprint: '指纹：$1。请与列表维护者公布的指纹核对。',
