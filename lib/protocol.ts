@@ -1,6 +1,7 @@
 // The one message protocol between the extension's parts. Each message is named by its direction; its request and
 // response types live here, so both ends agree at compile time. Transport glue is in extension/messaging.ts.
 import type { Account, Dataset, Organisation, PartialDate, Report, Status, TakedownEvent } from './dataset/schema';
+import type { ChangeSummary } from './changeSummary';
 import type { Claim } from './claims';
 import type { LinkMark, TextMark } from './matching/takedownMatcher';
 import type { RefreshProgress, RefreshState } from './refresh/refreshState';
@@ -58,7 +59,16 @@ export type InstallOutcome =
   | { kind: 'same-version'; version: string }
   | { kind: 'older'; installed: string; offered: string }
   /** The offered version is far ahead of the installed one (see lib/dataset/installDecision.ts). */
-  | { kind: 'jump'; installed: string; offered: string };
+  | { kind: 'jump'; installed: string; offered: string }
+  /** Checked and held back for the reader to review (asked with `review`): 'dataset:apply' installs it. */
+  | { kind: 'review'; summary: ChangeSummary };
+
+/** One installed update in the change history. */
+export interface HistoryEntry {
+  at: string;
+  origin: DatasetOrigin | { kind: 'rollback' };
+  summary: ChangeSummary;
+}
 
 /** An account found on a tab, with the reports behind its status. */
 export interface FoundAccount {
@@ -134,11 +144,17 @@ export interface ExtensionPageRequests {
   'link:lookup': { request: { url: string }; response: LinkLookup | null };
   /** Validates a whole dataset file and, only if it is valid and newer (or confirmed), installs it. */
   'dataset:import': {
-    request: { text: string; origin: DatasetOrigin; confirmed?: boolean };
+    request: { text: string; origin: DatasetOrigin; confirmed?: boolean; review?: boolean };
     response: InstallOutcome;
   };
   /** Downloads the dataset from the given URL (or the configured one), validates it, installs it. */
-  'dataset:refresh': { request: { url?: string; confirmed?: boolean }; response: InstallOutcome };
+  'dataset:refresh': { request: { url?: string; confirmed?: boolean; review?: boolean }; response: InstallOutcome };
+  /** Installs the update held back for review. */
+  'dataset:apply': { request: void; response: InstallOutcome };
+  /** Drops the update held back for review; nothing is installed. */
+  'dataset:discard': { request: void; response: void };
+  /** The change history of installed updates, newest first (the last 50). */
+  'history:list': { request: void; response: HistoryEntry[] };
   'dataset:rollback': { request: void; response: DatasetInfo };
   'dataset:reset': { request: void; response: DatasetInfo };
   'dataset:export': { request: void; response: Dataset };

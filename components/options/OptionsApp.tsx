@@ -4,10 +4,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
 import type { RefreshProgress, RefreshState } from '../../lib/refresh/refreshState';
 import type { Dataset } from '../../lib/dataset/schema';
-import type { DatasetInfo, DatasetOrigin, InstallOutcome } from '../../lib/protocol';
+import type { DatasetInfo, DatasetOrigin, InstallOutcome, HistoryEntry } from '../../lib/protocol';
+import type { ChangeSummary } from '../../lib/changeSummary';
 import { refreshUrlProblem, type Settings } from '../../lib/settings';
 import { DatasetPanel } from './DatasetPanel';
 import { RefreshPanel } from './RefreshPanel';
+import { HistoryPanel, ReviewPanel } from './ChangesPanel';
 import { ShortcutsPanel, type Shortcut } from './ShortcutsPanel';
 import { SettingsPanel } from './SettingsPanel';
 
@@ -28,6 +30,11 @@ export interface OptionsServices {
   requestHostPermission(url: string): Promise<boolean>;
   confirm(message: string): boolean;
   download(filename: string, text: string): void;
+  /** Installs the update held back for review, or drops it. */
+  applyPending(): Promise<InstallOutcome>;
+  discardPending(): Promise<void>;
+  /** The change history of installed updates, newest first. */
+  history(): Promise<HistoryEntry[]>;
   /** A public key's fingerprint; null when the text is not a key. */
   fingerprint(key: string): Promise<string | null>;
   /** The keyboard shortcuts as the browser has them (none where the browser has no commands). */
@@ -46,6 +53,9 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
   const [url, setUrl] = useState('');
   const [keyText, setKeyText] = useState('');
   const [fingerprint, setFingerprint] = useState<string | null | undefined>(undefined);
+  /** An update the reader started, checked and held back until they install it or cancel. */
+  const [review, setReview] = useState<ChangeSummary | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const actions = useRef(0);
@@ -68,6 +78,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
     services.previousInfo().then(setPrevious, () => undefined);
     services.refreshState().then(setState, () => undefined);
     services.refreshProgress().then(setProgress, () => undefined);
+    services.history().then(setHistory, () => undefined);
   };
   useEffect(() => {
     reload();
@@ -100,6 +111,10 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       const ok = services.confirm(t(older ? 'confirmOlder' : 'confirmJump', outcome.offered, outcome.installed));
       if (!ok) return t(older ? 'noticeKeptOlder' : 'noticeKeptJump', outcome.installed, outcome.offered);
       return settle(await retry(), retry);
+    }
+    if (outcome.kind === 'review') {
+      setReview(outcome.summary);
+      return t('noticeReview', outcome.summary.toVersion);
     }
     if (outcome.kind === 'installed') return t('noticeInstalled', outcome.info.datasetVersion);
     if (outcome.kind === 'not-modified') return t('noticeNotModified');
@@ -156,6 +171,25 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
           </p>
         )}
       </div>
+      {review && (
+        <ReviewPanel
+          summary={review}
+          busy={busy}
+          onInstall={() =>
+            run(async () => {
+              setReview(null);
+              return settle(await services.applyPending(), () => services.applyPending());
+            })
+          }
+          onCancel={() =>
+            run(async () => {
+              setReview(null);
+              await services.discardPending();
+              return t('noticeDiscarded', info?.datasetVersion ?? '');
+            })
+          }
+        />
+      )}
       <DatasetPanel
         info={info}
         previous={previous}
@@ -203,6 +237,15 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
         </label>
       </section>
       {settings && <SettingsPanel settings={settings} onChange={(patch) => void changeSettings(patch)} />}
+      <HistoryPanel
+        entries={history}
+        onExport={() =>
+          run(async () => {
+            services.download('takedown-lens-history.json', JSON.stringify(await services.history(), null, 2));
+            return t('noticeHistoryExported');
+          })
+        }
+      />
       <ShortcutsPanel load={services.shortcuts} />
     </main>
   );

@@ -19,8 +19,12 @@ const services: OptionsServices = {
     watchRefresh(callback, controller.signal);
     return () => controller.abort();
   },
-  refresh: (url, confirmed) => askBackground('dataset:refresh', { url, confirmed }),
-  importText: (text, origin, confirmed) => askBackground('dataset:import', { text, origin, confirmed }),
+  // Updates the reader starts here are held back for review before they are installed.
+  refresh: (url, confirmed) => askBackground('dataset:refresh', { url, confirmed, review: true }),
+  importText: (text, origin, confirmed) => askBackground('dataset:import', { text, origin, confirmed, review: true }),
+  applyPending: () => askBackground('dataset:apply', undefined),
+  discardPending: () => askBackground('dataset:discard', undefined),
+  history: () => askBackground('history:list', undefined),
   exportDataset: () => askBackground('dataset:export', undefined),
   rollBack: () => askBackground('dataset:rollback', undefined),
   reset: () => askBackground('dataset:reset', undefined),

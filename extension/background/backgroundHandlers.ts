@@ -2,7 +2,7 @@
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
 import { claimKey } from '../../lib/claims';
 import { t } from '../i18n';
-import { readAccountDetails, readDatasetInfo, readPreviousInfo } from '../store/datasetStore';
+import { readAccountDetails, readDatasetInfo, readHistory, readPreviousInfo } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
 import type { SettingsKeeper } from './settingsKeeper';
 import type { TabFindingsStore } from './tabFindings';
@@ -138,11 +138,20 @@ export function createBackgroundHandlers(
       organisations.sort((a, b) => a.organisation.name.localeCompare(b.organisation.name));
       return { hostname: record.hostname, accounts, organisations };
     },
-    async 'dataset:import'({ text, origin, confirmed }) {
-      return updates.installText(text, origin, confirmed ?? false);
+    async 'dataset:import'({ text, origin, confirmed, review }) {
+      return updates.installText(text, origin, confirmed ?? false, review ? {} : false);
     },
-    async 'dataset:refresh'({ url, confirmed }) {
-      return updates.refresh(url, confirmed ?? false);
+    async 'dataset:refresh'({ url, confirmed, review }) {
+      return updates.refresh(url, confirmed ?? false, review ?? false);
+    },
+    async 'dataset:apply'() {
+      return updates.applyPending();
+    },
+    async 'dataset:discard'() {
+      await updates.discardPending();
+    },
+    async 'history:list'() {
+      return readHistory(service.db);
     },
     async 'dataset:rollback'() {
       return updates.rollBack();

@@ -23,6 +23,7 @@ import { loadRefreshProgress, REFRESH_STATE_KEY, setRefreshProgress, stampDatase
 import { t } from '../i18n';
 import { GuardedItem } from '../store/guardedItem';
 import { readDatasetInfo, readInstalledDataset, replaceDataset, rollBack } from '../store/datasetStore';
+import { summarizeChanges } from '../../lib/changeSummary';
 import { SettingsKeeper } from './settingsKeeper';
 import type { TakedownService } from './takedownService';
 
@@ -43,6 +44,11 @@ export interface UpdateDeps {
 }
 
 export const MAX_SIGNATURE_BYTES = 1_024;
+
+/** An update held back for the reader to review, with what a refresh keeps for its next conditional request. */
+interface ReviewRequest {
+  validators?: { etag?: string | undefined; lastModified?: string | undefined };
+}
 
 /** Where a list's detached signature is published: the file's URL with ".sig" added to its path. */
 export function signatureUrl(url: string): string {
@@ -81,8 +87,16 @@ export class DatasetUpdates {
     return { kind: 'installed', info };
   }
 
-  /** Validates and installs dataset text from a file or a download. */
-  async installText(text: string, origin: DatasetOrigin, confirmed = false): Promise<InstallOutcome> {
+  /**
+   * Validates and installs dataset text from a file or a download. With `review`, a valid update is held back
+   * instead (the 'pending' snapshot) and what it changes is returned for the reader to confirm (applyPending).
+   */
+  async installText(
+    text: string,
+    origin: DatasetOrigin,
+    confirmed = false,
+    review: ReviewRequest | false = false,
+  ): Promise<InstallOutcome> {
     const result = validateDatasetText(text);
     if (!result.ok) {
       const shown = result.problems.slice(0, 20);
@@ -97,7 +111,45 @@ export class DatasetUpdates {
     if (decision === 'older' || decision === 'jump') {
       return { kind: decision, installed: current!.datasetVersion, offered: result.data.datasetVersion };
     }
+    if (review) {
+      const installed = await readInstalledDataset(this.service.db);
+      await this.service.db.snapshots.put({
+        slot: 'pending',
+        data: result.data,
+        info: { ...(installed?.info ?? ({} as DatasetInfo)), origin, datasetVersion: result.data.datasetVersion },
+        validators: review.validators,
+      });
+      return { kind: 'review', summary: summarizeChanges(installed?.data ?? null, result.data) };
+    }
     return this.installed(await replaceDataset(this.service.db, result.data, origin, this.now(), true));
+  }
+
+  /** Installs the update the reader reviewed; a refresh records its outcome and validators as it would have. */
+  async applyPending(): Promise<InstallOutcome> {
+    const pending = await this.service.db.snapshots.get('pending');
+    if (!pending) throw new Error(t('errorNoPending'));
+    const { origin } = pending.info;
+    const info = await replaceDataset(this.service.db, pending.data, origin, this.now(), true);
+    await this.service.db.snapshots.delete('pending');
+    if (origin.kind === 'url') {
+      const state = await this.refreshState.get();
+      await this.refreshState.set({
+        ...(state.url === origin.url ? state : {}),
+        ...pending.validators,
+        url: origin.url,
+        lastAttempt: {
+          at: this.now().toISOString(),
+          url: origin.url,
+          outcome: 'installed',
+          message: t('attemptInstalled', info.datasetVersion),
+        },
+      });
+    }
+    return this.installed(info);
+  }
+
+  async discardPending(): Promise<void> {
+    await this.service.db.snapshots.delete('pending');
   }
 
   /**
@@ -130,7 +182,7 @@ export class DatasetUpdates {
       throw new Error(t('errorSignatureInvalid', fingerprint));
   }
 
-  async refresh(requestedUrl: string | undefined, confirmed = false): Promise<InstallOutcome> {
+  async refresh(requestedUrl: string | undefined, confirmed = false, review = false): Promise<InstallOutcome> {
     const settings = await this.settings.get();
     const url = (requestedUrl ?? settings.refreshUrl).trim();
     // The key belongs to the list at the configured address.
@@ -169,7 +221,10 @@ export class DatasetUpdates {
       let outcome: InstallOutcome;
       try {
         if (keyText) await this.checkSignature(url, download.bytes, keyText);
-        outcome = await this.installText(download.text, { kind: 'url', url }, confirmed);
+        const validators = { etag: download.etag, lastModified: download.lastModified };
+        outcome = await this.installText(download.text, { kind: 'url', url }, confirmed, review && { validators });
+        // Held back for review: the attempt and its validators are recorded when the reader installs it.
+        if (outcome.kind === 'review') return outcome;
       } catch (error) {
         await record('failed', (error as Error).message);
         throw error;

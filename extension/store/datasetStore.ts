@@ -1,12 +1,13 @@
 // Reading and replacing the installed dataset. A replacement is one Dexie transaction: if anything fails, the
 // previous dataset stays exactly as it was.
+import { summarizeChanges, type ChangeSummary } from '../../lib/changeSummary';
 import { accountClaim, claimKey, organisationClaim, type Claim } from '../../lib/claims';
 import { comparePartialDates } from '../../lib/dataset/partialDate';
 import { mostSevere } from '../../lib/matching/takedownMatcher';
 import type { Account, Dataset, Report, TakedownEvent } from '../../lib/dataset/schema';
 import { compareDatasetVersions } from '../../lib/dataset/datasetVersion';
 import type { AccountDetails, DatasetInfo, DatasetOrigin } from '../../lib/protocol';
-import type { TakedownDb } from './takedownDb';
+import type { HistoryRow, TakedownDb } from './takedownDb';
 
 const CURRENT = 'current';
 
@@ -61,15 +62,29 @@ export async function replaceDataset(
     importedAt: now.toISOString(),
     counts: { accounts: data.accounts.length, events: data.events.length, reports: data.reports.length },
   };
-  await db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots], async () => {
-    if (keepPrevious) {
-      const previous = await readInstalledDataset(db);
-      if (previous) await db.snapshots.put({ slot: 'previous', ...previous });
-    }
+  await db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots, db.history], async () => {
+    const previous = await readInstalledDataset(db);
+    if (keepPrevious && previous) await db.snapshots.put({ slot: 'previous', ...previous });
     await writeTables(db, data);
     await db.meta.put({ key: CURRENT, info });
+    if (previous) await recordHistory(db, now, origin, summarizeChanges(previous.data, data));
   });
   return info;
+}
+
+/** How many installed updates the change history keeps. */
+export const HISTORY_KEPT = 50;
+
+/** Adds an installed update to the change history (inside the caller's transaction) and drops the oldest. */
+async function recordHistory(db: TakedownDb, now: Date, origin: HistoryRow['origin'], summary: ChangeSummary) {
+  await db.history.add({ at: now.toISOString(), origin, summary });
+  const extra = (await db.history.count()) - HISTORY_KEPT;
+  if (extra > 0) await db.history.orderBy('seq').limit(extra).delete();
+}
+
+/** The change history, newest first. */
+export async function readHistory(db: TakedownDb): Promise<HistoryRow[]> {
+  return db.history.orderBy('seq').reverse().toArray();
 }
 
 const datasetTables = (db: TakedownDb) => [db.organisations, db.accounts, db.events, db.reports];
@@ -104,7 +119,7 @@ export async function readAccountDetails(db: TakedownDb, id: string): Promise<Ac
 
 /** Swaps the installed dataset with the previous one; returns the now-installed info, or undefined if none. */
 export async function rollBack(db: TakedownDb): Promise<DatasetInfo | undefined> {
-  return db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots], async () => {
+  return db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots, db.history], async () => {
     const previous = await db.snapshots.get('previous');
     if (!previous) return undefined;
     const current = await readInstalledDataset(db);
@@ -112,6 +127,7 @@ export async function rollBack(db: TakedownDb): Promise<DatasetInfo | undefined>
     await db.meta.put({ key: CURRENT, info: previous.info });
     if (current) await db.snapshots.put({ slot: 'previous', ...current });
     else await db.snapshots.delete('previous');
+    await recordHistory(db, new Date(), { kind: 'rollback' }, summarizeChanges(current?.data ?? null, previous.data));
     return previous.info;
   });
 }

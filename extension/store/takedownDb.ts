@@ -12,7 +12,8 @@ import {
 } from '../../lib/dataset/schema';
 import { datasetV1 } from '../../lib/dataset/schemaV1';
 import type { TakedownMatcherSnapshot } from '../../lib/matching/takedownMatcher';
-import type { DatasetInfo } from '../../lib/protocol';
+import type { ChangeSummary } from '../../lib/changeSummary';
+import type { DatasetInfo, DatasetOrigin } from '../../lib/protocol';
 
 /** One row per key: 'current' describes the installed dataset. */
 export interface MetaRow {
@@ -20,11 +21,24 @@ export interface MetaRow {
   info: DatasetInfo;
 }
 
-/** The dataset that was installed before the current one, kept so the user can roll back. */
+/**
+ * 'previous': the dataset that was installed before the current one, kept so the user can roll back. 'pending': a
+ * checked update the reader is reviewing before it is installed (with the download's validators, kept for then).
+ */
 export interface SnapshotRow {
-  slot: 'previous';
+  slot: 'previous' | 'pending';
   data: Dataset;
   info: DatasetInfo;
+  validators?: { etag?: string | undefined; lastModified?: string | undefined };
+}
+
+/** One installed update in the change history (the last HISTORY_KEPT are kept). */
+export interface HistoryRow {
+  seq?: number;
+  at: string;
+  /** Where the installed version came from; 'rollback' for a roll back. */
+  origin: DatasetOrigin | { kind: 'rollback' };
+  summary: ChangeSummary;
 }
 
 /** The built matcher for the installed dataset, so a restarted background loads it instead of building it. */
@@ -59,6 +73,7 @@ export class TakedownDb extends Dexie {
   snapshots!: EntityTable<SnapshotRow, 'slot'>;
   matcherCache!: EntityTable<MatcherCacheRow, 'key'>;
   guarded!: EntityTable<GuardedRow, 'key'>;
+  history!: EntityTable<HistoryRow, 'seq'>;
 
   constructor(name = 'takedown-lens') {
     super(name);
@@ -109,5 +124,7 @@ export class TakedownDb extends Dexie {
     // Version 5: the background's copies of the settings and the refresh state (storage.local may be written by
     // content scripts in Firefox). Filled from storage.local on first read.
     this.version(5).stores({ guarded: 'key' });
+    // Version 6: the change history of installed updates, and a 'pending' snapshot under review.
+    this.version(6).stores({ history: '++seq' });
   }
 }

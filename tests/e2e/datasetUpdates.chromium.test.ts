@@ -48,12 +48,17 @@ async function lastNoticeSeq(): Promise<number> {
   return options.evaluate(() => Number(document.querySelector('[data-seq]')?.getAttribute('data-seq') ?? 0));
 }
 
-async function updateFrom(path: string): Promise<string> {
+/** "Update now"; an update held back for review is then installed, as a reader who read it would. */
+async function updateFrom(path: string, { install = true } = {}): Promise<string> {
   const field = options.getByRole('textbox', { name: 'Dataset URL' });
   await field.fill(server.url(`/datasets${path}`));
   const previous = await lastNoticeSeq();
   await options.getByRole('button', { name: 'Update now' }).click();
-  return nextNotice(previous);
+  const notice = await nextNotice(previous);
+  if (!install || !/is checked and not installed yet/.test(notice)) return notice;
+  const reviewed = await lastNoticeSeq();
+  await options.getByRole('button', { name: /^Install version / }).click();
+  return nextNotice(reviewed);
 }
 
 async function installedVersion(): Promise<string> {
@@ -104,8 +109,18 @@ describe('dataset refresh in Chromium', () => {
     expect(await nextNotice(previous)).toMatch(/Only https:\/\//);
   });
 
-  it('installs a newer dataset and the open tab re-marks without a reload', async () => {
-    expect(await updateFrom('/v2.json')).toBe('Installed dataset 2.0.0.');
+  it('shows what a started update changes before installing it, and the open tab re-marks without a reload', async () => {
+    expect(await updateFrom('/v2.json', { install: false })).toMatch(
+      /^Version 2\.0\.0 is checked and not installed yet/,
+    );
+    await options.getByRole('heading', { name: 'What this update changes' }).waitFor();
+    await options.getByText('Version 1.1.0 → 2.0.0').waitFor();
+    await options.getByText('Crypto Daily Wire (Suspended)').waitFor();
+    expect(await installedVersion()).toBe('1.1.0');
+    const reviewed = await lastNoticeSeq();
+    await options.getByRole('button', { name: 'Install version 2.0.0' }).click();
+    expect(await nextNotice(reviewed)).toBe('Installed dataset 2.0.0.');
+    await options.getByText(/1\.1\.0 → 2\.0\.0 · 1 added, 0 removed, 0 status changes/).waitFor();
     await options.getByText(/Last attempt .*Updated/).waitFor();
     await expectInstalled('2.0.0');
     const marks = await waitForMarks(news, 13);

@@ -28,7 +28,13 @@ async function updateFrom(path: string): Promise<string> {
   await options.getByRole('button', { name: 'Update now' }).click();
   const notice = options.locator(`[data-seq="${previous + 1}"]`);
   await notice.waitFor({ timeout: 30_000 });
-  return (await notice.textContent()) ?? '';
+  const text = (await notice.textContent()) ?? '';
+  if (!/is checked and not installed yet/.test(text)) return text;
+  // Held back for review: install it, as a reader who read it would.
+  await options.getByRole('button', { name: /^Install version / }).click();
+  const installed = options.locator(`[data-seq="${previous + 2}"]`);
+  await installed.waitFor({ timeout: 30_000 });
+  return (await installed.textContent()) ?? '';
 }
 
 const version = () => options.getByTestId('dataset-version').textContent();

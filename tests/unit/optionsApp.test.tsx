@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type OptionsServices } from '../../components/options/OptionsApp';
+import type { ChangeSummary } from '../../lib/changeSummary';
 import type { DatasetInfo, InstallOutcome } from '../../lib/protocol';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { tinyDataset, validBundled } from './datasetFixtures';
@@ -44,6 +45,9 @@ function services(overrides: Partial<OptionsServices> = {}, saved: Partial<Setti
     requestHostPermission: vi.fn(async () => true),
     confirm: vi.fn(() => true),
     download: vi.fn(),
+    applyPending: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('2.0.0') })),
+    discardPending: vi.fn(async () => undefined),
+    history: async () => [],
     fingerprint: async (key: string) => (/^ed25519:[A-Za-z0-9+/]{43}=$/.test(key) ? `fp-${key.slice(8, 12)}` : null),
     shortcuts: async () => [
       { name: '_execute_action', description: 'Open Takedown Lens', shortcut: 'Alt+Shift+L' },
@@ -211,5 +215,75 @@ describe('a signed list', () => {
       refreshUrl: 'https://data.example/takedowns.json',
       refreshKey: KEY_B,
     });
+  });
+});
+
+describe('what an update changes', () => {
+  const summary: ChangeSummary = {
+    fromVersion: '1.1.0',
+    toVersion: '2.0.0',
+    counts: {
+      accounts: { before: 9, after: 10 },
+      organisations: { before: 5, after: 5 },
+      events: { before: 9, after: 9 },
+      reports: { before: 5, after: 5 },
+    },
+    accountsAdded: {
+      items: [{ id: 'wire', name: '<b>Crypto Wire</b>', platform: 'wechat', status: 'suspended' }],
+      total: 1,
+    },
+    accountsRemoved: { items: [], total: 0 },
+    organisationsAdded: { items: [], total: 0 },
+    organisationsRemoved: { items: [], total: 0 },
+    statusChanges: {
+      items: [
+        {
+          id: 'okex-wechat',
+          name: 'OKEx',
+          platform: 'wechat',
+          from: 'blocked',
+          status: 'active',
+          evidence: { value: '2019-05', precision: 'month', qualifier: 'on' },
+        },
+      ],
+      total: 1,
+    },
+  };
+
+  it('shows what a started update changes, installs it only when confirmed, or drops it', async () => {
+    const fake = services({ refresh: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'review', summary })) });
+    render(<OptionsApp services={fake} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Update now' }));
+    await screen.findByText(/^Version 2\.0\.0 is checked and not installed yet/);
+    await screen.findByRole('heading', { name: 'What this update changes' });
+    expect(screen.getByText('Version 1.1.0 → 2.0.0')).toBeTruthy();
+    expect(screen.getByText(/^OKEx: Blocked → Still active \(reported by May 2019\)$/)).toBeTruthy();
+    expect(screen.getByText('<b>Crypto Wire</b> (Suspended)')).toBeTruthy();
+    expect(fake.applyPending).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Install version 2.0.0' }));
+    expect(await screen.findByText('Installed dataset 2.0.0.')).toBeTruthy();
+    expect(fake.applyPending).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
+    await screen.findByText(/^Version 2\.0\.0 is checked/);
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText(/^Nothing was installed/)).toBeTruthy();
+    expect(fake.discardPending).toHaveBeenCalledTimes(1);
+  });
+
+  it('lists installed updates in the change history and exports it', async () => {
+    const fake = services({
+      history: async () => [{ at: '2026-11-26T10:00:00Z', origin: { kind: 'bundled' }, summary }],
+    });
+    render(<OptionsApp services={fake} />);
+    await screen.findByRole('heading', { name: 'Change history' });
+    expect(await screen.findByText(/1\.1\.0 → 2\.0\.0 · 1 added, 0 removed, 1 status changes/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Export the history as JSON' }));
+    await waitFor(() =>
+      expect(fake.download).toHaveBeenCalledWith(
+        'takedown-lens-history.json',
+        expect.stringContaining('"toVersion": "2.0.0"'),
+      ),
+    );
   });
 });
