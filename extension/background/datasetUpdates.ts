@@ -22,7 +22,13 @@ import {
 import { loadRefreshProgress, REFRESH_STATE_KEY, setRefreshProgress, stampDatasetChange } from '../refreshStateStore';
 import { t } from '../i18n';
 import { GuardedItem } from '../store/guardedItem';
-import { readDatasetInfo, readInstalledDataset, replaceDataset, rollBack } from '../store/datasetStore';
+import {
+  describeDataset,
+  readDatasetInfo,
+  readInstalledDataset,
+  replaceDataset,
+  rollBack,
+} from '../store/datasetStore';
 import { summarizeChanges } from '../../lib/changeSummary';
 import { SettingsKeeper } from './settingsKeeper';
 import type { TakedownService } from './takedownService';
@@ -116,7 +122,7 @@ export class DatasetUpdates {
       await this.service.db.snapshots.put({
         slot: 'pending',
         data: result.data,
-        info: { ...(installed?.info ?? ({} as DatasetInfo)), origin, datasetVersion: result.data.datasetVersion },
+        info: describeDataset(result.data, origin, this.now()),
         validators: review.validators,
       });
       return { kind: 'review', summary: summarizeChanges(installed?.data ?? null, result.data) };

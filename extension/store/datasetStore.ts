@@ -42,6 +42,19 @@ export async function readPreviousInfo(db: TakedownDb): Promise<DatasetInfo | un
   return (await db.snapshots.get('previous'))?.info;
 }
 
+/** What the options page shows of a dataset: its version, source, origin, counts and when it arrived. */
+export function describeDataset(data: Dataset, origin: DatasetOrigin, now: Date): DatasetInfo {
+  return {
+    schemaVersion: data.schemaVersion,
+    datasetVersion: data.datasetVersion,
+    generatedAt: data.generatedAt,
+    source: data.source,
+    origin,
+    importedAt: now.toISOString(),
+    counts: { accounts: data.accounts.length, events: data.events.length, reports: data.reports.length },
+  };
+}
+
 /**
  * Replaces the installed dataset in one transaction. With keepPrevious, the dataset it replaces becomes the
  * rollback snapshot in the same transaction.
@@ -53,15 +66,7 @@ export async function replaceDataset(
   now: Date = new Date(),
   keepPrevious = false,
 ): Promise<DatasetInfo> {
-  const info: DatasetInfo = {
-    schemaVersion: data.schemaVersion,
-    datasetVersion: data.datasetVersion,
-    generatedAt: data.generatedAt,
-    source: data.source,
-    origin,
-    importedAt: now.toISOString(),
-    counts: { accounts: data.accounts.length, events: data.events.length, reports: data.reports.length },
-  };
+  const info = describeDataset(data, origin, now);
   await db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots, db.history], async () => {
     const previous = await readInstalledDataset(db);
     if (keepPrevious && previous) await db.snapshots.put({ slot: 'previous', ...previous });
