@@ -2,44 +2,13 @@
 // own world) asks for everything only the extension's pages may ask; the background refuses each, says why, and the
 // lists and settings stay as they were. storage.local is closed to it.
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contentScriptWorld, type ContentScriptWorld } from './support/contentScriptWorld';
 import { readMarks, waitForMarks } from './support/pageMarks';
+import { PRIVILEGED_REQUESTS } from './support/privilegedRequests';
 import { useChromium } from './support/sessions';
 
 const { session, server } = useChromium();
-
-/** The attack from the issue: a list that claims to be the bundled one and marks "the" and "and" as blocked. */
-function forgedList() {
-  const data = JSON.parse(readFileSync('data/takedowns.json', 'utf8'));
-  data.datasetVersion = '99.0.0';
-  data.accounts[0].name = 'the';
-  data.accounts[0].aliases = [{ text: 'and' }];
-  return JSON.stringify(data);
-}
-
-const PRIVILEGED: Record<string, unknown> = {
-  'dataset:info': undefined,
-  'matcher:info': undefined,
-  'accounts:search': { query: 'okex' },
-  'accounts:summaries': { ids: ['okex-wechat'] },
-  'organisations:search': { query: 'okex' },
-  'link:lookup': { url: 'https://www.okex.com/' },
-  'dataset:import': { text: forgedList(), origin: { kind: 'bundled' }, confirmed: true },
-  'dataset:refresh': { url: 'http://127.0.0.1:9/attacker.json', confirmed: true },
-  'dataset:apply': undefined,
-  'dataset:discard': undefined,
-  'history:list': undefined,
-  'dataset:rollback': undefined,
-  'dataset:reset': undefined,
-  'dataset:export': undefined,
-  'dataset:previous': undefined,
-  'refresh:state': undefined,
-  'tab:found': { tabId: 1 },
-  'settings:get': undefined,
-  'settings:save': { refreshUrl: 'http://127.0.0.1:9/attacker.json', refreshSchedule: 'daily' },
-};
 
 async function extensionPage(): Promise<Page> {
   const page = await session().context.newPage();
@@ -62,7 +31,7 @@ describe('messages from a content script', () => {
     await news.goto(server().url('/crypto-news-en.html'));
     await waitForMarks(news, 13);
     world = await contentScriptWorld(news, session().extensionId);
-    for (const [type, data] of Object.entries(PRIVILEGED)) {
+    for (const [type, data] of Object.entries(PRIVILEGED_REQUESTS)) {
       const reply = await world.send({ tdl: type, data });
       expect(reply, type).toEqual({
         ok: false,

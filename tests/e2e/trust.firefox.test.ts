@@ -5,34 +5,13 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxContext } from '../../scripts/support/firefoxWithExtension';
 import { ask } from './support/firefoxOptions';
+import { PRIVILEGED_REQUESTS } from './support/privilegedRequests';
 import { useFirefox } from './support/sessions';
 
 const firefox = useFirefox({ devtools: true });
 let news: Page;
 let world: FirefoxContext;
 let options: FirefoxContext;
-
-const PRIVILEGED: Record<string, unknown> = {
-  'dataset:info': undefined,
-  'matcher:info': undefined,
-  'accounts:search': { query: 'okex' },
-  'accounts:summaries': { ids: ['okex-wechat'] },
-  'organisations:search': { query: 'okex' },
-  'link:lookup': { url: 'https://www.okex.com/' },
-  'dataset:import': { text: '{}', origin: { kind: 'bundled' }, confirmed: true },
-  'dataset:refresh': { url: 'http://127.0.0.1:9/attacker.json', confirmed: true },
-  'dataset:apply': undefined,
-  'dataset:discard': undefined,
-  'history:list': undefined,
-  'dataset:rollback': undefined,
-  'dataset:reset': undefined,
-  'dataset:export': undefined,
-  'dataset:previous': undefined,
-  'refresh:state': undefined,
-  'tab:found': { tabId: 1 },
-  'settings:get': undefined,
-  'settings:save': { refreshUrl: 'http://127.0.0.1:9/attacker.json', refreshSchedule: 'daily' },
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,7 +25,7 @@ beforeAll(async () => {
 
 describe('messages from a content script in Firefox', () => {
   it('are refused for every privileged request, with the reason', async () => {
-    for (const [type, data] of Object.entries(PRIVILEGED)) {
+    for (const [type, data] of Object.entries(PRIVILEGED_REQUESTS)) {
       expect(await ask(world, type, data), type).toEqual({
         ok: false,
         error: `Refused "${type}": only the extension's own pages (popup, options) may send it, not a content script.`,

@@ -1,6 +1,7 @@
 // Test datasets: a deep copy of the bundled dataset to break in one place at a time, and a tiny valid one.
 import bundled from '../../data/takedowns.json';
 import type { Dataset } from '../../lib/dataset/schema';
+import { expect } from 'vitest';
 import { validateDataset } from '../../lib/dataset/validateDataset';
 
 export function bundledCopy(): Record<string, any> {
@@ -43,4 +44,13 @@ export function tinyDataset(version: string, accountName = 'Example Wire'): Data
   });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.data;
+}
+
+/** The problems the validator finds in a copy of the bundled dataset changed by `mutate` (which must break it). */
+export function problemsOf(mutate: (data: Record<string, any>) => void) {
+  const data = bundledCopy();
+  mutate(data);
+  const result = validateDataset(data);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : result.problems;
 }

@@ -3,15 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decideInstall, isVersionJump } from '../../lib/dataset/installDecision';
 import { formatProblems, MAX_PROBLEMS_REPORTED, validateDataset } from '../../lib/dataset/validateDataset';
 import { refreshUrlProblem } from '../../lib/settings';
-import { bundledCopy } from './datasetFixtures';
+import { bundledCopy, problemsOf } from './datasetFixtures';
 
-function problemsOf(mutate: (data: Record<string, any>) => void) {
-  const data = bundledCopy();
-  mutate(data);
-  const result = validateDataset(data);
-  expect(result.ok).toBe(false);
-  return result.ok ? [] : result.problems;
-}
 const messageAt = (problems: Array<{ path: string; message: string }>, path: string) =>
   problems.find((p) => p.path === path)?.message;
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateDataset, validateDatasetText } from '../../lib/dataset/validateDataset';
-import { bundledCopy } from './datasetFixtures';
-
-function problemsOf(mutate: (data: Record<string, any>) => void) {
-  const data = bundledCopy();
-  mutate(data);
-  const result = validateDataset(data);
-  expect(result.ok).toBe(false);
-  return result.ok ? [] : result.problems;
-}
+import { bundledCopy, problemsOf } from './datasetFixtures';
 
 describe('validateDataset', () => {
   it('accepts the bundled dataset', () => {
