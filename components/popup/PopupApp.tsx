@@ -1,6 +1,7 @@
 // The popup: accounts and organisations found on this tab first, a search over the whole dataset (accounts and
 // organisations), and an account's or an organisation's full record. Opened by the context menu's look-up, it
 // starts with the selected text searched, or says what the chosen link belongs to.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
 import type {
@@ -46,12 +47,15 @@ interface Results {
   organisations: OrganisationSummary[];
 }
 
+/** An organisation in a list; `children` (its accounts, on a tab's findings) follow its button. */
 function OrganisationRow({
   organisation,
   onOpen,
+  children,
 }: {
   organisation: OrganisationSummary;
   onOpen: (id: string) => void;
+  children?: ComponentChildren;
 }) {
   return (
     <li class="organisation-row">
@@ -59,6 +63,7 @@ function OrganisationRow({
         <span class="account-name">{organisation.name}</span>
         <span class="account-identity">{t(ORGANISATION_KIND_KEY[organisation.kind])}</span>
       </button>
+      {children}
     </li>
   );
 }
@@ -244,17 +249,13 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
                   <h3>{t('popupOrganisationsHere')}</h3>
                   <ul class="accounts">
                     {findings.organisations.map(({ organisation, accounts }) => (
-                      <li key={organisation.id} class="organisation-row">
-                        <button type="button" class="account-open" onClick={() => setOpenOrganisation(organisation.id)}>
-                          <span class="account-name">{organisation.name}</span>
-                          <span class="account-identity">{t(ORGANISATION_KIND_KEY[organisation.kind])}</span>
-                        </button>
+                      <OrganisationRow key={organisation.id} organisation={organisation} onOpen={setOpenOrganisation}>
                         <ul class="accounts">
                           {accounts.map((account) => (
                             <AccountRow key={account.id} account={account} onOpen={setOpenId} />
                           ))}
                         </ul>
-                      </li>
+                      </OrganisationRow>
                     ))}
                   </ul>
                 </>

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { contentScriptWorld, type ContentScriptWorld } from './support/contentScriptWorld';
 import { readMarks, waitForMarks } from './support/pageMarks';
-import { PRIVILEGED_REQUESTS } from './support/privilegedRequests';
+import { PRIVILEGED_REQUESTS } from '../shared/privilegedRequests';
 import { useChromium } from './support/sessions';
 
 const { session, server } = useChromium();

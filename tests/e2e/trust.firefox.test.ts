@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxContext } from '../../scripts/support/firefoxWithExtension';
 import { ask } from './support/firefoxOptions';
-import { PRIVILEGED_REQUESTS } from './support/privilegedRequests';
+import { PRIVILEGED_REQUESTS } from '../shared/privilegedRequests';
 import { useFirefox } from './support/sessions';
 
 const firefox = useFirefox({ devtools: true });

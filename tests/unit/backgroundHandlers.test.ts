@@ -8,7 +8,8 @@ import { TakedownService } from '../../extension/background/takedownService';
 import { SettingsKeeper } from '../../extension/background/settingsKeeper';
 import { answerFromBackground, answerMessage } from '../../extension/background/answerMessages';
 import { askBackground } from '../../extension/messaging';
-import type { ExtensionPageRequests, RequestOf } from '../../lib/protocol';
+import type { ExtensionPageRequests } from '../../lib/protocol';
+import { PRIVILEGED_REQUESTS } from '../shared/privilegedRequests';
 import { classifySender } from '../../lib/senderCheck';
 import { readDatasetInfo, seedFromBundled } from '../../extension/store/datasetStore';
 import { TakedownDb } from '../../extension/store/takedownDb';
@@ -166,32 +167,6 @@ const CONTENT_SCRIPT = {
   tab: { id: 9, url: 'https://hostile.example/' },
 };
 
-/** A well-formed request of every type that only extension pages may send. */
-const PRIVILEGED: { [K in keyof ExtensionPageRequests]: RequestOf<K> } = {
-  'dataset:info': undefined,
-  'matcher:info': undefined,
-  'accounts:search': { query: 'okex' },
-  'accounts:summaries': { ids: ['okex-wechat'] },
-  'organisations:search': { query: 'okex' },
-  'link:lookup': { url: 'https://okex.com/' },
-  'dataset:import': {
-    text: JSON.stringify({ ...tinyDataset('2.0.0'), datasetVersion: '9.0.0' }),
-    origin: { kind: 'bundled' },
-  },
-  'dataset:refresh': { url: 'https://attacker.example/list.json' },
-  'dataset:apply': undefined,
-  'dataset:discard': undefined,
-  'history:list': undefined,
-  'dataset:rollback': undefined,
-  'dataset:reset': undefined,
-  'dataset:export': undefined,
-  'dataset:previous': undefined,
-  'refresh:state': undefined,
-  'tab:found': { tabId: 3 },
-  'settings:get': undefined,
-  'settings:save': { refreshUrl: 'https://attacker.example/list.json', refreshSchedule: 'daily' },
-};
-
 describe('messaging', () => {
   it('carries a request to the handlers and the answer or error back', async () => {
     const { handlers } = setUp();
@@ -208,12 +183,12 @@ describe('messaging', () => {
     expect(reply).toMatchObject({ ok: true, value: { account: { name: 'Delphy' } } });
   });
 
-  it.each(Object.keys(PRIVILEGED) as Array<keyof ExtensionPageRequests>)(
+  it.each(Object.keys(PRIVILEGED_REQUESTS) as Array<keyof ExtensionPageRequests>)(
     'refuses "%s" from a content script, and answers it from an extension page',
     async (type) => {
       const { handlers, db, service } = setUp();
       await service.ready;
-      const reply = await answerMessage(handlers, { tdl: type, data: PRIVILEGED[type] }, CONTENT_SCRIPT, SELF);
+      const reply = await answerMessage(handlers, { tdl: type, data: PRIVILEGED_REQUESTS[type] }, CONTENT_SCRIPT, SELF);
       expect(reply).toEqual({
         ok: false,
         error: `Refused "${type}": only the extension's own pages (popup, options) may send it, not a content script.`,
@@ -221,7 +196,7 @@ describe('messaging', () => {
       expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.1.0');
       expect((await new SettingsKeeper(db).get()).refreshUrl).toBe('');
       // The same request from the options page reaches its handler (which may still say no, on its own grounds).
-      const allowed = await answerMessage(handlers, { tdl: type, data: PRIVILEGED[type] }, OPTIONS_PAGE, SELF);
+      const allowed = await answerMessage(handlers, { tdl: type, data: PRIVILEGED_REQUESTS[type] }, OPTIONS_PAGE, SELF);
       expect(allowed?.ok === true || !allowed?.error.startsWith('Refused')).toBe(true);
     },
   );

@@ -1,7 +1,7 @@
 // What an attacker in control of a content script would ask for, one request of every type only the extension's
 // own pages may send (typed by the protocol, so a new privileged type must be added here).
 import { readFileSync } from 'node:fs';
-import type { ExtensionPageRequests, RequestOf } from '../../../lib/protocol';
+import type { ExtensionPageRequests, RequestOf } from '../../lib/protocol';
 
 /** The attack from the issue: a list that claims to be the bundled one and marks "the" and "and" as blocked. */
 function forgedList(): string {
