@@ -6,6 +6,7 @@ import type { AccountDetails, OrganisationDetails } from '../lib/protocol';
 import { ORGANISATION_KIND_KEY } from '../lib/statusLabels';
 import { accountIdentity } from './accountIdentity';
 import { EventList } from './EventList';
+import { detailsDisagree, ListSource, OtherLists } from './ListClaims';
 import { ReportList } from './ReportList';
 import { StatusLine } from './StatusLine';
 
@@ -27,8 +28,15 @@ function AccountCard({ details, titleId }: { details: AccountDetails; titleId: s
         <p class="tdl-brand">Takedown Lens</p>
         <h2 id={titleId}>{account.name}</h2>
         <p class="tdl-identity">{identity}</p>
+        <ListSource details={details} />
       </header>
+      {detailsDisagree(details) && (
+        <p class="tdl-conflict" role="note">
+          {t('cardListsDisagree')}
+        </p>
+      )}
       <StatusLine status={account.status} since={account.statusSince} evidence={evidenceDate(events, reports)} />
+      <OtherLists details={details} />
       <section aria-label={t('cardLatestEvents')}>
         <h3>{t('cardLatestEvents')}</h3>
         <EventList events={events} limit={CARD_EVENTS_SHOWN} />

@@ -20,8 +20,15 @@ export function accountClaimText(claim: AccountClaim): string {
     : t('claimAccountUndated', claim.name, platform, status);
 }
 
+/** "…; the lists disagree: Bundled list: blocked; Newsroom list: still active" where they do. */
+function disagreement(claim: AccountClaim): string {
+  const lists = claim.lists ?? [];
+  if (new Set(lists.map((entry) => entry.status)).size < 2) return '';
+  return t('claimListsDisagree', lists.map((entry) => `${entry.list}: ${t(STATUS_WORD_KEY[entry.status])}`).join('; '));
+}
+
 export function claimText(claim: Claim): string {
-  if (claim.match === 'account') return accountClaimText(claim);
+  if (claim.match === 'account') return accountClaimText(claim) + disagreement(claim);
   const parts = claim.accounts.map((account) => {
     const platform = t(PLATFORM_KEY[account.platform]);
     const status = t(STATUS_WORD_KEY[account.status]);

@@ -13,6 +13,8 @@ export interface AccountClaim {
   status: Status;
   /** The date of the latest event or report about the account; none when nothing dated is recorded. */
   evidence?: PartialDate | undefined;
+  /** When several lists name the account: each list's title, status and evidence date, first list first. */
+  lists?: Array<{ list: string; status: Status; evidence?: PartialDate | undefined }> | undefined;
 }
 
 export interface OrganisationClaim {

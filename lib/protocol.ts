@@ -5,7 +5,8 @@ import type { ChangeSummary } from './changeSummary';
 import type { Claim } from './claims';
 import type { LinkMark, TextMark } from './matching/takedownMatcher';
 import type { RefreshProgress, RefreshState } from './refresh/refreshState';
-import type { Settings } from './settings';
+import type { Settings, RefreshSchedule } from './settings';
+import type { ListKind } from './lists/listModel';
 
 export type DatasetOrigin = { kind: 'bundled' } | { kind: 'url'; url: string } | { kind: 'file'; name: string };
 
@@ -36,6 +37,19 @@ export interface AccountSummary {
   statusSince?: PartialDate | undefined;
   /** The date of the latest event or report about the account (see lib/claims.ts). */
   evidence?: PartialDate | undefined;
+  /** The title of the list it comes from (search results). */
+  list?: string | undefined;
+  /** When several lists name the account: each list's title and status, first list first. */
+  lists?: Array<{ list: string; status: Status }> | undefined;
+}
+
+/** A list as a record names it: its id, title and version, and where its corrections go. */
+export interface ListLabel {
+  id: string;
+  title: string;
+  version: string;
+  /** An https or mailto address from the list's data (source.corrections). */
+  corrections?: string | undefined;
 }
 
 /** An organisation and its accounts, for the card and the popup. */
@@ -50,6 +64,49 @@ export interface AccountDetails {
   /** Newest first. */
   events: TakedownEvent[];
   reports: Report[];
+  /** The list this record comes from. */
+  list?: ListLabel | undefined;
+  /** The same account as other lists record it (same platform and handle, or same account link). */
+  others?: AccountDetails[] | undefined;
+}
+
+/** A list, as the options page shows it. */
+export interface ListView {
+  id: string;
+  kind: ListKind;
+  title: string;
+  url?: string | undefined;
+  /** The list's homepage (its data's source URL). */
+  homepage?: string | undefined;
+  enabled: boolean;
+  schedule: RefreshSchedule;
+  /** The maintainer's public key for a signed list, and its fingerprint. */
+  key?: string | undefined;
+  fingerprint?: string | undefined;
+  /** What is installed; null for a list with no data yet (a new "My list"). */
+  info: DatasetInfo | null;
+  /** The version a roll back would return to. */
+  previous: string | null;
+  lastAttempt?: RefreshState['lastAttempt'];
+  /** When its schedule next checks it (ISO), if it has one. */
+  nextCheck: string | null;
+  /** An update checked and held back for review. */
+  pending: ChangeSummary | null;
+}
+
+/** What became of updating one list in "Update all". */
+export interface ListUpdateResult {
+  list: string;
+  title: string;
+  outcome?: InstallOutcome;
+  error?: string;
+}
+
+/** A file to save: its name, type and text. */
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  text: string;
 }
 
 /** What became of a request to install a dataset (from a URL, a file or a reset). */
@@ -122,10 +179,15 @@ export interface PageRequests {
   /** The settings that decide how the sender's page is marked (by the sender's own host name). */
   'page:settings': { request: void; response: PageSettings };
   'page:match': { request: PageMatchRequest; response: PageMatchResponse };
-  /** What the page mentions, as claimKey(match, id) ("account:okex-wechat", "organisation:okex"). */
+  /** What the page mentions, as claimKey(match, id) ("account:bundled/okex-wechat", "organisation:bundled/okex"). */
   'page:found': { request: { found: string[] }; response: void };
   'account:details': { request: { id: string }; response: AccountDetails | null };
   'organisation:details': { request: { id: string }; response: OrganisationDetails | null };
+  /**
+   * The reader clicked a subscribe link: the options page opens and asks them to confirm. Nothing is fetched, and
+   * nothing is subscribed, by this request.
+   */
+  'page:subscribe': { request: { url: string; title: string }; response: void };
 }
 
 /**
@@ -134,7 +196,6 @@ export interface PageRequests {
  * other sender (lib/senderCheck.ts).
  */
 export interface ExtensionPageRequests {
-  'dataset:info': { request: void; response: DatasetInfo };
   /** How the background matches: 'wasm' unless WebAssembly is unavailable, then 'js' (same results, slower). */
   'matcher:info': { request: void; response: MatcherInfo };
   'accounts:search': { request: { query: string; limit?: number }; response: AccountSummary[] };
@@ -142,25 +203,37 @@ export interface ExtensionPageRequests {
   'organisations:search': { request: { query: string; limit?: number }; response: OrganisationSummary[] };
   /** The account or organisation a link (a profile URL, a WeChat article, an official website) belongs to. */
   'link:lookup': { request: { url: string }; response: LinkLookup | null };
-  /** Validates a whole dataset file and, only if it is valid and newer (or confirmed), installs it. */
-  'dataset:import': {
-    request: { text: string; origin: DatasetOrigin; confirmed?: boolean; review?: boolean };
+  /** Every list, in order, and the download under way. */
+  'lists:get': { request: void; response: { lists: ListView[]; progress: RefreshProgress | null } };
+  /** Subscribes to a list by URL (after the reader confirmed it) and installs its first download. */
+  'list:subscribe': { request: { url: string; title?: string; key?: string }; response: InstallOutcome };
+  /** Switches a list on or off, sets its schedule, its title or its signing key. */
+  'list:set': {
+    request: { list: string; enabled?: boolean; schedule?: RefreshSchedule; title?: string; key?: string };
+    response: ListView;
+  };
+  /** Removes a subscribed or imported list and its data (the bundled list and My list can only be switched off). */
+  'list:remove': { request: { list: string }; response: void };
+  /** Downloads a subscribed list, validates it, installs it (or holds it back for review). */
+  'list:update': { request: { list: string; confirmed?: boolean; review?: boolean }; response: InstallOutcome };
+  /** Updates every enabled subscribed list; one failing does not stop the others. */
+  'lists:updateAll': { request: void; response: ListUpdateResult[] };
+  /**
+   * Validates a whole dataset file and installs it: into the list given (only My list or a list from a file), or as
+   * a new list.
+   */
+  'list:import': {
+    request: { list?: string; text: string; origin: DatasetOrigin; confirmed?: boolean; review?: boolean };
     response: InstallOutcome;
   };
-  /** Downloads the dataset from the given URL (or the configured one), validates it, installs it. */
-  'dataset:refresh': { request: { url?: string; confirmed?: boolean; review?: boolean }; response: InstallOutcome };
-  /** Installs the update held back for review. */
-  'dataset:apply': { request: void; response: InstallOutcome };
-  /** Drops the update held back for review; nothing is installed. */
-  'dataset:discard': { request: void; response: void };
-  /** The change history of installed updates, newest first (the last 50). */
-  'history:list': { request: void; response: HistoryEntry[] };
-  'dataset:rollback': { request: void; response: DatasetInfo };
-  'dataset:reset': { request: void; response: DatasetInfo };
-  'dataset:export': { request: void; response: Dataset };
-  'dataset:previous': { request: void; response: DatasetInfo | null };
-  /** The last refresh attempt and the refresh under way, if any. */
-  'refresh:state': { request: void; response: { state: RefreshState; progress: RefreshProgress | null } };
+  /** Installs a list's update held back for review, or drops it. */
+  'list:apply': { request: { list: string }; response: InstallOutcome };
+  'list:discard': { request: { list: string }; response: void };
+  /** A list's change history, newest first (the last 50). */
+  'list:history': { request: { list: string }; response: HistoryEntry[] };
+  'list:rollback': { request: { list: string }; response: DatasetInfo };
+  /** One list, or every enabled list merged (no list given), as a dataset file (JSON) or a table (CSV). */
+  'list:export': { request: { list?: string; format: 'json' | 'csv' }; response: ExportFile };
   'tab:found': { request: { tabId: number }; response: TabFindings };
   'settings:get': { request: void; response: Settings };
   /** Checks and saves a change of settings; answers with the settings now in force. */
@@ -177,6 +250,7 @@ export const PAGE_REQUEST_TYPES = [
   'page:found',
   'account:details',
   'organisation:details',
+  'page:subscribe',
 ] as const satisfies ReadonlyArray<keyof PageRequests>;
 
 /**

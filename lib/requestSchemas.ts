@@ -2,6 +2,7 @@
 // A malformed message gets an error naming the request and the field, never an exception deep in a handler.
 import { z } from 'zod';
 import { STATUSES } from './dataset/vocabulary';
+import { LIST_ID } from './lists/listIds';
 import { PAGE_LIMITS } from './pageLimits';
 import type { MessageType } from './protocol';
 
@@ -31,7 +32,9 @@ export const REQUEST_LIMITS = {
 } as const;
 
 const none = z.undefined();
-const id = z.string().min(1).max(80);
+/** A record's qualified id: its list's id, a slash, its id in the list ("bundled/okex-wechat"). */
+const id = z.string().min(3).max(120);
+const list = z.string().regex(LIST_ID);
 const url = z.string().max(REQUEST_LIMITS.urlChars);
 
 const settingsPatch = z.strictObject({
@@ -39,10 +42,10 @@ const settingsPatch = z.strictObject({
   disabledSites: z.array(z.string().max(REQUEST_LIMITS.siteChars)).max(REQUEST_LIMITS.sites).optional(),
   markedStatuses: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
   markOrganisations: z.boolean().optional(),
-  refreshUrl: url.optional(),
-  refreshKey: z.string().max(100).optional(),
-  refreshSchedule: z.enum(['off', 'daily', 'weekly']).optional(),
 });
+const schedule = z.enum(['off', 'daily', 'weekly']);
+const title = z.string().max(200);
+const signingKey = z.string().max(100);
 
 const origin = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bundled') }),
@@ -60,10 +63,10 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
     .refine((request) => request.texts.reduce((sum, text) => sum + text.length, 0) <= REQUEST_LIMITS.requestChars, {
       message: `at most ${REQUEST_LIMITS.requestChars} characters of text per request`,
     }),
-  'page:found': z.strictObject({ found: z.array(z.string().max(100)).max(REQUEST_LIMITS.found) }),
+  'page:found': z.strictObject({ found: z.array(z.string().max(140)).max(REQUEST_LIMITS.found) }),
   'account:details': z.strictObject({ id }),
   'organisation:details': z.strictObject({ id }),
-  'dataset:info': none,
+  'page:subscribe': z.strictObject({ url, title: title }),
   'matcher:info': none,
   'accounts:search': z.strictObject({
     query: z.string().max(REQUEST_LIMITS.searchChars),
@@ -75,25 +78,30 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
     limit: z.int().min(1).max(500).optional(),
   }),
   'link:lookup': z.strictObject({ url: z.string().max(REQUEST_LIMITS.linkChars) }),
-  'dataset:import': z.strictObject({
+  'lists:get': none,
+  'list:subscribe': z.strictObject({ url, title: title.optional(), key: signingKey.optional() }),
+  'list:set': z.strictObject({
+    list,
+    enabled: z.boolean().optional(),
+    schedule: schedule.optional(),
+    title: title.optional(),
+    key: signingKey.optional(),
+  }),
+  'list:remove': z.strictObject({ list }),
+  'list:update': z.strictObject({ list, confirmed: z.boolean().optional(), review: z.boolean().optional() }),
+  'lists:updateAll': none,
+  'list:import': z.strictObject({
+    list: list.optional(),
     text: z.string().max(REQUEST_LIMITS.datasetChars),
     origin,
     confirmed: z.boolean().optional(),
     review: z.boolean().optional(),
   }),
-  'dataset:refresh': z.strictObject({
-    url: url.optional(),
-    confirmed: z.boolean().optional(),
-    review: z.boolean().optional(),
-  }),
-  'dataset:apply': none,
-  'dataset:discard': none,
-  'history:list': none,
-  'dataset:rollback': none,
-  'dataset:reset': none,
-  'dataset:export': none,
-  'dataset:previous': none,
-  'refresh:state': none,
+  'list:apply': z.strictObject({ list }),
+  'list:discard': z.strictObject({ list }),
+  'list:history': z.strictObject({ list }),
+  'list:rollback': z.strictObject({ list }),
+  'list:export': z.strictObject({ list: list.optional(), format: z.enum(['json', 'csv']) }),
   'tab:found': z.strictObject({ tabId: z.int().min(0) }),
   'settings:get': none,
   'settings:save': settingsPatch,

@@ -1,5 +1,6 @@
-// User settings and the rules that read them: where marking is on, which statuses are marked, where and how
-// often the dataset is refreshed. Pure; kept by extension/background/settingsKeeper.ts.
+// User settings and the rules that read them: where marking is on and which statuses are marked; and the rules for
+// a list's address. Pure; kept by extension/background/settingsKeeper.ts. Each list keeps its own address, key and
+// schedule (lib/lists/listModel.ts).
 import { STATUSES, type Status } from './dataset/vocabulary';
 import type { MessageKey } from './i18n/en';
 
@@ -18,21 +19,39 @@ export interface Settings {
   markedStatuses: Status[];
   /** Marks for organisations named in passing (OKEx, huobi.com), beside the marks for accounts. */
   markOrganisations: boolean;
-  refreshUrl: string;
-  /** The list maintainer's Ed25519 public key ("ed25519:…"); empty for a list that is not signed. */
-  refreshKey: string;
-  refreshSchedule: RefreshSchedule;
 }
 
-export function defaultSettings(defaultRefreshUrl = ''): Settings {
+export function defaultSettings(): Settings {
+  return { markingEnabled: true, disabledSites: [], markedStatuses: [...STATUSES], markOrganisations: true };
+}
+
+const SCHEDULES: readonly string[] = ['off', 'daily', 'weekly'];
+
+export const isSchedule = (value: unknown): value is RefreshSchedule => SCHEDULES.includes(value as string);
+
+/** The one list's address, key and schedule, as settings before lists (version 1) kept them. */
+export interface LegacyRefresh {
+  url: string;
+  key: string;
+  schedule: RefreshSchedule;
+}
+
+/** The refresh settings a version 1 settings value holds (also once moved under `legacy`); null when none. */
+export function legacyRefreshOf(stored: unknown): LegacyRefresh | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const outer = stored as Record<string, unknown>;
+  const value = (typeof outer.legacy === 'object' && outer.legacy !== null ? outer.legacy : outer) as Record<
+    string,
+    unknown
+  >;
+  const url = typeof value.url === 'string' ? value.url : value.refreshUrl;
+  const key = typeof value.key === 'string' ? value.key : value.refreshKey;
+  const schedule = value.schedule ?? value.refreshSchedule;
+  if (typeof url !== 'string' && typeof key !== 'string' && !isSchedule(schedule)) return null;
   return {
-    markingEnabled: true,
-    disabledSites: [],
-    markedStatuses: [...STATUSES],
-    markOrganisations: true,
-    refreshUrl: defaultRefreshUrl,
-    refreshKey: '',
-    refreshSchedule: 'off',
+    url: typeof url === 'string' ? url : '',
+    key: typeof key === 'string' ? key : '',
+    schedule: isSchedule(schedule) ? schedule : 'off',
   };
 }
 
@@ -49,11 +68,6 @@ export function completeSettings(stored: unknown, defaults: Settings): Settings 
       : defaults.markedStatuses,
     markOrganisations:
       typeof value.markOrganisations === 'boolean' ? value.markOrganisations : defaults.markOrganisations,
-    refreshUrl: typeof value.refreshUrl === 'string' ? value.refreshUrl : defaults.refreshUrl,
-    refreshKey: typeof value.refreshKey === 'string' ? value.refreshKey : defaults.refreshKey,
-    refreshSchedule: ['off', 'daily', 'weekly'].includes(value.refreshSchedule as string)
-      ? (value.refreshSchedule as RefreshSchedule)
-      : defaults.refreshSchedule,
   };
 }
 
@@ -92,7 +106,7 @@ export function isMarkingOn(settings: Settings, hostname: string): boolean {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** A refresh URL must be https, or http on this machine; the reason is given when it is not. */
+/** A list's address must be https, or http on this machine; the reason is given when it is not. */
 export function refreshUrlProblem(url: string): Problem | null {
   let parsed: URL;
   try {

@@ -5,7 +5,7 @@ import type { ChangeSummary, Listed } from '../../lib/changeSummary';
 import type { HistoryEntry } from '../../lib/protocol';
 import { STATUS_KEY } from '../../lib/statusLabels';
 import { formatDate } from '../formatDate';
-import { formatTime } from './DatasetPanel';
+import { formatTime } from './listFacts';
 
 function Names<T extends { id: string }>({
   heading,
@@ -19,9 +19,9 @@ function Names<T extends { id: string }>({
   if (list.total === 0) return null;
   return (
     <>
-      <h3>
+      <h5>
         {heading} ({list.total})
-      </h3>
+      </h5>
       <ul class="change-list">
         {list.items.map((item) => (
           <li key={item.id}>{render(item)}</li>
@@ -88,19 +88,22 @@ export function ChangeDetails({ summary }: { summary: ChangeSummary }) {
 }
 
 export function ReviewPanel({
+  id,
   summary,
   busy,
   onInstall,
   onCancel,
 }: {
+  /** Unique on the page: the list's id. */
+  id: string;
   summary: ChangeSummary;
   busy: boolean;
   onInstall: () => void;
   onCancel: () => void;
 }) {
   return (
-    <section aria-labelledby="review-heading" class="review">
-      <h2 id="review-heading">{t('reviewHeading')}</h2>
+    <section aria-labelledby={`${id}-review-heading`} class="review">
+      <h4 id={`${id}-review-heading`}>{t('reviewHeading')}</h4>
       <ChangeDetails summary={summary} />
       <div class="buttons">
         <button type="button" disabled={busy} onClick={onInstall}>
@@ -116,8 +119,7 @@ export function ReviewPanel({
 
 export function HistoryPanel({ entries, onExport }: { entries: HistoryEntry[]; onExport: () => void }) {
   return (
-    <section aria-labelledby="history-heading">
-      <h2 id="history-heading">{t('historyHeading')}</h2>
+    <div class="history-panel">
       {entries.length === 0 ? (
         <p class="muted">{t('historyEmpty')}</p>
       ) : (
@@ -146,6 +148,6 @@ export function HistoryPanel({ entries, onExport }: { entries: HistoryEntry[]; o
           </button>
         </>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,93 +1,87 @@
-// The options page: the installed dataset, refreshing it from a URL or a file, rolling back, resetting,
-// exporting, and the marking settings. Every failure is shown with its reason; nothing installed is lost.
+// The options page: the lists (each with its state and actions), adding a list by URL, link or file, updating
+// them all, exporting them, and the marking settings. Every failure is shown with its reason; nothing is lost.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
-import type { RefreshProgress, RefreshState } from '../../lib/refresh/refreshState';
-import type { Dataset } from '../../lib/dataset/schema';
-import type { DatasetInfo, DatasetOrigin, InstallOutcome, HistoryEntry } from '../../lib/protocol';
-import type { ChangeSummary } from '../../lib/changeSummary';
-import { refreshUrlProblem, type Settings } from '../../lib/settings';
-import { DatasetPanel } from './DatasetPanel';
-import { RefreshPanel } from './RefreshPanel';
-import { HistoryPanel, ReviewPanel } from './ChangesPanel';
+import type { RefreshProgress } from '../../lib/refresh/refreshState';
+import type {
+  DatasetOrigin,
+  ExportFile,
+  HistoryEntry,
+  InstallOutcome,
+  ListUpdateResult,
+  ListView,
+} from '../../lib/protocol';
+import type { SubscribeRequest } from '../../lib/lists/subscribeLink';
+import { refreshUrlProblem, type RefreshSchedule, type Settings } from '../../lib/settings';
+import { AddListPanel, SubscribePrompt } from './AddListPanel';
+import { ListCard, type ListActions } from './ListCard';
 import { ShortcutsPanel, type Shortcut } from './ShortcutsPanel';
 import { SettingsPanel } from './SettingsPanel';
 
 export interface OptionsServices {
-  datasetInfo(): Promise<DatasetInfo>;
-  previousInfo(): Promise<DatasetInfo | null>;
-  refreshState(): Promise<RefreshState>;
-  refreshProgress(): Promise<RefreshProgress | null>;
-  /** Calls back whenever the dataset, the refresh state or the progress changes; returns an unsubscribe. */
+  lists(): Promise<{ lists: ListView[]; progress: RefreshProgress | null }>;
+  /** Calls back whenever a list, its state or the progress changes; returns an unsubscribe. */
   watch(callback: () => void): () => void;
-  refresh(url: string, confirmed: boolean): Promise<InstallOutcome>;
-  importText(text: string, origin: DatasetOrigin, confirmed: boolean): Promise<InstallOutcome>;
-  exportDataset(): Promise<Dataset>;
-  rollBack(): Promise<DatasetInfo>;
-  reset(): Promise<DatasetInfo>;
+  subscribe(url: string, title: string, key: string): Promise<InstallOutcome>;
+  setList(
+    list: string,
+    patch: { enabled?: boolean; schedule?: RefreshSchedule; title?: string; key?: string },
+  ): Promise<ListView>;
+  removeList(list: string): Promise<void>;
+  /** Updates a subscribed list; what it changes is held back for review. */
+  update(list: string, confirmed: boolean): Promise<InstallOutcome>;
+  updateAll(): Promise<ListUpdateResult[]>;
+  /** Imports a file into My list or a list from a file (held back for review), or as a new list (no list). */
+  importText(
+    list: string | undefined,
+    text: string,
+    origin: DatasetOrigin,
+    confirmed: boolean,
+  ): Promise<InstallOutcome>;
+  applyPending(list: string): Promise<InstallOutcome>;
+  discardPending(list: string): Promise<void>;
+  history(list: string): Promise<HistoryEntry[]>;
+  rollBack(list: string): Promise<{ datasetVersion: string }>;
+  exportList(list: string | undefined, format: 'json' | 'csv'): Promise<ExportFile>;
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   requestHostPermission(url: string): Promise<boolean>;
   confirm(message: string): boolean;
-  download(filename: string, text: string): void;
-  /** Installs the update held back for review, or drops it. */
-  applyPending(): Promise<InstallOutcome>;
-  discardPending(): Promise<void>;
-  /** The change history of installed updates, newest first. */
-  history(): Promise<HistoryEntry[]>;
+  download(file: ExportFile): void;
   /** A public key's fingerprint; null when the text is not a key. */
   fingerprint(key: string): Promise<string | null>;
   /** The keyboard shortcuts as the browser has them (none where the browser has no commands). */
   shortcuts(): Promise<Shortcut[]>;
+  /** The list a subscribe link asked for when it opened this page, if any. */
+  subscribeRequest(): SubscribeRequest | null;
+  /** Forgets the subscribe request (once confirmed or cancelled), so a reload does not ask again. */
+  clearSubscribeRequest(): void;
 }
 
 /** `seq` counts the actions, so a new notice can be told from the last one even when its text is the same. */
 type Notice = { kind: 'ok' | 'error'; text: string; seq: number } | null;
 
 export function OptionsApp({ services }: { services: OptionsServices }) {
-  const [info, setInfo] = useState<DatasetInfo | null>(null);
-  const [previous, setPrevious] = useState<DatasetInfo | null>(null);
-  const [state, setState] = useState<RefreshState>({});
+  const [lists, setLists] = useState<ListView[] | null>(null);
   const [progress, setProgress] = useState<RefreshProgress | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [url, setUrl] = useState('');
-  const [keyText, setKeyText] = useState('');
-  const [fingerprint, setFingerprint] = useState<string | null | undefined>(undefined);
-  /** An update the reader started, checked and held back until they install it or cancel. */
-  const [review, setReview] = useState<ChangeSummary | null>(null);
-  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [subscribing, setSubscribing] = useState<SubscribeRequest | null>(() => services.subscribeRequest());
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const actions = useRef(0);
 
-  useEffect(() => {
-    const typed = keyText.trim();
-    if (!typed) return setFingerprint(undefined);
-    let current = true;
-    services.fingerprint(typed).then(
-      (found) => current && setFingerprint(found),
+  const reload = () =>
+    services.lists().then(
+      (loaded) => {
+        setLists(loaded.lists);
+        setProgress(loaded.progress);
+      },
       () => undefined,
     );
-    return () => {
-      current = false;
-    };
-  }, [keyText]);
-
-  const reload = () => {
-    services.datasetInfo().then(setInfo, () => undefined);
-    services.previousInfo().then(setPrevious, () => undefined);
-    services.refreshState().then(setState, () => undefined);
-    services.refreshProgress().then(setProgress, () => undefined);
-    services.history().then(setHistory, () => undefined);
-  };
   useEffect(() => {
-    reload();
-    services.loadSettings().then((loaded) => {
-      setSettings(loaded);
-      setUrl(loaded.refreshUrl);
-      setKeyText(loaded.refreshKey);
-    });
-    return services.watch(reload);
+    void reload();
+    services.loadSettings().then(setSettings, () => undefined);
+    return services.watch(() => void reload());
   }, []);
 
   const run = async (task: () => Promise<string>) => {
@@ -100,29 +94,31 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error), seq });
     } finally {
       setBusy(false);
-      reload();
+      void reload();
     }
   };
 
-  /** Turns an install outcome into words, asking first when the offered dataset is older or jumps far ahead. */
-  const settle = async (outcome: InstallOutcome, retry: () => Promise<InstallOutcome>): Promise<string> => {
+  /** Turns an install outcome into words, asking first when the offered data is older or jumps far ahead. */
+  const settle = async (
+    title: string,
+    outcome: InstallOutcome,
+    retry: () => Promise<InstallOutcome>,
+  ): Promise<string> => {
     if (outcome.kind === 'older' || outcome.kind === 'jump') {
       const older = outcome.kind === 'older';
       const ok = services.confirm(t(older ? 'confirmOlder' : 'confirmJump', outcome.offered, outcome.installed));
       if (!ok) return t(older ? 'noticeKeptOlder' : 'noticeKeptJump', outcome.installed, outcome.offered);
-      return settle(await retry(), retry);
+      return settle(title, await retry(), retry);
     }
-    if (outcome.kind === 'review') {
-      setReview(outcome.summary);
-      return t('noticeReview', outcome.summary.toVersion);
-    }
-    if (outcome.kind === 'installed') return t('noticeInstalled', outcome.info.datasetVersion);
+    if (outcome.kind === 'review') return t('noticeReview', outcome.summary.toVersion);
+    if (outcome.kind === 'installed') return t('noticeListInstalled', title, outcome.info.datasetVersion);
     if (outcome.kind === 'not-modified') return t('noticeNotModified');
     return t('noticeSameVersion', outcome.version);
   };
 
-  const updateNow = () =>
-    run(async () => {
+  const subscribe = async (url: string, title: string, key: string): Promise<boolean> => {
+    let done = false;
+    await run(async () => {
       const target = url.trim();
       const problem = refreshUrlProblem(target);
       if (problem) throw new Error(t(problem.key, ...problem.params));
@@ -130,28 +126,104 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       if (!(await services.requestHostPermission(target))) {
         throw new Error(t('errorPermission', new URL(target).origin));
       }
-      // A signed list's key changed or removed: only with the reader's explicit consent, after a warning.
-      const saved = settings?.refreshKey ?? '';
-      const typed = keyText.trim();
-      if (saved && typed !== saved) {
-        const [before, after] = await Promise.all([services.fingerprint(saved), services.fingerprint(typed)]);
-        const warning = typed
-          ? t('confirmKeyChange', before ?? saved, after ?? typed)
-          : t('confirmKeyRemoved', before ?? saved);
-        if (!services.confirm(warning)) {
-          setKeyText(saved);
-          return t('noticeKeyKept');
+      const outcome = await services.subscribe(target, title, key);
+      done = true;
+      return settle(title || target, outcome, () => Promise.resolve(outcome));
+    });
+    return done;
+  };
+
+  const listActions = (list: ListView): ListActions => ({
+    setEnabled: (enabled) =>
+      void run(async () => {
+        await services.setList(list.id, { enabled });
+        return t(enabled ? 'noticeListOn' : 'noticeListOff', list.title);
+      }),
+    setSchedule: (schedule) =>
+      void run(async () => {
+        await services.setList(list.id, { schedule });
+        return t('noticeScheduleSaved', list.title);
+      }),
+    fingerprint: services.fingerprint,
+    setKey: (typed) =>
+      run(async () => {
+        const saved = list.key ?? '';
+        // A signed list's key changed or removed: only with the reader's explicit consent, after a warning.
+        if (saved && typed !== saved) {
+          const [before, after] = await Promise.all([services.fingerprint(saved), services.fingerprint(typed)]);
+          const warning = typed
+            ? t('confirmKeyChange', before ?? saved, after ?? typed)
+            : t('confirmKeyRemoved', before ?? saved);
+          if (!services.confirm(warning)) return t('noticeKeyKept');
         }
-      }
-      setSettings(await services.saveSettings({ refreshUrl: target, refreshKey: typed }));
-      return settle(await services.refresh(target, false), () => services.refresh(target, true));
+        await services.setList(list.id, { key: typed });
+        return t('noticeKeySaved', list.title);
+      }),
+    update: () =>
+      void run(async () => {
+        if (list.url && !(await services.requestHostPermission(list.url))) {
+          throw new Error(t('errorPermission', new URL(list.url).origin));
+        }
+        return settle(list.title, await services.update(list.id, false), () => services.update(list.id, true));
+      }),
+    rollBack: () => void run(async () => t('noticeRolledBack', (await services.rollBack(list.id)).datasetVersion)),
+    remove: () =>
+      void run(async () => {
+        if (!services.confirm(t('confirmRemoveList', list.title))) return t('noticeListKept', list.title);
+        await services.removeList(list.id);
+        return t('noticeListRemoved', list.title);
+      }),
+    exportAs: (format) =>
+      void run(async () => {
+        services.download(await services.exportList(list.id, format));
+        return t('noticeListExported', list.title);
+      }),
+    importFile: (file) =>
+      run(async () => {
+        const text = await file.text();
+        const origin: DatasetOrigin = { kind: 'file', name: file.name };
+        return settle(list.title, await services.importText(list.id, text, origin, false), () =>
+          services.importText(list.id, text, origin, true),
+        );
+      }),
+    install: () =>
+      void run(async () =>
+        settle(list.title, await services.applyPending(list.id), () => services.applyPending(list.id)),
+      ),
+    discard: () =>
+      void run(async () => {
+        await services.discardPending(list.id);
+        return t('noticeDiscarded', list.info?.datasetVersion ?? '');
+      }),
+    history: () => services.history(list.id),
+    exportHistory: (entries) => {
+      services.download({
+        filename: `takedown-lens-${list.id}-history.json`,
+        mime: 'application/json',
+        text: JSON.stringify(entries, null, 2),
+      });
+      setNotice({ kind: 'ok', text: t('noticeHistoryExported'), seq: ++actions.current });
+    },
+  });
+
+  const updateAll = () =>
+    run(async () => {
+      const results = await services.updateAll();
+      if (results.length === 0) return t('noticeNoSubscriptions');
+      const failed = results.filter((result) => result.error);
+      const lines = results.map((result) =>
+        result.error ? t('updateAllFailed', result.title, result.error) : t('updateAllDone', result.title),
+      );
+      if (failed.length > 0) throw new Error(lines.join('\n'));
+      return lines.join('\n');
     });
 
-  const importFile = (file: File) =>
+  const addFile = (file: File) =>
     run(async () => {
       const text = await file.text();
       const origin: DatasetOrigin = { kind: 'file', name: file.name };
-      return settle(await services.importText(text, origin, false), () => services.importText(text, origin, true));
+      const outcome = await services.importText(undefined, text, origin, false);
+      return settle(file.name, outcome, () => Promise.resolve(outcome));
     });
 
   const changeSettings = async (patch: Partial<Settings>) => setSettings(await services.saveSettings(patch));
@@ -171,81 +243,70 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
           </p>
         )}
       </div>
-      {review && (
-        <ReviewPanel
-          summary={review}
+      {subscribing && (
+        <SubscribePrompt
+          request={subscribing}
           busy={busy}
-          onInstall={() =>
-            run(async () => {
-              setReview(null);
-              return settle(await services.applyPending(), () => services.applyPending());
-            })
-          }
-          onCancel={() =>
-            run(async () => {
-              setReview(null);
-              await services.discardPending();
-              return t('noticeDiscarded', info?.datasetVersion ?? '');
-            })
-          }
+          onConfirm={() => {
+            const { url, title } = subscribing;
+            services.clearSubscribeRequest();
+            void subscribe(url, title, '').then(() => setSubscribing(null));
+          }}
+          onCancel={() => {
+            services.clearSubscribeRequest();
+            setSubscribing(null);
+            setNotice({ kind: 'ok', text: t('noticeNotSubscribed'), seq: ++actions.current });
+          }}
         />
       )}
-      <DatasetPanel
-        info={info}
-        previous={previous}
-        busy={busy}
-        onRollBack={() => run(async () => t('noticeRolledBack', (await services.rollBack()).datasetVersion))}
-        onReset={() => run(async () => t('noticeReset', (await services.reset()).datasetVersion))}
-        onExport={() =>
-          run(async () => {
-            const data = await services.exportDataset();
-            services.download(`takedown-lens-${data.datasetVersion}.json`, JSON.stringify(data, null, 2));
-            return t('noticeExported', data.datasetVersion);
-          })
-        }
-      />
-      {settings && (
-        <RefreshPanel
-          url={url}
-          schedule={settings.refreshSchedule}
-          state={state}
-          progress={progress}
-          busy={busy}
-          onUrlChange={setUrl}
-          keyText={keyText}
-          fingerprint={fingerprint}
-          onKeyChange={setKeyText}
-          onScheduleChange={(refreshSchedule) => void changeSettings({ refreshSchedule, refreshUrl: url.trim() })}
-          onUpdateNow={updateNow}
-        />
-      )}
-      <section aria-labelledby="import-heading">
-        <h2 id="import-heading">{t('optionsImportHeading')}</h2>
-        <label class="field">
-          {t('optionsImportLabel')}
-          <input
-            type="file"
-            name="dataset-file"
-            accept="application/json,.json"
+      <section aria-labelledby="lists-heading">
+        <h2 id="lists-heading">{t('listsHeading')}</h2>
+        <p class="muted">{t('listsHelp')}</p>
+        <div class="buttons">
+          <button type="button" disabled={busy} onClick={() => void updateAll()}>
+            {t('listsUpdateAll')}
+          </button>
+          <button
+            type="button"
             disabled={busy}
-            onChange={(event) => {
-              const input = event.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) void importFile(file).then(() => (input.value = ''));
-            }}
-          />
-        </label>
+            onClick={() =>
+              void run(async () => {
+                services.download(await services.exportList(undefined, 'json'));
+                return t('noticeAllExported');
+              })
+            }
+          >
+            {t('listsExportAll')}
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                services.download(await services.exportList(undefined, 'csv'));
+                return t('noticeAllExported');
+              })
+            }
+          >
+            {t('listsExportAllCsv')}
+          </button>
+        </div>
+        {progress && (
+          <p role="status" class="progress">
+            {progress.total
+              ? t('optionsDownloadingOf', (progress.received / 1e6).toFixed(2), (progress.total / 1e6).toFixed(2))
+              : t('optionsDownloading', (progress.received / 1e6).toFixed(2))}
+            <progress max={progress.total ?? undefined} value={progress.total ? progress.received : undefined} />
+          </p>
+        )}
+        {lists === null ? (
+          <p class="muted">{t('cardLoading')}</p>
+        ) : (
+          lists.map((list) => <ListCard key={list.id} list={list} busy={busy} actions={listActions(list)} />)
+        )}
       </section>
+      <AddListPanel busy={busy} fingerprint={services.fingerprint} onSubscribe={subscribe} onAddFile={addFile} />
       {settings && <SettingsPanel settings={settings} onChange={(patch) => void changeSettings(patch)} />}
-      <HistoryPanel
-        entries={history}
-        onExport={() =>
-          run(async () => {
-            services.download('takedown-lens-history.json', JSON.stringify(await services.history(), null, 2));
-            return t('noticeHistoryExported');
-          })
-        }
-      />
       <ShortcutsPanel load={services.shortcuts} />
     </main>
   );

@@ -1,6 +1,8 @@
 // One account in a popup list: name, platform and handle, status with its date; opens the account view.
+import { t } from '../../extension/i18n';
 import type { AccountSummary } from '../../lib/protocol';
 import { accountIdentity } from '../accountIdentity';
+import { STATUS_KEY } from '../../lib/statusLabels';
 import { StatusLine } from '../StatusLine';
 
 export function AccountRow({
@@ -20,6 +22,14 @@ export function AccountRow({
         <span class="account-identity">{identity}</span>
       </button>
       <StatusLine status={account.status} since={account.statusSince} evidence={account.evidence} />
+      {account.lists && new Set(account.lists.map((entry) => entry.status)).size > 1 && (
+        <p class="tdl-conflict">
+          {t(
+            'rowListsDisagree',
+            account.lists.map((entry) => `${entry.list}: ${t(STATUS_KEY[entry.status])}`).join('; '),
+          )}
+        </p>
+      )}
       {children}
     </li>
   );

@@ -6,6 +6,7 @@ import { evidenceDate } from '../../lib/claims';
 import type { AccountDetails } from '../../lib/protocol';
 import { accountIdentity } from '../accountIdentity';
 import { EventList } from '../EventList';
+import { detailsDisagree, ListSource, OtherLists } from '../ListClaims';
 import { ReportList } from '../ReportList';
 import { StatusLine } from '../StatusLine';
 
@@ -33,11 +34,18 @@ export function AccountView({
           <p class="account-identity">
             {accountIdentity({ ...details.account, organisation: details.organisation?.name })}
           </p>
+          <ListSource details={details} />
+          {detailsDisagree(details) && (
+            <p class="tdl-conflict" role="note">
+              {t('cardListsDisagree')}
+            </p>
+          )}
           <StatusLine
             status={details.account.status}
             since={details.account.statusSince}
             evidence={evidenceDate(details.events, details.reports)}
           />
+          <OtherLists details={details} />
           {details.organisation && onOpenOrganisation && (
             <button type="button" class="link-button" onClick={() => onOpenOrganisation(details.organisation!.id)}>
               {t('popupOrganisationOf', details.organisation.name)}

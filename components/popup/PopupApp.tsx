@@ -7,7 +7,7 @@ import { t } from '../../extension/i18n';
 import type {
   AccountDetails,
   AccountSummary,
-  DatasetInfo,
+  ListView,
   LinkLookup,
   OrganisationDetails,
   OrganisationSummary,
@@ -28,7 +28,8 @@ export interface PopupServices {
   lookUpLink(url: string): Promise<LinkLookup | null>;
   details(id: string): Promise<AccountDetails | null>;
   organisation(id: string): Promise<OrganisationDetails | null>;
-  datasetInfo(): Promise<DatasetInfo>;
+  /** Every list; the footer counts the ones in use. */
+  lists(): Promise<ListView[]>;
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   openOptions(): void;
@@ -71,7 +72,7 @@ function OrganisationRow({
 export function PopupApp({ services, lookUp = {} }: { services: PopupServices; lookUp?: LookUp }) {
   const [findings, setFindings] = useState<TabFindings | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [info, setInfo] = useState<DatasetInfo | null>(null);
+  const [inUse, setInUse] = useState<ListView[] | null>(null);
   const [query, setQuery] = useState(lookUp.query ?? '');
   const [results, setResults] = useState<Results | null>(null);
   const [link, setLink] = useState<{ found: LinkLookup | null } | null>(null);
@@ -83,7 +84,7 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
   useEffect(() => {
     const fail = (e: Error) => setError(e.message);
     services.loadSettings().then(setSettings, fail);
-    services.datasetInfo().then(setInfo, fail);
+    services.lists().then((lists) => setInUse(lists.filter((list) => list.enabled && list.info)), fail);
     services
       .activeTabId()
       .then((tabId): Promise<TabFindings> | TabFindings =>
@@ -265,10 +266,13 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
         </section>
       )}
       <footer class="muted">
-        {info
-          ? t('popupDatasetLine', info.datasetVersion, info.counts.accounts, info.counts.events, info.counts.reports)
+        {inUse
+          ? t('popupListsLine', inUse.length, sum(inUse, 'accounts'), sum(inUse, 'events'), sum(inUse, 'reports'))
           : ''}
       </footer>
     </main>
   );
 }
+
+const sum = (lists: readonly ListView[], count: 'accounts' | 'events' | 'reports') =>
+  lists.reduce((total, list) => total + (list.info?.counts[count] ?? 0), 0);

@@ -1,5 +1,5 @@
-// Background: owns the database, seeds it from the bundled dataset, answers the protocol (refusing what a sender
-// may not ask), sets the badge, refreshes the dataset on the user's schedule.
+// Background: owns the databases, makes (or upgrades) the lists and seeds the bundled one, answers the protocol
+// (refusing what a sender may not ask), sets the badge, updates subscribed lists on their schedules.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledJson from '../../data/takedowns.json';
@@ -10,35 +10,50 @@ import { setUpLookUpMenu } from '../../extension/background/lookUpMenu';
 import { tellPages } from '../../extension/background/pageNotices';
 import { setUpRefreshSchedule } from '../../extension/background/refreshSchedule';
 import { setUpShortcuts } from '../../extension/background/shortcuts';
-import { SettingsKeeper } from '../../extension/background/settingsKeeper';
+import { BUILD_DEFAULT_REFRESH_URL, SettingsKeeper } from '../../extension/background/settingsKeeper';
 import { closeStorageToContentScripts, guardStorage } from '../../extension/background/storageAccess';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
 import { answerFromBackground } from '../../extension/background/answerMessages';
-import { seedFromBundled } from '../../extension/store/datasetStore';
+import { ListCatalogue, prepareLists } from '../../extension/store/listCatalogue';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { formatProblems, validateDataset } from '../../lib/dataset/validateDataset';
+
+/** Where the versions before lists kept the one dataset's last refresh (read once, to upgrade). */
+const LEGACY_REFRESH_STATE = 'refreshState';
 
 export default defineBackground(() => {
   void closeStorageToContentScripts();
   const bundled = validateDataset(bundledJson);
   if (!bundled.ok) throw new Error(`The bundled dataset is invalid:\n${formatProblems(bundled.problems)}`);
   const db = new TakedownDb();
-  // Seeding on every start (not only onInstalled) also repairs a database that was cleared behind our back.
-  const service = new TakedownService(db, () => seedFromBundled(db, bundled.data));
+  const catalogue = new ListCatalogue(db);
   const settings = new SettingsKeeper(db);
+  const legacy = async () => ({
+    settings: await settings.item.raw(),
+    refreshState:
+      (await db.guarded.get(LEGACY_REFRESH_STATE))?.value ??
+      (await browser.storage.local.get(LEGACY_REFRESH_STATE))[LEGACY_REFRESH_STATE],
+  });
+  // Preparing on every start (not only onInstalled) also repairs a database that was cleared behind our back.
+  const service = new TakedownService(catalogue, () =>
+    prepareLists(catalogue, bundled.data, legacy, BUILD_DEFAULT_REFRESH_URL),
+  );
   const updates = new DatasetUpdates(service, {
     fetch: (...args) => fetch(...args),
     bundled: bundled.data,
-    settings,
     onInstalled: () => void tellPages('dataset'),
   });
   settings.onChange(() => void tellPages('settings'));
-  guardStorage([settings.item, updates.refreshState]);
+  guardStorage([settings.item]);
   const tabs = new TabFindingsStore();
-  answerFromBackground(createBackgroundHandlers(service, { badge: toolbarBadge, updates, tabs, settings }));
+  const openOptions = async (fragment: string) =>
+    void (await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${fragment}` }));
+  answerFromBackground(
+    createBackgroundHandlers(service, { badge: toolbarBadge, updates, tabs, settings, openOptions }),
+  );
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
-  setUpRefreshSchedule(updates, settings);
+  setUpRefreshSchedule(updates);
   setUpLookUpMenu();
   setUpShortcuts({ settings, tabs });
   // Load (or build) the matcher as soon as the background starts: the first page should not wait for it.

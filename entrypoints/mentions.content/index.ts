@@ -10,6 +10,7 @@ import type { MarkTarget } from '../../lib/matching/takedownMatcher';
 import { moveToMark } from '../../extension/content/markNavigation';
 import { MarkRegistry } from '../../extension/content/markRegistry';
 import { PageMarker } from '../../extension/content/pageMarker';
+import { watchSubscribeLinks } from '../../extension/content/subscribeLinks';
 import { askBackground } from '../../extension/messaging';
 import { isPageNotice, type PageSettings } from '../../lib/protocol';
 
@@ -25,6 +26,7 @@ export default defineContentScript({
       () => (bench ? void performance.mark('tdl:ready') : undefined),
       () => undefined,
     );
+    watchSubscribeLinks(document, (request) => void askBackground('page:subscribe', request), ctx.signal);
     const settings = await askBackground('page:settings', undefined);
     await warm;
     const registry = new MarkRegistry();

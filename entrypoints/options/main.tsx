@@ -4,30 +4,31 @@ import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsServices } from '../../components/options/OptionsApp';
 import { t } from '../../extension/i18n';
 import { askBackground } from '../../extension/messaging';
-import { watchRefresh } from '../../extension/refreshStateStore';
+import { listsStampItem, progressItem } from '../../extension/storageItems';
+import { parseSubscribeLink } from '../../lib/lists/subscribeLink';
 import { originPattern } from '../../lib/settings';
 import { keyFingerprint, parsePublicKey } from '../../lib/signature/listSignature';
 import './options.css';
 
 const services: OptionsServices = {
-  datasetInfo: () => askBackground('dataset:info', undefined),
-  previousInfo: () => askBackground('dataset:previous', undefined),
-  refreshState: async () => (await askBackground('refresh:state', undefined)).state,
-  refreshProgress: async () => (await askBackground('refresh:state', undefined)).progress,
+  lists: () => askBackground('lists:get', undefined),
   watch(callback) {
-    const controller = new AbortController();
-    watchRefresh(callback, controller.signal);
-    return () => controller.abort();
+    const unwatch = [listsStampItem.watch(callback), progressItem.watch(callback)];
+    return () => unwatch.forEach((stop) => stop());
   },
+  subscribe: (url, title, key) => askBackground('list:subscribe', { url, title, key }),
+  setList: (list, patch) => askBackground('list:set', { list, ...patch }),
+  removeList: (list) => askBackground('list:remove', { list }),
   // Updates the reader starts here are held back for review before they are installed.
-  refresh: (url, confirmed) => askBackground('dataset:refresh', { url, confirmed, review: true }),
-  importText: (text, origin, confirmed) => askBackground('dataset:import', { text, origin, confirmed, review: true }),
-  applyPending: () => askBackground('dataset:apply', undefined),
-  discardPending: () => askBackground('dataset:discard', undefined),
-  history: () => askBackground('history:list', undefined),
-  exportDataset: () => askBackground('dataset:export', undefined),
-  rollBack: () => askBackground('dataset:rollback', undefined),
-  reset: () => askBackground('dataset:reset', undefined),
+  update: (list, confirmed) => askBackground('list:update', { list, confirmed, review: true }),
+  updateAll: () => askBackground('lists:updateAll', undefined),
+  importText: (list, text, origin, confirmed) =>
+    askBackground('list:import', { list, text, origin, confirmed, review: list !== undefined }),
+  applyPending: (list) => askBackground('list:apply', { list }),
+  discardPending: (list) => askBackground('list:discard', { list }),
+  history: (list) => askBackground('list:history', { list }),
+  rollBack: (list) => askBackground('list:rollback', { list }),
+  exportList: (list, format) => askBackground('list:export', { list, format }),
   loadSettings: () => askBackground('settings:get', undefined),
   saveSettings: (patch) => askBackground('settings:save', patch),
   requestHostPermission: (url) => browser.permissions.request({ origins: [originPattern(url)] }),
@@ -45,13 +46,15 @@ const services: OptionsServices = {
     const bytes = parsePublicKey(key);
     return bytes ? keyFingerprint(bytes, crypto.subtle) : null;
   },
-  download(filename, text) {
+  download({ filename, mime, text }) {
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.href = URL.createObjectURL(new Blob([text], { type: mime }));
     link.download = filename;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   },
+  subscribeRequest: () => parseSubscribeLink(location.href),
+  clearSubscribeRequest: () => history.replaceState(null, '', location.pathname),
 };
 
 render(<OptionsApp services={services} />, document.getElementById('app')!);

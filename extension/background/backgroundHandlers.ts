@@ -1,8 +1,10 @@
 // The background's answer to every message in the protocol. Kept free of transport so tests call it directly.
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
 import { claimKey } from '../../lib/claims';
+import { listsToCsv, mergeDatasets, type ListData } from '../../lib/lists/exportLists';
+import { parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
 import { t } from '../i18n';
-import { readAccountDetails, readDatasetInfo, readHistory, readPreviousInfo } from '../store/datasetStore';
+import { readHistory } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
 import type { SettingsKeeper } from './settingsKeeper';
 import type { TabFindingsStore } from './tabFindings';
@@ -18,6 +20,8 @@ export interface Sender {
 
 export interface BackgroundParts {
   badge: BadgePort;
+  /** Opens the options page at a fragment (a subscribe request it asks the reader to confirm). */
+  openOptions: (fragment: string) => Promise<void>;
   updates: DatasetUpdates;
   tabs: TabFindingsStore;
   settings: SettingsKeeper;
@@ -39,14 +43,9 @@ function hostnameOf(url: string | undefined): string | null {
 
 export function createBackgroundHandlers(
   service: TakedownService,
-  { badge, updates, tabs, settings }: BackgroundParts,
+  { badge, updates, tabs, settings, openOptions }: BackgroundParts,
 ): Handlers {
   const handlers: Handlers = {
-    async 'dataset:info'() {
-      const info = await readDatasetInfo(service.db);
-      if (!info) throw new Error(t('errorNoDataset'));
-      return info;
-    },
     async 'matcher:info'() {
       const matcher = await service.matcher();
       return {
@@ -56,7 +55,7 @@ export function createBackgroundHandlers(
       };
     },
     async 'account:details'({ id }) {
-      return readAccountDetails(service.db, id);
+      return service.accountDetails(id);
     },
     async 'accounts:search'({ query, limit }) {
       const search = await service.search();
@@ -79,19 +78,13 @@ export function createBackgroundHandlers(
         const [account] = await service.withEvidence(await service.summaries([mark.id]));
         return account ? { kind: 'account', account } : null;
       }
-      const organisation = await service.db.organisations.get(mark.id);
-      return organisation
-        ? {
-            kind: 'organisation',
-            organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind },
-          }
-        : null;
+      const details = await service.organisationDetails(mark.id);
+      if (!details) return null;
+      const { id, name, kind } = details.organisation;
+      return { kind: 'organisation', organisation: { id, name, kind } };
     },
     async 'organisation:details'({ id }) {
-      const organisation = await service.db.organisations.get(id);
-      if (!organisation) return null;
-      const members = await service.db.accounts.where('organisationId').equals(id).primaryKeys();
-      return { organisation, accounts: await service.withEvidence(await service.summaries(members)) };
+      return service.organisationDetails(id);
     },
     async 'page:settings'(_request, sender) {
       return settings.forPage(hostnameOf(sender.url) ?? '');
@@ -103,6 +96,12 @@ export function createBackgroundHandlers(
       const keys = new Set<string>();
       for (const mark of [...found.flat(), ...linked]) if (mark) keys.add(claimKey(mark.match, mark.id));
       return { texts: found, links: linked, claims: await service.claims(keys) };
+    },
+    async 'page:subscribe'(request) {
+      // Checked again here: only a list address the extension would download is passed on.
+      const checked = parseSubscribeLink(`#${subscribeFragment(request)}`);
+      if (!checked) throw new Error(t('errorSubscribeLink'));
+      await openOptions(subscribeFragment(checked));
     },
     async 'page:found'({ found }, sender) {
       if (sender.tabId === undefined) return;
@@ -118,18 +117,14 @@ export function createBackgroundHandlers(
         keys.filter((key) => key.startsWith(`${match}:`)).map((key) => key.slice(match.length + 1));
       const organisations = [];
       for (const id of idsOf('organisation')) {
-        const organisation = await service.db.organisations.get(id);
-        if (!organisation) continue;
-        const members = await service.db.accounts.where('organisationId').equals(id).primaryKeys();
-        const { name, kind } = organisation;
-        organisations.push({
-          organisation: { id, name, kind },
-          accounts: await service.withEvidence(await service.summaries(members)),
-        });
+        const details = await service.organisationDetails(id);
+        if (!details) continue;
+        const { name, kind } = details.organisation;
+        organisations.push({ organisation: { id, name, kind }, accounts: details.accounts });
       }
       const accounts = [];
       for (const account of await service.withEvidence(await service.summaries(idsOf('account')))) {
-        accounts.push({ account, reports: (await readAccountDetails(service.db, account.id))?.reports ?? [] });
+        accounts.push({ account, reports: (await service.accountDetails(account.id))?.reports ?? [] });
       }
       const rank = (status: string) => (status === 'active' ? 2 : status === 'unknown' ? 1 : 0);
       accounts.sort(
@@ -138,35 +133,54 @@ export function createBackgroundHandlers(
       organisations.sort((a, b) => a.organisation.name.localeCompare(b.organisation.name));
       return { hostname: record.hostname, accounts, organisations };
     },
-    async 'dataset:import'({ text, origin, confirmed, review }) {
-      return updates.installText(text, origin, confirmed ?? false, review ? {} : false);
+    async 'lists:get'() {
+      return updates.views();
     },
-    async 'dataset:refresh'({ url, confirmed, review }) {
-      return updates.refresh(url, confirmed ?? false, review ?? false);
+    async 'list:subscribe'({ url, title, key }) {
+      return updates.subscribe(url, title, key);
     },
-    async 'dataset:apply'() {
-      return updates.applyPending();
+    async 'list:set'({ list, ...patch }) {
+      return updates.setList(list, patch);
     },
-    async 'dataset:discard'() {
-      await updates.discardPending();
+    async 'list:remove'({ list }) {
+      await updates.remove(list);
     },
-    async 'history:list'() {
-      return readHistory(service.db);
+    async 'list:update'({ list, confirmed, review }) {
+      return updates.refresh(list, confirmed ?? false, review ?? false);
     },
-    async 'dataset:rollback'() {
-      return updates.rollBack();
+    async 'lists:updateAll'() {
+      return updates.updateAll();
     },
-    async 'dataset:reset'() {
-      return updates.reset();
+    async 'list:import'({ list, text, origin, confirmed, review }) {
+      return updates.importText(list, text, origin, confirmed ?? false, review ?? false);
     },
-    async 'dataset:export'() {
-      return updates.export();
+    async 'list:apply'({ list }) {
+      return updates.applyPending(list);
     },
-    async 'dataset:previous'() {
-      return (await readPreviousInfo(service.db)) ?? null;
+    async 'list:discard'({ list }) {
+      await updates.discardPending(list);
     },
-    async 'refresh:state'() {
-      return updates.state();
+    async 'list:history'({ list }) {
+      const row = await service.catalogue.get(list);
+      if (!row) throw new Error(t('errorNoList', list));
+      return readHistory(service.catalogue.db(row));
+    },
+    async 'list:rollback'({ list }) {
+      return updates.rollBack(list);
+    },
+    async 'list:export'({ list, format }) {
+      const ids = list !== undefined ? [list] : (await service.active()).map((active) => active.row.id);
+      const lists: ListData[] = [];
+      for (const id of ids) {
+        const found = await updates.dataOf(id);
+        if (found) lists.push({ id, ...found });
+      }
+      if (lists.length === 0) throw new Error(t('errorNoDataset'));
+      const name =
+        list !== undefined ? `takedown-lens-${list}-${lists[0]!.data.datasetVersion}` : 'takedown-lens-all-lists';
+      if (format === 'csv') return { filename: `${name}.csv`, mime: 'text/csv', text: listsToCsv(lists) };
+      const data = list !== undefined ? lists[0]!.data : mergeDatasets(lists, new Date());
+      return { filename: `${name}.json`, mime: 'application/json', text: JSON.stringify(data, null, 2) };
     },
     async 'settings:get'() {
       return settings.get();

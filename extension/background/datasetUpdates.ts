@@ -1,55 +1,51 @@
-// Installing datasets from a URL, a file, the bundle or the rollback snapshot. Every path validates the whole
-// file first and installs in one transaction, so a failure of any kind leaves the installed dataset answering.
+// Installing a list's data from its URL, a file, the bundle or its rollback copy. Every path validates the whole
+// file first and installs in one transaction in that list's own database, so a failure of any kind leaves every list
+// answering as it was, and a list that fails never touches another.
 import { decideInstall } from '../../lib/dataset/installDecision';
 import type { Dataset } from '../../lib/dataset/schema';
-import { formatProblems, validateDatasetText } from '../../lib/dataset/validateDataset';
-import type { DatasetInfo, DatasetOrigin, InstallOutcome } from '../../lib/protocol';
+import { formatProblems, validateDatasetText, type ValidationResult } from '../../lib/dataset/validateDataset';
+import { BUNDLED_LIST, MY_LIST } from '../../lib/lists/listIds';
+import { nextCheck, type ListRow } from '../../lib/lists/listModel';
+import type { DatasetInfo, DatasetOrigin, InstallOutcome, ListUpdateResult, ListView } from '../../lib/protocol';
 import { downloadDataset, DownloadError } from '../../lib/refresh/downloadDataset';
+import type { RefreshAttempt, RefreshProgress, RefreshState } from '../../lib/refresh/refreshState';
+import { refreshUrlProblem, type RefreshSchedule } from '../../lib/settings';
 import {
-  completeRefreshState,
-  type RefreshAttempt,
-  type RefreshProgress,
-  type RefreshState,
-} from '../../lib/refresh/refreshState';
-import { refreshUrlProblem } from '../../lib/settings';
-import {
+  formatPublicKey,
   keyFingerprint,
   parsePublicKey,
   parseSignature,
   SIGNATURE_SUFFIX,
   verifyDetached,
 } from '../../lib/signature/listSignature';
-import { loadRefreshProgress, REFRESH_STATE_KEY, setRefreshProgress, stampDatasetChange } from '../refreshStateStore';
+import { summarizeChanges } from '../../lib/changeSummary';
 import { t } from '../i18n';
-import { GuardedItem } from '../store/guardedItem';
+import { listsStampItem, progressItem } from '../storageItems';
 import {
   describeDataset,
   readDatasetInfo,
   readInstalledDataset,
+  readPreviousInfo,
   replaceDataset,
   rollBack,
 } from '../store/datasetStore';
-import { summarizeChanges } from '../../lib/changeSummary';
-import { SettingsKeeper } from './settingsKeeper';
-import type { TakedownService } from './takedownService';
+import type { TakedownDb } from '../store/takedownDb';
+import { listLabel, type TakedownService } from './takedownService';
 
 export const REFRESH_TIMEOUT_MS = 30_000;
 export const MAX_DATASET_BYTES = 64_000_000;
+export const MAX_SIGNATURE_BYTES = 1_024;
 
 export interface UpdateDeps {
   fetch: typeof fetch;
   bundled: Dataset;
   now?: () => Date;
   timeoutMs?: number;
-  /** The settings in force (the refresh URL a scheduled refresh uses); by default read from the database. */
-  settings?: SettingsKeeper;
-  /** Told after every change of the installed dataset (the background tells the open tabs). */
+  /** Told after every change of a list (the background tells the open tabs). */
   onInstalled?: () => void;
   /** For signed lists; by default the browser's. */
   subtle?: SubtleCrypto;
 }
-
-export const MAX_SIGNATURE_BYTES = 1_024;
 
 /** An update held back for the reader to review, with what a refresh keeps for its next conditional request. */
 interface ReviewRequest {
@@ -63,99 +59,180 @@ export function signatureUrl(url: string): string {
   return parsed.href;
 }
 
-export class DatasetUpdates {
-  readonly refreshState: GuardedItem<RefreshState>;
-  private readonly settings: SettingsKeeper;
+/** Throws the validator's problems (the first 20, and how many more) as one message. */
+function refuseInvalid(result: ValidationResult): asserts result is Extract<ValidationResult, { ok: true }> {
+  if (result.ok) return;
+  const shown = result.problems.slice(0, 20);
+  const more = result.problems.length + result.more - shown.length;
+  throw new Error(
+    `${t('errorRefused')}\n${formatProblems(shown)}${more > 0 ? `\n${t('errorMoreProblems', more)}` : ''}`,
+  );
+}
 
+export class DatasetUpdates {
   constructor(
     private readonly service: TakedownService,
     private readonly deps: UpdateDeps,
-  ) {
-    this.refreshState = new GuardedItem(service.db, REFRESH_STATE_KEY, completeRefreshState);
-    this.settings = deps.settings ?? new SettingsKeeper(service.db);
-  }
+  ) {}
 
-  /** The last refresh attempt and the download under way, for the options page. */
-  async state(): Promise<{ state: RefreshState; progress: RefreshProgress | null }> {
-    return { state: await this.refreshState.get(), progress: await loadRefreshProgress() };
+  private get catalogue() {
+    return this.service.catalogue;
   }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
 
-  private async installed(info: DatasetInfo): Promise<InstallOutcome> {
+  private async list(id: string): Promise<{ row: ListRow; db: TakedownDb }> {
+    const row = await this.catalogue.get(id);
+    if (!row) throw new Error(t('errorNoList', id));
+    return { row, db: this.catalogue.db(row) };
+  }
+
+  /** Every list as the options page shows it, and the download under way. */
+  async views(): Promise<{ lists: ListView[]; progress: RefreshProgress | null }> {
+    const lists = await Promise.all((await this.catalogue.all()).map((row) => this.view(row)));
+    return { lists, progress: await progressItem.getValue() };
+  }
+
+  async view(row: ListRow): Promise<ListView> {
+    const db = this.catalogue.db(row);
+    const [info, previous, pending] = await Promise.all([
+      readDatasetInfo(db),
+      readPreviousInfo(db),
+      db.snapshots.get('pending'),
+    ]);
+    const key = row.key ? parsePublicKey(row.key) : null;
+    const next = nextCheck(row);
+    return {
+      id: row.id,
+      kind: row.kind,
+      title: listLabel(row, info).title,
+      url: row.url,
+      homepage: info?.source.url,
+      enabled: row.enabled,
+      schedule: row.schedule,
+      key: row.key || undefined,
+      fingerprint: key ? await keyFingerprint(key, this.deps.subtle ?? globalThis.crypto.subtle) : undefined,
+      info: info ?? null,
+      previous: previous?.datasetVersion ?? null,
+      lastAttempt: row.refresh.lastAttempt,
+      nextCheck: next ? next.toISOString() : null,
+      pending: pending ? summarizeChanges((await readInstalledDataset(db))?.data ?? null, pending.data) : null,
+    };
+  }
+
+  /** After any change to a list: matching starts over, extension pages read again, tabs re-mark. */
+  private async changed(): Promise<void> {
     this.service.invalidate();
     // Build the new matcher now, so the pages that re-mark next do not wait for it.
     void this.service.matcher().catch(() => undefined);
-    await stampDatasetChange(`${info.datasetVersion} ${info.importedAt}`);
+    await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
     this.deps.onInstalled?.();
+  }
+
+  private async installed(info: DatasetInfo): Promise<InstallOutcome> {
+    await this.changed();
     return { kind: 'installed', info };
   }
 
   /**
-   * Validates and installs dataset text from a file or a download. With `review`, a valid update is held back
-   * instead (the 'pending' snapshot) and what it changes is returned for the reader to confirm (applyPending).
+   * Validates and installs dataset text into a list. With `review`, a valid update is held back instead (the list's
+   * 'pending' snapshot) and what it changes is returned for the reader to confirm (applyPending).
    */
   async installText(
+    listId: string,
     text: string,
     origin: DatasetOrigin,
     confirmed = false,
     review: ReviewRequest | false = false,
   ): Promise<InstallOutcome> {
     const result = validateDatasetText(text);
-    if (!result.ok) {
-      const shown = result.problems.slice(0, 20);
-      const more = result.problems.length + result.more - shown.length;
-      throw new Error(
-        `${t('errorRefused')}\n${formatProblems(shown)}${more > 0 ? `\n${t('errorMoreProblems', more)}` : ''}`,
-      );
-    }
-    const current = await readDatasetInfo(this.service.db);
-    const decision = decideInstall(current?.datasetVersion, result.data.datasetVersion, confirmed);
-    if (decision === 'same-version') return { kind: 'same-version', version: result.data.datasetVersion };
+    refuseInvalid(result);
+    return this.install(listId, result.data, origin, confirmed, review);
+  }
+
+  private async install(
+    listId: string,
+    data: Dataset,
+    origin: DatasetOrigin,
+    confirmed: boolean,
+    review: ReviewRequest | false,
+  ): Promise<InstallOutcome> {
+    const { db } = await this.list(listId);
+    const current = await readDatasetInfo(db);
+    const decision = decideInstall(current?.datasetVersion, data.datasetVersion, confirmed);
+    if (decision === 'same-version') return { kind: 'same-version', version: data.datasetVersion };
     if (decision === 'older' || decision === 'jump') {
-      return { kind: decision, installed: current!.datasetVersion, offered: result.data.datasetVersion };
+      return { kind: decision, installed: current!.datasetVersion, offered: data.datasetVersion };
     }
     if (review) {
-      const installed = await readInstalledDataset(this.service.db);
-      await this.service.db.snapshots.put({
+      const installed = await readInstalledDataset(db);
+      await db.snapshots.put({
         slot: 'pending',
-        data: result.data,
-        info: describeDataset(result.data, origin, this.now()),
+        data,
+        info: describeDataset(data, origin, this.now()),
         validators: review.validators,
       });
-      return { kind: 'review', summary: summarizeChanges(installed?.data ?? null, result.data) };
+      return { kind: 'review', summary: summarizeChanges(installed?.data ?? null, data) };
     }
-    return this.installed(await replaceDataset(this.service.db, result.data, origin, this.now(), true));
+    return this.installed(await replaceDataset(db, data, origin, this.now(), true));
+  }
+
+  /**
+   * A file, imported: into My list or a list that came from a file (replacing its data, as an update), or, with no
+   * list given, as a new list. A new list is added only once its file is valid.
+   */
+  async importText(
+    listId: string | undefined,
+    text: string,
+    origin: DatasetOrigin,
+    confirmed = false,
+    review = false,
+  ): Promise<InstallOutcome> {
+    const result = validateDatasetText(text);
+    refuseInvalid(result);
+    if (listId !== undefined) {
+      const { row } = await this.list(listId);
+      if (row.kind !== 'mine' && row.kind !== 'file')
+        throw new Error(t('errorImportInto', listLabel(row, undefined).title));
+      return this.install(listId, result.data, origin, confirmed, review && {});
+    }
+    const row = await this.catalogue.add({ kind: 'file', title: '', schedule: 'off', enabled: true }, this.now());
+    return this.install(row.id, result.data, origin, true, false);
   }
 
   /** Installs the update the reader reviewed; a refresh records its outcome and validators as it would have. */
-  async applyPending(): Promise<InstallOutcome> {
-    const pending = await this.service.db.snapshots.get('pending');
+  async applyPending(listId: string): Promise<InstallOutcome> {
+    const { row, db } = await this.list(listId);
+    const pending = await db.snapshots.get('pending');
     if (!pending) throw new Error(t('errorNoPending'));
     const { origin } = pending.info;
-    const info = await replaceDataset(this.service.db, pending.data, origin, this.now(), true);
-    await this.service.db.snapshots.delete('pending');
+    const info = await replaceDataset(db, pending.data, origin, this.now(), true);
+    await db.snapshots.delete('pending');
     if (origin.kind === 'url') {
-      const state = await this.refreshState.get();
-      await this.refreshState.set({
-        ...(state.url === origin.url ? state : {}),
-        ...pending.validators,
-        url: origin.url,
-        lastAttempt: {
-          at: this.now().toISOString(),
-          url: origin.url,
-          outcome: 'installed',
-          message: t('attemptInstalled', info.datasetVersion),
-        },
-      });
+      await this.recordAttempt(row, 'installed', t('attemptInstalled', info.datasetVersion), pending.validators);
     }
     return this.installed(info);
   }
 
-  async discardPending(): Promise<void> {
-    await this.service.db.snapshots.delete('pending');
+  async discardPending(listId: string): Promise<void> {
+    const { db } = await this.list(listId);
+    await db.snapshots.delete('pending');
+    await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
+  }
+
+  private async recordAttempt(
+    row: ListRow,
+    outcome: RefreshAttempt['outcome'],
+    message: string,
+    validators?: Partial<RefreshState>,
+  ): Promise<void> {
+    const url = row.url ?? '';
+    const lastAttempt: RefreshAttempt = { at: this.now().toISOString(), url, outcome, message };
+    const current = (await this.catalogue.get(row.id))?.refresh ?? {};
+    await this.catalogue.patch(row.id, { refresh: { ...current, ...validators, url, lastAttempt } });
+    await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
   }
 
   /**
@@ -188,21 +265,47 @@ export class DatasetUpdates {
       throw new Error(t('errorSignatureInvalid', fingerprint));
   }
 
-  async refresh(requestedUrl: string | undefined, confirmed = false, review = false): Promise<InstallOutcome> {
-    const settings = await this.settings.get();
-    const url = (requestedUrl ?? settings.refreshUrl).trim();
-    // The key belongs to the list at the configured address.
-    const keyText = url === settings.refreshUrl.trim() ? settings.refreshKey : '';
-    if (!url) throw new Error(t('errorNoUrl'));
-    const problem = refreshUrlProblem(url);
+  /** A signing key as typed, checked and written the one way; empty for none. */
+  private static normalKey(keyText: string | undefined): string {
+    if (!keyText?.trim()) return '';
+    const key = parsePublicKey(keyText);
+    if (!key) throw new Error(t('errorKeyInvalid'));
+    return formatPublicKey(key);
+  }
+
+  /**
+   * Subscribes to a list the reader confirmed, and installs its first download. If that download fails, the
+   * subscription is not kept: the reader sees why and can try again.
+   */
+  async subscribe(url: string, title = '', keyText = ''): Promise<InstallOutcome> {
+    const address = url.trim();
+    const problem = refreshUrlProblem(address);
     if (problem) throw new Error(t(problem.key, ...problem.params));
-    const state = await this.refreshState.get();
+    const existing = (await this.catalogue.all()).find((row) => row.url === address);
+    if (existing) throw new Error(t('errorAlreadySubscribed', listLabel(existing, undefined).title));
+    const key = DatasetUpdates.normalKey(keyText);
+    const row = await this.catalogue.add(
+      { kind: 'url', url: address, key, title: title.trim().slice(0, 200), schedule: 'daily', enabled: true },
+      this.now(),
+    );
+    try {
+      return await this.refresh(row.id, true);
+    } catch (error) {
+      await this.catalogue.remove(row.id);
+      await this.changed();
+      throw error;
+    }
+  }
+
+  async refresh(listId: string, confirmed = false, review = false): Promise<InstallOutcome> {
+    const { row } = await this.list(listId);
+    if (row.kind !== 'url' || !row.url) throw new Error(t('errorNotSubscribed', listLabel(row, undefined).title));
+    const url = row.url;
+    const state = row.refresh;
     const sameUrl = state.url === url;
-    const record = async (outcome: RefreshAttempt['outcome'], message: string, validators?: Partial<typeof state>) => {
-      const lastAttempt: RefreshAttempt = { at: this.now().toISOString(), url, outcome, message };
-      await this.refreshState.set({ ...(sameUrl ? state : {}), ...validators, url, lastAttempt });
-    };
-    await setRefreshProgress({ url, received: 0, total: null });
+    const record = (outcome: RefreshAttempt['outcome'], message: string, validators?: Partial<RefreshState>) =>
+      this.recordAttempt(row, outcome, message, validators);
+    await progressItem.setValue({ url, list: row.id, received: 0, total: null });
     try {
       let download;
       try {
@@ -212,7 +315,7 @@ export class DatasetUpdates {
           lastModified: sameUrl ? state.lastModified : undefined,
           timeoutMs: this.deps.timeoutMs ?? REFRESH_TIMEOUT_MS,
           maxBytes: MAX_DATASET_BYTES,
-          onProgress: (received, total) => void setRefreshProgress({ url, received, total }),
+          onProgress: (received, total) => void progressItem.setValue({ url, list: row.id, received, total }),
         });
       } catch (error) {
         const message =
@@ -224,18 +327,26 @@ export class DatasetUpdates {
         await record('not-modified', t('attemptNotModified'));
         return { kind: 'not-modified' };
       }
+      const validators = { etag: download.etag, lastModified: download.lastModified };
       let outcome: InstallOutcome;
       try {
-        if (keyText) await this.checkSignature(url, download.bytes, keyText);
-        const validators = { etag: download.etag, lastModified: download.lastModified };
-        outcome = await this.installText(download.text, { kind: 'url', url }, confirmed, review && { validators });
+        if (row.key) await this.checkSignature(url, download.bytes, row.key);
+        outcome = await this.installText(
+          row.id,
+          download.text,
+          { kind: 'url', url },
+          confirmed,
+          review && { validators },
+        );
         // Held back for review: the attempt and its validators are recorded when the reader installs it.
-        if (outcome.kind === 'review') return outcome;
+        if (outcome.kind === 'review') {
+          await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
+          return outcome;
+        }
       } catch (error) {
         await record('failed', (error as Error).message);
         throw error;
       }
-      const validators = { etag: download.etag, lastModified: download.lastModified };
       if (outcome.kind === 'installed') {
         await record('installed', t('attemptInstalled', outcome.info.datasetVersion), validators);
       } else if (outcome.kind === 'same-version') {
@@ -247,26 +358,61 @@ export class DatasetUpdates {
       }
       return outcome;
     } finally {
-      await setRefreshProgress(null);
+      await progressItem.setValue(null);
     }
   }
 
-  async rollBack(): Promise<DatasetInfo> {
-    const info = await rollBack(this.service.db);
+  /** Updates every enabled subscribed list in turn; each one's outcome or error is reported, none stops the rest. */
+  async updateAll(due?: (row: ListRow) => boolean): Promise<ListUpdateResult[]> {
+    const results: ListUpdateResult[] = [];
+    for (const row of await this.catalogue.all()) {
+      if (row.kind !== 'url' || !row.enabled || (due && !due(row))) continue;
+      const title = listLabel(row, await readDatasetInfo(this.catalogue.db(row))).title;
+      try {
+        results.push({ list: row.id, title, outcome: await this.refresh(row.id) });
+      } catch (error) {
+        results.push({ list: row.id, title, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return results;
+  }
+
+  /** Switches a list on or off, or sets its schedule, title or signing key. */
+  async setList(
+    listId: string,
+    patch: { enabled?: boolean; schedule?: RefreshSchedule; title?: string; key?: string },
+  ): Promise<ListView> {
+    const { row } = await this.list(listId);
+    const next: Partial<ListRow> = {};
+    if (patch.enabled !== undefined) next.enabled = patch.enabled;
+    if (patch.schedule !== undefined && row.kind === 'url') next.schedule = patch.schedule;
+    if (patch.title !== undefined) next.title = patch.title.trim().slice(0, 200);
+    if (patch.key !== undefined && row.kind === 'url') next.key = DatasetUpdates.normalKey(patch.key);
+    const updated = await this.catalogue.patch(listId, next);
+    if (patch.enabled !== undefined || patch.title !== undefined) await this.changed();
+    else await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
+    return this.view(updated);
+  }
+
+  async remove(listId: string): Promise<void> {
+    const { row } = await this.list(listId);
+    if (row.id === BUNDLED_LIST || row.id === MY_LIST) throw new Error(t('errorCannotRemove'));
+    await this.catalogue.remove(listId);
+    await this.changed();
+  }
+
+  async rollBack(listId: string): Promise<DatasetInfo> {
+    const { db } = await this.list(listId);
+    const info = await rollBack(db);
     if (!info) throw new Error(t('errorNoPrevious'));
     await this.installed(info);
     return info;
   }
 
-  async reset(): Promise<DatasetInfo> {
-    const info = await replaceDataset(this.service.db, this.deps.bundled, { kind: 'bundled' }, this.now(), true);
-    await this.installed(info);
-    return info;
-  }
-
-  async export(): Promise<Dataset> {
-    const installed = await readInstalledDataset(this.service.db);
-    if (!installed) throw new Error(t('errorNoDataset'));
-    return installed.data;
+  /** A list's data as a dataset file; null when it has none. */
+  async dataOf(listId: string): Promise<{ data: Dataset; title: string } | null> {
+    const { row, db } = await this.list(listId);
+    const installed = await readInstalledDataset(db);
+    return installed ? { data: installed.data, title: listLabel(row, installed.info).title } : null;
   }
 }

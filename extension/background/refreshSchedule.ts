@@ -1,30 +1,26 @@
-// Scheduled refreshes (alarms), following the user's setting; a failed scheduled refresh is recorded like any other.
+// Scheduled updates: one alarm, every hour, updates each enabled subscribed list whose own schedule says it is due
+// (lib/lists/listModel.ts). A failed scheduled update is recorded on its list like any other, and stops no other.
 import { browser } from 'wxt/browser';
-import type { RefreshSchedule } from '../../lib/settings';
+import { isDue } from '../../lib/lists/listModel';
 import type { DatasetUpdates } from './datasetUpdates';
-import type { SettingsKeeper } from './settingsKeeper';
 
-const ALARM = 'tdl-dataset-refresh';
-const PERIOD_MINUTES: Record<Exclude<RefreshSchedule, 'off'>, number> = { daily: 24 * 60, weekly: 7 * 24 * 60 };
+export const SCHEDULE_ALARM = 'tdl-lists-schedule';
+const CHECK_EVERY_MINUTES = 60;
 
-async function applySchedule(schedule: RefreshSchedule, url: string): Promise<void> {
-  const existing = await browser.alarms.get(ALARM);
-  if (schedule === 'off' || !url) {
-    if (existing) await browser.alarms.clear(ALARM);
-    return;
-  }
-  const period = PERIOD_MINUTES[schedule];
-  if (existing?.periodInMinutes === period) return;
-  await browser.alarms.create(ALARM, { periodInMinutes: period, delayInMinutes: period });
-}
-
-export function setUpRefreshSchedule(updates: DatasetUpdates, settings: SettingsKeeper): void {
+export function setUpRefreshSchedule(updates: DatasetUpdates, now: () => Date = () => new Date()): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== ALARM) return;
-    updates
-      .refresh(undefined)
-      .catch((error: unknown) => console.warn('Takedown Lens: scheduled refresh failed', error));
+    if (alarm.name !== SCHEDULE_ALARM) return;
+    void updates
+      .updateAll((row) => isDue(row, now()))
+      .then((results) => {
+        for (const result of results) {
+          if (result.error) console.warn(`Takedown Lens: scheduled update of "${result.title}" failed`, result.error);
+        }
+      });
   });
-  void settings.get().then((current) => applySchedule(current.refreshSchedule, current.refreshUrl));
-  settings.onChange((current) => void applySchedule(current.refreshSchedule, current.refreshUrl));
+  void browser.alarms.get(SCHEDULE_ALARM).then((existing) => {
+    if (existing?.periodInMinutes !== CHECK_EVERY_MINUTES) {
+      return browser.alarms.create(SCHEDULE_ALARM, { periodInMinutes: CHECK_EVERY_MINUTES, delayInMinutes: 1 });
+    }
+  });
 }

@@ -72,7 +72,7 @@ export async function replaceDataset(
     if (keepPrevious && previous) await db.snapshots.put({ slot: 'previous', ...previous });
     await writeTables(db, data);
     await db.meta.put({ key: CURRENT, info });
-    if (previous) await recordHistory(db, now, origin, summarizeChanges(previous.data, data));
+    await recordHistory(db, now, origin, summarizeChanges(previous?.data ?? null, data));
   });
   return info;
 }

@@ -2,19 +2,26 @@
 // IndexedDB. Where the browser cannot close storage.local to content scripts (Firefox), a content script could
 // write it; the copy in IndexedDB, which no content script can reach, is what the background trusts. A stored value
 // that differs from the copy is put back, and the copy is what every reader gets.
-import { browser } from 'wxt/browser';
+import type { WxtStorageItem } from 'wxt/utils/storage';
 import type { TakedownDb } from './takedownDb';
 
 export class GuardedItem<T> {
   constructor(
     private readonly db: TakedownDb,
-    readonly key: string,
+    private readonly item: WxtStorageItem<unknown, Record<string, unknown>>,
     /** Reads a stored value of unknown shape into a valid one (for values written by an older version). */
     private readonly complete: (stored: unknown) => T,
   ) {}
 
-  private async stored(): Promise<unknown> {
-    return (await browser.storage.local.get(this.key))[this.key];
+  /** The key in storage.local ("settings"). */
+  get key(): string {
+    return this.item.key.replace(/^local:/, '');
+  }
+
+  /** What the background's copy held before any reading of it (a value written by an older version, as it was). */
+  async raw(): Promise<unknown> {
+    const kept = await this.db.guarded.get(this.key);
+    return kept ? kept.value : this.item.getValue();
   }
 
   /**
@@ -23,20 +30,20 @@ export class GuardedItem<T> {
    */
   async get(): Promise<T> {
     const kept = await this.db.guarded.get(this.key);
-    const stored = await this.stored();
     if (!kept) {
-      const adopted = this.complete(stored);
+      const adopted = this.complete(await this.item.getValue());
       await this.set(adopted);
       return adopted;
     }
-    const value = kept.value as T;
-    if (JSON.stringify(stored) !== JSON.stringify(value)) await this.repair(value);
+    const value = this.complete(kept.value);
+    if (JSON.stringify(value) !== JSON.stringify(kept.value)) await this.set(value);
+    else if (JSON.stringify(await this.item.getValue()) !== JSON.stringify(value)) await this.repair(value);
     return value;
   }
 
   async set(value: T): Promise<void> {
     await this.db.guarded.put({ key: this.key, value });
-    await browser.storage.local.set({ [this.key]: value });
+    await this.item.setValue(value);
   }
 
   /** Called on every change of storage.local: a change the background did not make is undone. */
@@ -47,6 +54,6 @@ export class GuardedItem<T> {
 
   private async repair(value: T): Promise<void> {
     console.warn(`Takedown Lens: "${this.key}" in storage.local was changed outside the background; put back.`);
-    await browser.storage.local.set({ [this.key]: value });
+    await this.item.setValue(value);
   }
 }

@@ -14,6 +14,13 @@ import { datasetV1 } from '../../lib/dataset/schemaV1';
 import type { TakedownMatcherSnapshot } from '../../lib/matching/takedownMatcher';
 import type { ChangeSummary } from '../../lib/changeSummary';
 import type { DatasetInfo, DatasetOrigin } from '../../lib/protocol';
+import type { ListRow } from '../../lib/lists/listModel';
+
+/**
+ * The tables of one list's data (organisations, accounts, events, reports, meta, snapshots, history) are the same in
+ * every list's database; the main database ("takedown-lens") also holds the catalogue of lists, the guarded
+ * settings and the merged matcher.
+ */
 
 /** One row per key: 'current' describes the installed dataset. */
 export interface MetaRow {
@@ -44,9 +51,11 @@ export interface HistoryRow {
 /** The built matcher for the installed dataset, so a restarted background loads it instead of building it. */
 export interface MatcherCacheRow {
   key: 'current';
-  /** Which dataset and matcher format the snapshot was built for. */
+  /** Which lists (and their versions) and matcher format the snapshot was built for. */
   stamp: string;
   snapshot: TakedownMatcherSnapshot;
+  /** The records several lists share: representative id → every list's qualified id (lib/lists/mergeLists.ts). */
+  groups?: Array<[string, string[]]>;
 }
 
 /** The background's own copy of a value it also keeps in storage.local (see guardedItem.ts). */
@@ -74,6 +83,7 @@ export class TakedownDb extends Dexie {
   matcherCache!: EntityTable<MatcherCacheRow, 'key'>;
   guarded!: EntityTable<GuardedRow, 'key'>;
   history!: EntityTable<HistoryRow, 'seq'>;
+  lists!: EntityTable<ListRow, 'id'>;
 
   constructor(name = 'takedown-lens') {
     super(name);
@@ -126,5 +136,11 @@ export class TakedownDb extends Dexie {
     this.version(5).stores({ guarded: 'key' });
     // Version 6: the change history of installed updates, and a 'pending' snapshot under review.
     this.version(6).stores({ history: '++seq' });
+    // Version 7: several lists. The main database keeps the catalogue of lists (store/listCatalogue.ts); each list's
+    // data lives in a database of its own with these same tables, and the dataset this database held becomes the
+    // data of one of them, in place. The matcher cache now holds the merged lists' matcher.
+    this.version(7)
+      .stores({ lists: 'id' })
+      .upgrade((tx) => tx.table('matcherCache').clear());
   }
 }

@@ -75,6 +75,19 @@ export const httpUrl = z
   .regex(/^https?:\/\/[^\s/?#][^\s]*$/i, { message: 'must be an absolute http:// or https:// URL', abort: true })
   .superRefine(refuse(urlProblem));
 
+/**
+ * Where a list's readers send corrections: an https address (a form, an issue tracker) or a mailto: address. The
+ * extension only opens it, with the reader's text; it sends nothing itself.
+ */
+export const correctionsAddress = z
+  .string()
+  .max(LIMITS.url, { abort: true })
+  .regex(/^(https:\/\/[^\s/?#][^\s]*|mailto:[^\s@/?#]+@[^\s@/?#]+\.[^\s@/?#]+(\?[^\s]*)?)$/i, {
+    message: 'must be an https:// URL or a mailto: address',
+    abort: true,
+  })
+  .superRefine(refuse(urlProblem));
+
 /** A date that keeps the precision its source supports: 2018-03-06 (day), 2018-03 (month) or 2018 (year). */
 export const partialDate = z.strictObject({
   value: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD'),
@@ -224,7 +237,13 @@ export const dataset = z.strictObject({
   /** Semantic version of the data; a refresh compares it with the installed one. */
   datasetVersion,
   generatedAt: z.iso.datetime({ offset: true }),
-  source: z.strictObject({ name: shortText, url: httpUrl.optional(), description: longText.optional() }),
+  source: z.strictObject({
+    name: shortText,
+    url: httpUrl.optional(),
+    description: longText.optional(),
+    /** Where corrections go (see correctionsAddress). */
+    corrections: correctionsAddress.optional(),
+  }),
   organisations: z.array(organisation).max(LIMITS.organisations).default([]),
   accounts: z.array(account).max(LIMITS.accounts),
   events: z.array(event).max(LIMITS.events),

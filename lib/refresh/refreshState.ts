@@ -16,6 +16,8 @@ export interface RefreshState {
 
 export interface RefreshProgress {
   url: string;
+  /** The list being downloaded. */
+  list?: string | undefined;
   received: number;
   total: number | null;
 }

@@ -1,5 +1,4 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundHandlers } from '../../extension/background/backgroundHandlers';
 import { DatasetUpdates } from '../../extension/background/datasetUpdates';
@@ -8,47 +7,44 @@ import { TakedownService } from '../../extension/background/takedownService';
 import { SettingsKeeper } from '../../extension/background/settingsKeeper';
 import { answerFromBackground, answerMessage } from '../../extension/background/answerMessages';
 import { askBackground } from '../../extension/messaging';
+import { ListCatalogue } from '../../extension/store/listCatalogue';
 import type { ExtensionPageRequests } from '../../lib/protocol';
 import { PRIVILEGED_REQUESTS } from '../shared/privilegedRequests';
 import { classifySender } from '../../lib/senderCheck';
-import { readDatasetInfo, seedFromBundled } from '../../extension/store/datasetStore';
-import { TakedownDb } from '../../extension/store/takedownDb';
+import { readDatasetInfo } from '../../extension/store/datasetStore';
 import { tinyDataset, validBundled } from './datasetFixtures';
+import { setUpLists } from './listFixtures';
 
-let counter = 0;
-const dbs: TakedownDb[] = [];
 function setUp() {
-  const db = new TakedownDb(`handlers-${counter++}`);
-  dbs.push(db);
-  const service = new TakedownService(db, () => seedFromBundled(db, validBundled()));
+  const lists = setUpLists();
   const badge = { showCount: vi.fn(async () => undefined) };
-  const updates = new DatasetUpdates(service, { fetch: vi.fn(), bundled: validBundled() });
-  const handlers = createBackgroundHandlers(service, {
+  const openOptions = vi.fn(async (_fragment: string) => undefined);
+  const handlers = createBackgroundHandlers(lists.service, {
     badge,
-    updates,
+    updates: lists.updates,
     tabs: new TabFindingsStore(),
-    settings: new SettingsKeeper(db),
+    settings: new SettingsKeeper(lists.db),
+    openOptions,
   });
-  return { db, service, badge, handlers };
+  return { ...lists, badge, handlers, openOptions };
 }
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
 
 describe('background handlers', () => {
-  it('wait for seeding, then describe the dataset', async () => {
+  it('wait for the lists to be made and seeded, then describe them', async () => {
     const { handlers } = setUp();
-    const info = await handlers['dataset:info'](undefined, {});
-    expect(info.datasetVersion).toBe('1.1.0');
-    expect(info.counts).toEqual({ accounts: 9, events: 9, reports: 5 });
+    const { lists } = await handlers['lists:get'](undefined, {});
+    expect(lists.map((list) => [list.id, list.kind, list.enabled])).toEqual([
+      ['bundled', 'bundled', true],
+      ['mine', 'mine', true],
+    ]);
+    expect(lists[0]!.info?.datasetVersion).toBe('1.1.0');
+    expect(lists[0]!.info?.counts).toEqual({ accounts: 9, events: 9, reports: 5 });
+    expect(lists[1]!.info).toBeNull();
   });
 
   it('answer an account query with its events and reports', async () => {
     const { handlers } = setUp();
-    const details = await handlers['account:details']({ id: 'okex-wechat' }, {});
+    const details = await handlers['account:details']({ id: 'bundled/okex-wechat' }, {});
     expect(details?.account.status).toBe('blocked');
     expect(details?.events[0]?.actors.map((a) => a.name)).toContain('Chinese internet regulators');
     expect(details?.reports[0]?.title).toMatch(/Cryptocurrency Exchange Platforms/);
@@ -56,12 +52,14 @@ describe('background handlers', () => {
 
   it('search names, aliases and organisations, Chinese included', async () => {
     const { handlers } = setUp();
-    expect((await handlers['accounts:search']({ query: '金色財經' }, {})).map((a) => a.id)).toEqual(['jinse']);
+    expect((await handlers['accounts:search']({ query: '金色財經' }, {})).map((a) => a.id)).toEqual(['bundled/jinse']);
     expect((await handlers['accounts:search']({ query: 'bitmain' }, {})).map((a) => a.id).sort()).toEqual([
-      'bitmain-antminer-official',
-      'bitmain-antminersale',
+      'bundled/bitmain-antminer-official',
+      'bundled/bitmain-antminersale',
     ]);
-    expect((await handlers['accounts:search']({ query: '@antminersale' }, {}))[0]?.id).toBe('bitmain-antminersale');
+    expect((await handlers['accounts:search']({ query: '@antminersale' }, {}))[0]?.id).toBe(
+      'bundled/bitmain-antminersale',
+    );
     expect(await handlers['accounts:search']({ query: '   ' }, {})).toEqual([]);
   });
 
@@ -75,25 +73,29 @@ describe('background handlers', () => {
       {},
     );
     expect(result.texts[0]).toEqual([
-      { start: 0, end: 4, match: 'organisation', id: 'okex', status: 'blocked' },
-      { start: 9, end: 19, match: 'account', id: 'huobi-news', status: 'blocked' },
+      { start: 0, end: 4, match: 'organisation', id: 'bundled/okex', status: 'blocked' },
+      { start: 9, end: 19, match: 'account', id: 'bundled/huobi-news', status: 'blocked' },
     ]);
-    expect(result.texts[1]).toEqual([{ start: 0, end: 4, match: 'account', id: 'okex-wechat', status: 'blocked' }]);
+    expect(result.texts[1]).toEqual([
+      { start: 0, end: 4, match: 'account', id: 'bundled/okex-wechat', status: 'blocked' },
+    ]);
     expect(result.texts[2]).toEqual([]);
-    expect(result.links).toEqual([{ match: 'organisation', id: 'jinse-caijing', status: 'blocked' }, null]);
-    expect(result.claims['account:huobi-news']).toEqual({
+    expect(result.links).toEqual([{ match: 'organisation', id: 'bundled/jinse-caijing', status: 'blocked' }, null]);
+    expect(result.claims['account:bundled/huobi-news']).toEqual({
       match: 'account',
-      id: 'huobi-news',
+      id: 'bundled/huobi-news',
       name: 'Huobi News',
       platform: 'wechat',
       status: 'blocked',
       evidence: expect.objectContaining({ value: '2018-09' }),
     });
-    expect(result.claims['organisation:okex']).toMatchObject({
+    expect(result.claims['organisation:bundled/okex']).toMatchObject({
       match: 'organisation',
       name: 'OKEx',
       status: 'blocked',
-      accounts: [{ id: 'okex-wechat', platform: 'wechat', evidence: expect.objectContaining({ value: '2018-03-06' }) }],
+      accounts: [
+        { id: 'bundled/okex-wechat', platform: 'wechat', evidence: expect.objectContaining({ value: '2018-03-06' }) },
+      ],
     });
   });
 
@@ -102,25 +104,29 @@ describe('background handlers', () => {
     await handlers['page:found'](
       {
         found: [
-          'account:jinse',
-          'account:jinse',
-          'account:bitmain-antminer-official',
-          'account:okex-wechat',
-          'organisation:huobi',
+          'account:bundled/jinse',
+          'account:bundled/jinse',
+          'account:bundled/bitmain-antminer-official',
+          'account:bundled/okex-wechat',
+          'organisation:bundled/huobi',
         ],
       },
       { tabId: 7, url: 'https://news.example/a' },
     );
     expect(badge.showCount).toHaveBeenCalledWith(7, 4);
-    await handlers['page:found']({ found: ['account:jinse'] }, {});
+    await handlers['page:found']({ found: ['account:bundled/jinse'] }, {});
     expect(badge.showCount).toHaveBeenCalledTimes(1);
     const found = await handlers['tab:found']({ tabId: 7 }, {});
     expect(found.hostname).toBe('news.example');
-    expect(found.accounts.map((a) => a.account.id)).toEqual(['jinse', 'okex-wechat', 'bitmain-antminer-official']);
+    expect(found.accounts.map((a) => a.account.id)).toEqual([
+      'bundled/jinse',
+      'bundled/okex-wechat',
+      'bundled/bitmain-antminer-official',
+    ]);
     expect(found.accounts[0]?.reports).toHaveLength(3);
     expect(found.accounts[0]?.account.evidence).toEqual(expect.objectContaining({ value: '2018-09' }));
     expect(found.organisations.map((o) => [o.organisation.name, o.accounts.map((a) => a.id)])).toEqual([
-      ['Huobi', ['huobi-news']],
+      ['Huobi', ['bundled/huobi-news']],
     ]);
     expect(await handlers['tab:found']({ tabId: 8 }, {})).toEqual({ hostname: null, accounts: [], organisations: [] });
   });
@@ -129,25 +135,28 @@ describe('background handlers', () => {
     const { handlers } = setUp();
     const text = 'the WeChat account Delphy';
     expect((await handlers['page:match']({ texts: [text], links: [] }, {})).texts[0]).toHaveLength(1);
-    await handlers['dataset:import']({ text: JSON.stringify(tinyDataset('2.0.0')), origin: { kind: 'bundled' } }, {});
+    await handlers['list:set']({ list: 'bundled', enabled: false }, {});
     expect((await handlers['page:match']({ texts: [text], links: [] }, {})).texts[0]).toHaveLength(0);
+    await handlers['list:set']({ list: 'bundled', enabled: true }, {});
+    expect((await handlers['page:match']({ texts: [text], links: [] }, {})).texts[0]).toHaveLength(1);
   });
 
   it('store the built matcher so a restarted background loads it instead of building it', async () => {
     const { handlers, db } = setUp();
     await handlers['page:match']({ texts: ['warm up'], links: [] }, {});
     const row = await db.matcherCache.get('current');
-    expect(row?.snapshot.ids).toContain('okex-wechat');
+    expect(row?.snapshot.ids).toContain('bundled/okex-wechat');
     // A marker in the stored snapshot proves the restarted service used it rather than rebuilding.
-    row!.snapshot.statuses[row!.snapshot.ids.indexOf('okex-wechat')] = 'restricted';
+    row!.snapshot.statuses[row!.snapshot.ids.indexOf('bundled/okex-wechat')] = 'restricted';
     await db.matcherCache.put(row!);
-    const restarted = new TakedownService(db);
+    const restarted = new TakedownService(new ListCatalogue(db));
     const updates = new DatasetUpdates(restarted, { fetch: vi.fn(), bundled: validBundled() });
     const again = createBackgroundHandlers(restarted, {
       badge: { showCount: vi.fn() },
       updates,
       tabs: new TabFindingsStore(),
       settings: new SettingsKeeper(db),
+      openOptions: vi.fn(),
     });
     const result = await again['page:match']({ texts: ['the OKEx WeChat account'], links: [] }, {});
     expect(result.texts[0]?.[0]?.status).toBe('restricted');
@@ -172,11 +181,13 @@ describe('messaging', () => {
     const { handlers } = setUp();
     answerFromBackground(handlers);
     // fakeBrowser delivers with no sender: a stranger, refused before any handler runs.
-    await expect(askBackground('account:details', { id: 'delphy' })).rejects.toThrow(/not part of this extension/);
+    await expect(askBackground('account:details', { id: 'bundled/delphy' })).rejects.toThrow(
+      /not part of this extension/,
+    );
     expect(await fakeBrowser.runtime.sendMessage({ something: 'else' })).toBeUndefined();
     const reply = await answerMessage(
       handlers,
-      { tdl: 'account:details', data: { id: 'delphy' } },
+      { tdl: 'account:details', data: { id: 'bundled/delphy' } },
       CONTENT_SCRIPT,
       SELF,
     );
@@ -186,15 +197,16 @@ describe('messaging', () => {
   it.each(Object.keys(PRIVILEGED_REQUESTS) as Array<keyof ExtensionPageRequests>)(
     'refuses "%s" from a content script, and answers it from an extension page',
     async (type) => {
-      const { handlers, db, service } = setUp();
+      const { handlers, service, list, catalogue } = setUp();
       await service.ready;
+      const before = await catalogue.all();
       const reply = await answerMessage(handlers, { tdl: type, data: PRIVILEGED_REQUESTS[type] }, CONTENT_SCRIPT, SELF);
       expect(reply).toEqual({
         ok: false,
         error: `Refused "${type}": only the extension's own pages (popup, options) may send it, not a content script.`,
       });
-      expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.1.0');
-      expect((await new SettingsKeeper(db).get()).refreshUrl).toBe('');
+      expect((await readDatasetInfo((await list('bundled')).db))?.datasetVersion).toBe('1.1.0');
+      expect(await catalogue.all()).toEqual(before);
       // The same request from the options page reaches its handler (which may still say no, on its own grounds).
       const allowed = await answerMessage(handlers, { tdl: type, data: PRIVILEGED_REQUESTS[type] }, OPTIONS_PAGE, SELF);
       expect(allowed?.ok === true || !allowed?.error.startsWith('Refused')).toBe(true);
@@ -226,45 +238,62 @@ describe('messaging', () => {
     expect(await ask('account:details', { id: 42 })).toMatchObject({ ok: false, error: /at id/ });
     expect(await ask('accounts:search', { query: 'x'.repeat(201) })).toMatchObject({ ok: false });
     expect(await ask('tab:found', { tabId: -1 })).toMatchObject({ ok: false });
-    expect(await ask('settings:save', { refreshUrl: 7 })).toMatchObject({ ok: false });
+    expect(await ask('settings:save', { refreshUrl: 'https://x.example/' })).toMatchObject({ ok: false });
+    expect(await ask('list:update', { list: '../etc' })).toMatchObject({ ok: false });
+    expect(await ask('list:export', { format: 'xml' })).toMatchObject({ ok: false });
     expect(await ask('settings:save', { markedStatuses: ['hacked'] })).toMatchObject({ ok: false });
-    expect(await ask('dataset:rollback', { please: true })).toMatchObject({ ok: false });
-    expect(await ask('dataset:import', null)).toMatchObject({ ok: false });
+    expect(await ask('list:rollback', { please: true })).toMatchObject({ ok: false });
+    expect(await ask('list:import', null)).toMatchObject({ ok: false });
     expect(await ask('nonsense:type', {})).toBeUndefined();
     expect(await ask('__proto__', {})).toBeUndefined();
-    expect(await ask('account:details', { id: 'delphy' })).toMatchObject({ ok: true });
+    expect(await ask('account:details', { id: 'bundled/delphy' })).toMatchObject({ ok: true });
   });
 
   it('answers a content script with the settings of its own page', async () => {
-    const { handlers } = setUp();
-    await new SettingsKeeper(dbs.at(-1)!).save({ disabledSites: ['hostile.example'] });
+    const { handlers, db } = setUp();
+    await new SettingsKeeper(db).save({ disabledSites: ['hostile.example'] });
     const reply = await answerMessage(handlers, { tdl: 'page:settings' }, CONTENT_SCRIPT, SELF);
     expect(reply).toMatchObject({ ok: true, value: { marking: false } });
   });
 });
 
-describe('dataset:import', () => {
-  it('replaces the dataset with a valid file and the matcher follows', async () => {
+describe('list:import', () => {
+  it('adds a valid file as a new list, and the matcher follows', async () => {
     const { handlers } = setUp();
     const text = JSON.stringify(tinyDataset('2.0.0', 'Example Wire'));
-    const outcome = await handlers['dataset:import']({ text, origin: { kind: 'file', name: 'x.json' } }, {});
+    const outcome = await handlers['list:import']({ text, origin: { kind: 'file', name: 'x.json' } }, {});
     expect(outcome).toMatchObject({
       kind: 'installed',
       info: { datasetVersion: '2.0.0', origin: { kind: 'file', name: 'x.json' } },
     });
     const matched = await handlers['page:match']({ texts: ['Example Wire and OKEx'], links: [] }, {});
-    expect(matched.texts[0]?.map((m) => m.id)).toEqual(['example-wire']);
+    expect(matched.texts[0]?.map((m) => m.id)).toEqual([
+      expect.stringMatching(/^f-[0-9a-f]{8}\/example-wire$/),
+      'bundled/okex',
+    ]);
   });
 
-  it('refuses a broken file with its problems and keeps the installed dataset', async () => {
+  it('refuses a broken file with its problems and adds no list', async () => {
     const { handlers } = setUp();
     const broken = { ...tinyDataset('2.0.0'), events: [] };
     await expect(
-      handlers['dataset:import']({ text: JSON.stringify(broken), origin: { kind: 'file', name: 'x.json' } }, {}),
+      handlers['list:import']({ text: JSON.stringify(broken), origin: { kind: 'file', name: 'x.json' } }, {}),
     ).rejects.toThrow(/refused.*\n\$\.accounts\[0\]\.status: status "suspended" has no event/);
-    await expect(handlers['dataset:import']({ text: '<html>', origin: { kind: 'bundled' } }, {})).rejects.toThrow(
-      /HTML/,
+    await expect(handlers['list:import']({ text: '<html>', origin: { kind: 'bundled' } }, {})).rejects.toThrow(/HTML/);
+    expect((await handlers['lists:get'](undefined, {})).lists).toHaveLength(2);
+  });
+});
+
+describe('subscribe links', () => {
+  it('open the options page to confirm an https list, and refuse anything else', async () => {
+    const { handlers, openOptions } = setUp();
+    await handlers['page:subscribe']({ url: 'https://lists.example/a.json', title: 'A list' }, {});
+    expect(openOptions).toHaveBeenCalledWith(
+      'takedownlens-subscribe=https%3A%2F%2Flists.example%2Fa.json&title=A%20list',
     );
-    expect((await handlers['dataset:info'](undefined, {})).datasetVersion).toBe('1.1.0');
+    await expect(handlers['page:subscribe']({ url: 'javascript:alert(1)', title: '' }, {})).rejects.toThrow(
+      /https only/,
+    );
+    expect(openOptions).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,29 +1,22 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DatasetUpdates } from '../../extension/background/datasetUpdates';
-import { TakedownService } from '../../extension/background/takedownService';
-import { HISTORY_KEPT, readDatasetInfo, readHistory, seedFromBundled } from '../../extension/store/datasetStore';
-import { TakedownDb } from '../../extension/store/takedownDb';
+import { describe, expect, it } from 'vitest';
+import { HISTORY_KEPT, readDatasetInfo, readHistory } from '../../extension/store/datasetStore';
 import { SUMMARY_LIST_LIMIT, summarizeChanges } from '../../lib/changeSummary';
 import { tinyDataset, validBundled } from './datasetFixtures';
+import { setUpLists } from './listFixtures';
 
-const dbs: TakedownDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const URL_A = 'https://lists.example/a.json';
 
+/** A subscribed list holding version 1.1.0, whose address answers `body`. */
 async function setUp(body: () => string) {
-  const db = new TakedownDb(`history-${dbs.length}-${Date.now()}`);
-  dbs.push(db);
-  const service = new TakedownService(db, () => seedFromBundled(db, validBundled()));
-  const fetch = (async () =>
-    new Response(body(), { status: 200, headers: { etag: '"e1"' } })) as typeof globalThis.fetch;
-  const updates = new DatasetUpdates(service, { fetch, bundled: validBundled() });
-  await service.ready;
-  return { db, updates };
+  const lists = setUpLists({
+    answer: () => new Response(body(), { status: 200, headers: { etag: '"e1"' } }),
+  });
+  await lists.service.ready;
+  const row = await lists.addUrlList(URL_A);
+  await lists.updates.installText(row.id, JSON.stringify(tinyDataset('1.1.0')), { kind: 'url', url: URL_A });
+  const { db } = await lists.list(row.id);
+  const state = async () => (await lists.catalogue.get(row.id))!.refresh;
+  return { db, updates: lists.updates, id: row.id, state };
 }
 
 describe('what an update changes', () => {
@@ -60,39 +53,53 @@ describe('what an update changes', () => {
   });
 });
 
-describe('updates held back for review, and the change history', () => {
+describe('updates held back for review, and the change history, per list', () => {
   it('holds a started update back until it is applied, and records validators only then', async () => {
-    const { db, updates } = await setUp(() => JSON.stringify(tinyDataset('2.0.0')));
-    const outcome = await updates.refresh('https://lists.example/a.json', false, true);
+    const { db, updates, id, state } = await setUp(() => JSON.stringify(tinyDataset('2.0.0')));
+    const outcome = await updates.refresh(id, false, true);
     expect(outcome).toMatchObject({ kind: 'review', summary: { fromVersion: '1.1.0', toVersion: '2.0.0' } });
     expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.1.0');
-    expect((await updates.refreshState.get()).etag).toBeUndefined();
-    expect((await updates.applyPending()).kind).toBe('installed');
+    expect((await state()).etag).toBeUndefined();
+    expect((await updates.applyPending(id)).kind).toBe('installed');
     expect((await readDatasetInfo(db))?.datasetVersion).toBe('2.0.0');
-    expect(await updates.refreshState.get()).toMatchObject({ etag: '"e1"', lastAttempt: { outcome: 'installed' } });
-    await expect(updates.applyPending()).rejects.toThrow(/no update waiting/);
+    expect(await state()).toMatchObject({ etag: '"e1"', lastAttempt: { outcome: 'installed' } });
+    await expect(updates.applyPending(id)).rejects.toThrow(/no update waiting/);
   });
 
   it('drops a reviewed update when told to, and installs nothing', async () => {
-    const { db, updates } = await setUp(() => JSON.stringify(tinyDataset('2.0.0')));
-    await updates.refresh('https://lists.example/a.json', false, true);
-    await updates.discardPending();
-    await expect(updates.applyPending()).rejects.toThrow(/no update waiting/);
+    const { db, updates, id } = await setUp(() => JSON.stringify(tinyDataset('2.0.0')));
+    await updates.refresh(id, false, true);
+    await updates.discardPending(id);
+    await expect(updates.applyPending(id)).rejects.toThrow(/no update waiting/);
     expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.1.0');
+  });
+
+  it('shows a held-back update in the list’s view', async () => {
+    const { updates, id } = await setUp(() => JSON.stringify(tinyDataset('2.0.0')));
+    await updates.refresh(id, false, true);
+    const view = (await updates.views()).lists.find((list) => list.id === id)!;
+    expect(view.pending).toMatchObject({ fromVersion: '1.1.0', toVersion: '2.0.0' });
+    expect(view.info?.datasetVersion).toBe('1.1.0');
   });
 
   it('records every install, scheduled or started, and roll backs, keeping the last 50', async () => {
     let version = 1;
-    const { db, updates } = await setUp(() => JSON.stringify(tinyDataset(`${++version}.0.0`)));
-    await updates.refresh('https://lists.example/a.json');
-    await updates.rollBack();
+    const { db, updates, id } = await setUp(() => JSON.stringify(tinyDataset(`${++version}.0.0`)));
+    await updates.refresh(id);
+    await updates.rollBack(id);
     const history = await readHistory(db);
     expect(history.map((entry) => [entry.origin.kind, entry.summary.fromVersion, entry.summary.toVersion])).toEqual([
       ['rollback', '2.0.0', '1.1.0'],
       ['url', '1.1.0', '2.0.0'],
+      ['url', null, '1.1.0'],
     ]);
     for (let i = 0; i < HISTORY_KEPT; i++) {
-      await updates.installText(JSON.stringify(tinyDataset(`${i + 3}.0.0`)), { kind: 'file', name: 'x.json' }, true);
+      await updates.installText(
+        id,
+        JSON.stringify(tinyDataset(`${i + 3}.0.0`)),
+        { kind: 'file', name: 'x.json' },
+        true,
+      );
     }
     const kept = await readHistory(db);
     expect(kept).toHaveLength(HISTORY_KEPT);

@@ -9,7 +9,7 @@ import { SettingsKeeper } from '../../extension/background/settingsKeeper';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
 import { answerMessage } from '../../extension/background/answerMessages';
-import { seedFromBundled } from '../../extension/store/datasetStore';
+import { ListCatalogue, prepareLists } from '../../extension/store/listCatalogue';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { PAGE_REQUEST_TYPES, type MessageType } from '../../lib/protocol';
 import { REQUEST_SCHEMAS } from '../../lib/requestSchemas';
@@ -25,10 +25,14 @@ const TYPES = Object.keys(REQUEST_SCHEMAS) as MessageType[];
 const PAGE_TYPES = new Set<string>(PAGE_REQUEST_TYPES);
 
 let db: TakedownDb;
+let catalogue: ListCatalogue;
 let handlers: Handlers;
 beforeAll(async () => {
   db = new TakedownDb('fuzz-messages');
-  const service = new TakedownService(db, () => seedFromBundled(db, validBundled()));
+  catalogue = new ListCatalogue(db);
+  const service = new TakedownService(catalogue, () =>
+    prepareLists(catalogue, validBundled(), async () => ({ settings: undefined, refreshState: undefined })),
+  );
   // No request reaches the network: the fetch the handlers get always fails.
   const fetch = vi.fn(async () => {
     throw new TypeError('offline');
@@ -39,12 +43,13 @@ beforeAll(async () => {
     updates,
     tabs: new TabFindingsStore(),
     settings: new SettingsKeeper(db),
+    openOptions: async () => undefined,
   });
   await service.ready;
 });
 afterAll(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  catalogue.close();
+  for (const name of await Dexie.getDatabaseNames()) if (name.startsWith('fuzz-messages')) await Dexie.delete(name);
 });
 
 /** Payloads near the real shapes (so some pass the schema) and far from them. */
@@ -59,6 +64,11 @@ const payload = fc.oneof(
   fc.record({ found: fc.array(fc.string(), { maxLength: 5 }) }),
   fc.record({ tabId: fc.oneof(fc.integer(), fc.string()) }),
   fc.record({ text: fc.string(), origin: fc.anything() }, { requiredKeys: [] }),
+  fc.record(
+    { list: fc.constantFrom('bundled', 'mine', 'u-00000000', '../x', ''), enabled: fc.anything(), format: fc.string() },
+    { requiredKeys: [] },
+  ),
+  fc.record({ url: fc.oneof(fc.webUrl(), fc.string()), title: fc.string() }, { requiredKeys: [] }),
   fc.record(
     { markingEnabled: fc.anything(), disabledSites: fc.array(fc.string()), refreshUrl: fc.string() },
     { requiredKeys: [] },

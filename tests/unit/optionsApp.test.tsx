@@ -1,13 +1,13 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type OptionsServices } from '../../components/options/OptionsApp';
 import type { ChangeSummary } from '../../lib/changeSummary';
-import type { DatasetInfo, InstallOutcome } from '../../lib/protocol';
+import type { DatasetInfo, InstallOutcome, ListView } from '../../lib/protocol';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { tinyDataset, validBundled } from './datasetFixtures';
 
 const info = (version: string, origin: DatasetInfo['origin'] = { kind: 'bundled' }): DatasetInfo => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   datasetVersion: version,
   generatedAt: '2026-11-21T00:00:00Z',
   source: validBundled().source,
@@ -16,137 +16,365 @@ const info = (version: string, origin: DatasetInfo['origin'] = { kind: 'bundled'
   counts: { accounts: 9, events: 8, reports: 5 },
 });
 
-function services(overrides: Partial<OptionsServices> = {}, saved: Partial<Settings> = {}) {
-  let settings: Settings = { ...defaultSettings('https://data.example/takedowns.json'), ...saved };
+const URL_A = 'https://data.example/takedowns.json';
+
+function view(overrides: Partial<ListView> & Pick<ListView, 'id' | 'kind' | 'title'>): ListView {
+  return {
+    enabled: true,
+    schedule: 'off',
+    info: info('1.0.0'),
+    previous: null,
+    nextCheck: null,
+    pending: null,
+    ...overrides,
+  };
+}
+
+function initialLists(): ListView[] {
+  return [
+    view({ id: 'bundled', kind: 'bundled', title: 'Takedown Lens seed data', previous: '0.9.0' }),
+    view({
+      id: 'u-1',
+      kind: 'url',
+      title: 'Newsroom list',
+      url: URL_A,
+      homepage: 'https://newsroom.example/',
+      schedule: 'daily',
+      info: info('1.0.0', { kind: 'url', url: URL_A }),
+      nextCheck: '2026-11-27T10:00:00Z',
+      lastAttempt: { at: '2026-11-26T10:00:00Z', url: URL_A, outcome: 'failed', message: 'The server answered 500.' },
+    }),
+    view({ id: 'mine', kind: 'mine', title: 'My list', info: null }),
+  ];
+}
+
+function services(overrides: Partial<OptionsServices> = {}, lists: ListView[] = initialLists()) {
+  let settings: Settings = defaultSettings();
+  const listeners = new Set<() => void>();
   const fake: OptionsServices = {
-    datasetInfo: async () => info('1.0.0'),
-    previousInfo: async () => info('0.9.0'),
-    refreshState: async () => ({
-      lastAttempt: {
-        at: '2026-11-20T10:00:00Z',
-        url: 'https://data.example/takedowns.json',
-        outcome: 'failed',
-        message: 'The server answered 500.',
-      },
+    lists: async () => ({ lists, progress: { url: URL_A, list: 'u-1', received: 1_500_000, total: 3_000_000 } }),
+    watch: (callback) => {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+    subscribe: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('4.0.0') })),
+    setList: vi.fn(async (id: string, patch) => {
+      lists = lists.map((list) => (list.id === id ? { ...list, ...patch } : list));
+      return lists.find((list) => list.id === id)!;
     }),
-    refreshProgress: async () => ({
-      url: 'https://data.example/takedowns.json',
-      received: 1_500_000,
-      total: 3_000_000,
-    }),
-    watch: () => () => undefined,
-    refresh: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('2.0.0') })),
+    removeList: vi.fn(async (id: string) => void (lists = lists.filter((list) => list.id !== id))),
+    update: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('2.0.0') })),
+    updateAll: vi.fn(async () => [
+      { list: 'u-1', title: 'Newsroom list', outcome: { kind: 'not-modified' as const } },
+      { list: 'u-2', title: 'Weibo watch', error: 'The server answered 500. The installed dataset is unchanged.' },
+    ]),
     importText: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('3.0.0') })),
-    exportDataset: async () => tinyDataset('1.0.0'),
+    applyPending: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('2.0.0') })),
+    discardPending: vi.fn(async () => undefined),
+    history: async () => [],
     rollBack: vi.fn(async () => info('0.9.0')),
-    reset: vi.fn(async () => info('1.0.0')),
+    exportList: vi.fn(async (list: string | undefined, format: 'json' | 'csv') => ({
+      filename: `takedown-lens-${list ?? 'all-lists'}.${format}`,
+      mime: format === 'csv' ? 'text/csv' : 'application/json',
+      text: JSON.stringify(tinyDataset('1.0.0')),
+    })),
     loadSettings: async () => settings,
     saveSettings: vi.fn(async (patch: Partial<Settings>) => (settings = { ...settings, ...patch })),
     requestHostPermission: vi.fn(async () => true),
     confirm: vi.fn(() => true),
     download: vi.fn(),
-    applyPending: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('2.0.0') })),
-    discardPending: vi.fn(async () => undefined),
-    history: async () => [],
     fingerprint: async (key: string) => (/^ed25519:[A-Za-z0-9+/]{43}=$/.test(key) ? `fp-${key.slice(8, 12)}` : null),
     shortcuts: async () => [
       { name: '_execute_action', description: 'Open Takedown Lens', shortcut: 'Alt+Shift+L' },
       { name: 'next-mark', description: 'Go to the next mark on the page', shortcut: '' },
     ],
+    subscribeRequest: () => null,
+    clearSubscribeRequest: vi.fn(),
     ...overrides,
   };
   return fake;
 }
 
-describe('OptionsApp', () => {
-  it('describes the installed dataset, the last refresh attempt and a download in progress', async () => {
+const card = async (title: string) =>
+  (await screen.findByRole('article', { name: new RegExp(`^${title}`) })) as HTMLElement;
+
+describe('the lists view', () => {
+  it('shows every list: title, kind, address, homepage, version, counts, last check, next check, and a download', async () => {
     render(<OptionsApp services={services()} />);
-    expect((await screen.findByTestId('dataset-version')).textContent).toBe('1.0.0');
-    expect(screen.getByText('9 accounts, 8 events, 5 reports')).toBeTruthy();
-    expect(screen.getByText(/the dataset bundled with the extension/)).toBeTruthy();
-    expect(await screen.findByText(/The server answered 500\./)).toBeTruthy();
+    const newsroom = within(await card('Newsroom list'));
+    expect(newsroom.getByText('subscribed')).toBeTruthy();
+    expect(newsroom.getByText(URL_A)).toBeTruthy();
+    expect(newsroom.getByRole('link', { name: 'https://newsroom.example/' }).getAttribute('rel')).toMatch(/noopener/);
+    expect(newsroom.getByTestId('list-version').textContent).toBe('1.0.0');
+    expect(newsroom.getByText('9 accounts, 8 events, 5 reports')).toBeTruthy();
+    expect(newsroom.getByText(/The server answered 500\./)).toBeTruthy();
+    expect(newsroom.getByText(/Failed/)).toBeTruthy();
+    expect((newsroom.getByRole('combobox') as HTMLSelectElement).value).toBe('daily');
+    expect(newsroom.getByRole('button', { name: 'Remove' })).toBeTruthy();
+    const bundled = within(await card('Takedown Lens seed data'));
+    expect(bundled.getByText('bundled with the extension')).toBeTruthy();
+    expect(bundled.queryByRole('button', { name: 'Remove' })).toBeNull();
+    expect(bundled.queryByRole('button', { name: 'Update now' })).toBeNull();
+    expect(bundled.getByRole('button', { name: 'Roll back to 0.9.0' })).toBeTruthy();
+    const mine = within(await card('My list'));
+    expect(mine.getByTestId('list-version').textContent).toBe('nothing yet');
+    expect(mine.queryByRole('button', { name: 'Remove' })).toBeNull();
     expect(screen.getByText(/Downloading… 1\.50 MB of 3\.00 MB/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Roll back to 0.9.0' })).toBeTruthy();
   });
 
-  it('asks for permission for the URL, then updates', async () => {
-    const fake = services();
+  it('switches a list off and on, sets its schedule, and removes it only when confirmed', async () => {
+    const confirm = vi.fn(() => false);
+    const fake = services({ confirm });
     render(<OptionsApp services={fake} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Update now' }));
-    expect(await screen.findByText('Installed dataset 2.0.0.')).toBeTruthy();
-    expect(fake.requestHostPermission).toHaveBeenCalledWith('https://data.example/takedowns.json');
-    expect(fake.refresh).toHaveBeenCalledWith('https://data.example/takedowns.json', false);
+    const newsroom = within(await card('Newsroom list'));
+    fireEvent.click(newsroom.getByRole('checkbox', { name: 'Use this list' }));
+    expect(await screen.findByText('Newsroom list is no longer used; its data is kept.')).toBeTruthy();
+    expect(fake.setList).toHaveBeenCalledWith('u-1', { enabled: false });
+    fireEvent.change(newsroom.getByRole('combobox'), { target: { value: 'weekly' } });
+    await waitFor(() => expect(fake.setList).toHaveBeenCalledWith('u-1', { schedule: 'weekly' }));
+    fireEvent.click(newsroom.getByRole('button', { name: 'Remove' }));
+    expect(await screen.findByText('Kept Newsroom list.')).toBeTruthy();
+    expect(fake.removeList).not.toHaveBeenCalled();
+    confirm.mockReturnValue(true);
+    fireEvent.click(within(await card('Newsroom list')).getByRole('button', { name: 'Remove' }));
+    expect(await screen.findByText('Removed Newsroom list.')).toBeTruthy();
+    expect(fake.removeList).toHaveBeenCalledWith('u-1');
   });
 
-  it('refuses an insecure URL and a denied permission before any download', async () => {
-    const fake = services({ requestHostPermission: vi.fn(async () => false) });
-    render(<OptionsApp services={fake} />);
-    const field = await screen.findByRole('textbox', { name: 'Dataset URL' });
-    fireEvent.input(field, { target: { value: 'http://data.example/x.json' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Only https:\/\//);
-    fireEvent.input(field, { target: { value: 'https://data.example/x.json' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
-    await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toMatch(
-        /Permission to download from https:\/\/data\.example was not granted/,
-      ),
-    );
-    expect(fake.refresh).not.toHaveBeenCalled();
-  });
-
-  it('shows a refused download with its reason', async () => {
-    const fake = services({
-      refresh: vi.fn(async () => {
-        throw new Error(
-          'The dataset was refused; the installed one is unchanged.\n$.accounts[0].name: expected string',
-        );
-      }),
-    });
-    render(<OptionsApp services={fake} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Update now' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/\$\.accounts\[0\]\.name: expected string/);
-  });
-
-  it('asks before installing an older dataset, and keeps the installed one when told no', async () => {
-    const refresh = vi.fn(async (_url: string, confirmed: boolean): Promise<InstallOutcome> =>
+  it('updates a list after asking for permission for its address, and asks before an older version', async () => {
+    const update = vi.fn(async (_list: string, confirmed: boolean): Promise<InstallOutcome> =>
       confirmed ? { kind: 'installed', info: info('0.5.0') } : { kind: 'older', installed: '1.0.0', offered: '0.5.0' },
     );
-    const no = services({ refresh, confirm: vi.fn(() => false) });
-    const { unmount } = render(<OptionsApp services={no} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Update now' }));
+    const confirm = vi.fn(() => false);
+    const fake = services({ update, confirm });
+    render(<OptionsApp services={fake} />);
+    fireEvent.click(within(await card('Newsroom list')).getByRole('button', { name: 'Update now' }));
     expect(await screen.findByText('Kept dataset 1.0.0; the older 0.5.0 was not installed.')).toBeTruthy();
-    expect(refresh).toHaveBeenCalledTimes(1);
-    unmount();
-    const yes = services({ refresh });
-    render(<OptionsApp services={yes} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Update now' }));
-    expect(await screen.findByText('Installed dataset 0.5.0.')).toBeTruthy();
-    expect(yes.confirm).toHaveBeenCalledWith(expect.stringMatching(/older than the installed one/));
+    expect(fake.requestHostPermission).toHaveBeenCalledWith(URL_A);
+    confirm.mockReturnValue(true);
+    fireEvent.click(within(await card('Newsroom list')).getByRole('button', { name: 'Update now' }));
+    expect(await screen.findByText('Newsroom list: installed version 0.5.0.')).toBeTruthy();
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/older than the installed one/));
   });
 
-  it('imports a file, rolls back, resets and exports', async () => {
+  it('updates all, naming each list and the ones that failed', async () => {
     const fake = services();
     render(<OptionsApp services={fake} />);
-    const input = (await screen.findByLabelText('Dataset file (JSON)')) as HTMLInputElement;
+    fireEvent.click(await screen.findByRole('button', { name: 'Update all' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Newsroom list: checked\./);
+    expect(alert.textContent).toMatch(/Weibo watch: The server answered 500\./);
+  });
+
+  it('exports one list or all of them, as JSON or CSV, and imports a file into My list', async () => {
+    const fake = services();
+    render(<OptionsApp services={fake} />);
+    fireEvent.click(within(await card('Newsroom list')).getByRole('button', { name: 'Export as CSV' }));
+    await waitFor(() =>
+      expect(fake.download).toHaveBeenCalledWith(expect.objectContaining({ filename: 'takedown-lens-u-1.csv' })),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Export all lists in use (JSON)' }));
+    await waitFor(() => expect(fake.exportList).toHaveBeenCalledWith(undefined, 'json'));
+    const input = within(await card('My list')).getByLabelText(/Replace this list with a file/) as HTMLInputElement;
     const file = new File([JSON.stringify(tinyDataset('3.0.0'))], 'mine.json', { type: 'application/json' });
     fireEvent.change(input, { target: { files: [file] } });
-    expect(await screen.findByText('Installed dataset 3.0.0.')).toBeTruthy();
+    expect(await screen.findByText('My list: installed version 3.0.0.')).toBeTruthy();
     expect(fake.importText).toHaveBeenCalledWith(
+      'mine',
       expect.stringContaining('"3.0.0"'),
       { kind: 'file', name: 'mine.json' },
       false,
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Roll back to 0.9.0' }));
-    expect(await screen.findByText('Rolled back to dataset 0.9.0.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Reset to the bundled dataset' }));
-    expect(await screen.findByText('Reset to the bundled dataset 1.0.0.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Export as JSON' }));
-    await waitFor(() =>
-      expect(fake.download).toHaveBeenCalledWith('takedown-lens-1.0.0.json', expect.stringContaining('"example-wire"')),
-    );
   });
 
+  it('shows a list’s update held back for review, and installs or drops it', async () => {
+    const summary: ChangeSummary = {
+      fromVersion: '1.0.0',
+      toVersion: '2.0.0',
+      counts: {
+        accounts: { before: 9, after: 10 },
+        organisations: { before: 5, after: 5 },
+        events: { before: 9, after: 9 },
+        reports: { before: 5, after: 5 },
+      },
+      accountsAdded: {
+        items: [{ id: 'wire', name: '<b>Crypto Wire</b>', platform: 'wechat', status: 'suspended' }],
+        total: 1,
+      },
+      accountsRemoved: { items: [], total: 0 },
+      organisationsAdded: { items: [], total: 0 },
+      organisationsRemoved: { items: [], total: 0 },
+      statusChanges: {
+        items: [
+          {
+            id: 'okex-wechat',
+            name: 'OKEx',
+            platform: 'wechat',
+            from: 'blocked',
+            status: 'active',
+            evidence: { value: '2019-05', precision: 'month', qualifier: 'on' },
+          },
+        ],
+        total: 1,
+      },
+    };
+    const lists = initialLists();
+    lists[1] = { ...lists[1]!, pending: summary };
+    const fake = services({}, lists);
+    render(<OptionsApp services={fake} />);
+    const newsroom = within(await card('Newsroom list'));
+    expect(newsroom.getByRole('heading', { name: 'What this update changes' })).toBeTruthy();
+    expect(newsroom.getByText(/^OKEx: Blocked → Still active \(reported by May 2019\)$/)).toBeTruthy();
+    expect(newsroom.getByText('<b>Crypto Wire</b> (Suspended)')).toBeTruthy();
+    fireEvent.click(newsroom.getByRole('button', { name: 'Install version 2.0.0' }));
+    expect(await screen.findByText('Newsroom list: installed version 2.0.0.')).toBeTruthy();
+    expect(fake.applyPending).toHaveBeenCalledWith('u-1');
+    fireEvent.click(within(await card('Newsroom list')).getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText(/^Nothing was installed/)).toBeTruthy();
+    expect(fake.discardPending).toHaveBeenCalledWith('u-1');
+  });
+
+  it('lists a list’s change history when opened, and exports it', async () => {
+    const summary = { fromVersion: '1.1.0', toVersion: '2.0.0' } as ChangeSummary;
+    const fake = services({
+      history: async () => [
+        {
+          at: '2026-11-26T10:00:00Z',
+          origin: { kind: 'bundled' },
+          summary: {
+            ...summary,
+            counts: {
+              accounts: { before: 9, after: 10 },
+              organisations: { before: 5, after: 5 },
+              events: { before: 9, after: 9 },
+              reports: { before: 5, after: 5 },
+            },
+            accountsAdded: { items: [], total: 1 },
+            accountsRemoved: { items: [], total: 0 },
+            organisationsAdded: { items: [], total: 0 },
+            organisationsRemoved: { items: [], total: 0 },
+            statusChanges: { items: [], total: 1 },
+          },
+        },
+      ],
+    });
+    render(<OptionsApp services={fake} />);
+    const bundled = await card('Takedown Lens seed data');
+    const details = bundled.querySelector('details.list-history') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(await within(bundled).findByText(/1\.1\.0 → 2\.0\.0 · 1 added, 0 removed, 1 status changes/)).toBeTruthy();
+    fireEvent.click(within(bundled).getByRole('button', { name: 'Export the history as JSON' }));
+    expect(fake.download).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filename: 'takedown-lens-bundled-history.json',
+        text: expect.stringContaining('"2.0.0"'),
+      }),
+    );
+  });
+});
+
+describe('adding a list', () => {
+  it('subscribes by URL after asking for permission, and refuses an insecure address before any download', async () => {
+    const fake = services();
+    render(<OptionsApp services={fake} />);
+    const url = await screen.findByRole('textbox', { name: 'Dataset URL' });
+    fireEvent.input(url, { target: { value: 'http://data.example/x.json' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Subscribe' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Only https:\/\//);
+    expect(fake.subscribe).not.toHaveBeenCalled();
+    fireEvent.input(url, { target: { value: 'https://weibo.example/list.json' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Title (optional)' }), { target: { value: 'Weibo watch' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Subscribe' }));
+    expect(await screen.findByText('Weibo watch: installed version 4.0.0.')).toBeTruthy();
+    expect(fake.requestHostPermission).toHaveBeenCalledWith('https://weibo.example/list.json');
+    expect(fake.subscribe).toHaveBeenCalledWith('https://weibo.example/list.json', 'Weibo watch', '');
+  });
+
+  it('asks before subscribing from a link, and fetches nothing when told no', async () => {
+    const request = { url: 'https://weibo.example/list.json', title: 'Weibo <b>watch</b>' };
+    const fake = services({ subscribeRequest: () => request });
+    const { unmount } = render(<OptionsApp services={fake} />);
+    await screen.findByRole('heading', { name: 'Subscribe to this list?' });
+    expect(screen.getByTestId('subscribe-title').textContent).toBe('Weibo <b>watch</b>');
+    expect(screen.getByTestId('subscribe-url').textContent).toBe('https://weibo.example/list.json');
+    expect(fake.subscribe).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Not subscribed; nothing was downloaded.')).toBeTruthy();
+    expect(fake.subscribe).not.toHaveBeenCalled();
+    unmount();
+    const yes = services({ subscribeRequest: () => request });
+    render(<OptionsApp services={yes} />);
+    const prompt = await screen.findByRole('region', { name: 'Subscribe to this list?' });
+    fireEvent.click(within(prompt).getByRole('button', { name: 'Subscribe' }));
+    await waitFor(() => expect(yes.subscribe).toHaveBeenCalledWith(request.url, request.title, ''));
+    expect(yes.clearSubscribeRequest).toHaveBeenCalled();
+  });
+
+  it('adds a list from a file', async () => {
+    const fake = services();
+    render(<OptionsApp services={fake} />);
+    const input = (await screen.findByLabelText('Add a list from a file (JSON)')) as HTMLInputElement;
+    const file = new File([JSON.stringify(tinyDataset('3.0.0'))], 'team.json', { type: 'application/json' });
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(await screen.findByText('team.json: installed version 3.0.0.')).toBeTruthy();
+    expect(fake.importText).toHaveBeenCalledWith(
+      undefined,
+      expect.any(String),
+      { kind: 'file', name: 'team.json' },
+      false,
+    );
+  });
+});
+
+describe('a signed list', () => {
+  const KEY_A = `ed25519:${'A'.repeat(43)}=`;
+  const KEY_B = `ed25519:${'B'.repeat(43)}=`;
+
+  it('shows the typed key’s fingerprint, or says it is not a key', async () => {
+    render(<OptionsApp services={services()} />);
+    const panel = within((await screen.findByRole('region', { name: 'Add a list' })) as HTMLElement);
+    await panel.findByText('No key: updates are not checked for a signature.');
+    const field = panel.getByRole('textbox', { name: /public key/ });
+    fireEvent.input(field, { target: { value: KEY_A } });
+    await panel.findByText(/Fingerprint: fp-AAAA\./);
+    fireEvent.input(field, { target: { value: 'ed25519:nope' } });
+    await panel.findByText(/A public key is “ed25519:”/);
+  });
+
+  it('changes a list’s key only after a warning the reader accepts', async () => {
+    const lists = initialLists();
+    lists[1] = { ...lists[1]!, key: KEY_A, fingerprint: 'fp-AAAA' };
+    const confirm = vi.fn(() => false);
+    const fake = services({ confirm }, lists);
+    render(<OptionsApp services={fake} />);
+    const newsroom = within(await card('Newsroom list'));
+    expect(newsroom.getByText('fp-AAAA')).toBeTruthy();
+    const field = newsroom.getByRole('textbox', { name: /public key/ });
+    fireEvent.input(field, { target: { value: KEY_B } });
+    const save = newsroom.getByRole('button', { name: 'Save the key' }) as HTMLButtonElement;
+    await waitFor(() => expect(save.disabled).toBe(false));
+    fireEvent.click(save);
+    expect(await screen.findByText('Nothing changed: the list keeps its key.')).toBeTruthy();
+    expect(confirm).toHaveBeenCalledWith(
+      expect.stringMatching(/^Warning: the list’s key changes from fp-AAAA to fp-BBBB/),
+    );
+    expect(fake.setList).not.toHaveBeenCalled();
+    confirm.mockReturnValue(true);
+    fireEvent.input(within(await card('Newsroom list')).getByRole('textbox', { name: /public key/ }), {
+      target: { value: KEY_B },
+    });
+    const again = within(await card('Newsroom list')).getByRole('button', {
+      name: 'Save the key',
+    }) as HTMLButtonElement;
+    await waitFor(() => expect(again.disabled).toBe(false));
+    fireEvent.click(again);
+    expect(await screen.findByText('Saved the signing key of Newsroom list.')).toBeTruthy();
+    expect(fake.setList).toHaveBeenCalledWith('u-1', { key: KEY_B });
+  });
+});
+
+describe('marking settings and shortcuts', () => {
   it('changes marking settings: off, statuses and sites', async () => {
     const fake = services();
     render(<OptionsApp services={fake} />);
@@ -166,124 +394,12 @@ describe('OptionsApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mark accounts on example.com again' }));
     await waitFor(() => expect(fake.saveSettings).toHaveBeenLastCalledWith({ disabledSites: [] }));
   });
-});
 
-describe('keyboard shortcuts', () => {
   it('lists each shortcut as the browser has it, and says when one is not set', async () => {
     render(<OptionsApp services={services()} />);
     await screen.findByRole('heading', { name: 'Keyboard shortcuts' });
     expect(screen.getByText('Alt+Shift+L').localName).toBe('kbd');
     expect(screen.getByText('Go to the next mark on the page')).toBeTruthy();
     expect(screen.getByText('not set')).toBeTruthy();
-  });
-});
-
-describe('a signed list', () => {
-  const KEY_A = `ed25519:${'A'.repeat(43)}=`;
-  const KEY_B = `ed25519:${'B'.repeat(43)}=`;
-
-  it('shows the typed key’s fingerprint, or says it is not a key', async () => {
-    render(<OptionsApp services={services()} />);
-    await screen.findByText('No key: updates are not checked for a signature.');
-    const field = screen.getByRole('textbox', { name: /public key/ });
-    fireEvent.input(field, { target: { value: KEY_A } });
-    await screen.findByText(/Fingerprint: fp-AAAA\./);
-    fireEvent.input(field, { target: { value: 'ed25519:nope' } });
-    await screen.findByText(/A public key is “ed25519:”/);
-  });
-
-  it('changes the key only after a warning the reader accepts', async () => {
-    const confirm = vi.fn(() => false);
-    const fake = services({ confirm }, { refreshKey: KEY_A });
-    render(<OptionsApp services={fake} />);
-    const field = await screen.findByRole('textbox', { name: /public key/ });
-    await waitFor(() => expect((field as HTMLInputElement).value).toBe(KEY_A));
-    fireEvent.input(field, { target: { value: KEY_B } });
-    fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
-    expect(await screen.findByText('Nothing changed: the list keeps its key.')).toBeTruthy();
-    expect(confirm).toHaveBeenCalledWith(
-      expect.stringMatching(/^Warning: the list’s key changes from fp-AAAA to fp-BBBB/),
-    );
-    expect(fake.refresh).not.toHaveBeenCalled();
-    expect((field as HTMLInputElement).value).toBe(KEY_A);
-
-    confirm.mockReturnValue(true);
-    fireEvent.input(field, { target: { value: KEY_B } });
-    fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
-    expect(await screen.findByText('Installed dataset 2.0.0.')).toBeTruthy();
-    expect(fake.saveSettings).toHaveBeenCalledWith({
-      refreshUrl: 'https://data.example/takedowns.json',
-      refreshKey: KEY_B,
-    });
-  });
-});
-
-describe('what an update changes', () => {
-  const summary: ChangeSummary = {
-    fromVersion: '1.1.0',
-    toVersion: '2.0.0',
-    counts: {
-      accounts: { before: 9, after: 10 },
-      organisations: { before: 5, after: 5 },
-      events: { before: 9, after: 9 },
-      reports: { before: 5, after: 5 },
-    },
-    accountsAdded: {
-      items: [{ id: 'wire', name: '<b>Crypto Wire</b>', platform: 'wechat', status: 'suspended' }],
-      total: 1,
-    },
-    accountsRemoved: { items: [], total: 0 },
-    organisationsAdded: { items: [], total: 0 },
-    organisationsRemoved: { items: [], total: 0 },
-    statusChanges: {
-      items: [
-        {
-          id: 'okex-wechat',
-          name: 'OKEx',
-          platform: 'wechat',
-          from: 'blocked',
-          status: 'active',
-          evidence: { value: '2019-05', precision: 'month', qualifier: 'on' },
-        },
-      ],
-      total: 1,
-    },
-  };
-
-  it('shows what a started update changes, installs it only when confirmed, or drops it', async () => {
-    const fake = services({ refresh: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'review', summary })) });
-    render(<OptionsApp services={fake} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Update now' }));
-    await screen.findByText(/^Version 2\.0\.0 is checked and not installed yet/);
-    await screen.findByRole('heading', { name: 'What this update changes' });
-    expect(screen.getByText('Version 1.1.0 → 2.0.0')).toBeTruthy();
-    expect(screen.getByText(/^OKEx: Blocked → Still active \(reported by May 2019\)$/)).toBeTruthy();
-    expect(screen.getByText('<b>Crypto Wire</b> (Suspended)')).toBeTruthy();
-    expect(fake.applyPending).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: 'Install version 2.0.0' }));
-    expect(await screen.findByText('Installed dataset 2.0.0.')).toBeTruthy();
-    expect(fake.applyPending).toHaveBeenCalledTimes(1);
-
-    fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
-    await screen.findByText(/^Version 2\.0\.0 is checked/);
-    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
-    expect(await screen.findByText(/^Nothing was installed/)).toBeTruthy();
-    expect(fake.discardPending).toHaveBeenCalledTimes(1);
-  });
-
-  it('lists installed updates in the change history and exports it', async () => {
-    const fake = services({
-      history: async () => [{ at: '2026-11-26T10:00:00Z', origin: { kind: 'bundled' }, summary }],
-    });
-    render(<OptionsApp services={fake} />);
-    await screen.findByRole('heading', { name: 'Change history' });
-    expect(await screen.findByText(/1\.1\.0 → 2\.0\.0 · 1 added, 0 removed, 1 status changes/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Export the history as JSON' }));
-    await waitFor(() =>
-      expect(fake.download).toHaveBeenCalledWith(
-        'takedown-lens-history.json',
-        expect.stringContaining('"toVersion": "2.0.0"'),
-      ),
-    );
   });
 });

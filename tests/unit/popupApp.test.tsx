@@ -43,15 +43,38 @@ function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings
       const accounts = data.accounts.filter((a) => a.organisationId === id).map((a) => summary(a.id));
       return { organisation, accounts };
     },
-    datasetInfo: async () => ({
-      schemaVersion: 1,
-      datasetVersion: '1.0.0',
-      generatedAt: data.generatedAt,
-      source: data.source,
-      origin: { kind: 'bundled' },
-      importedAt: data.generatedAt,
-      counts: { accounts: 9, events: 8, reports: 5 },
-    }),
+    lists: async () => [
+      {
+        id: 'bundled',
+        kind: 'bundled',
+        title: data.source.name,
+        enabled: true,
+        schedule: 'off',
+        info: {
+          schemaVersion: 2,
+          datasetVersion: '1.0.0',
+          generatedAt: data.generatedAt,
+          source: data.source,
+          origin: { kind: 'bundled' },
+          importedAt: data.generatedAt,
+          counts: { accounts: 9, events: 8, reports: 5 },
+        },
+        previous: null,
+        nextCheck: null,
+        pending: null,
+      },
+      {
+        id: 'u-1',
+        kind: 'url',
+        title: 'Off',
+        enabled: false,
+        schedule: 'off',
+        info: null,
+        previous: null,
+        nextCheck: null,
+        pending: null,
+      },
+    ],
     loadSettings: async () => settings,
     saveSettings: vi.fn(async (patch: Partial<Settings>) => (settings = { ...settings, ...patch })),
     openOptions: vi.fn(),
@@ -68,7 +91,7 @@ describe('PopupApp', () => {
     expect(screen.getByText('Blocked')).toBeTruthy();
     expect(screen.getByText(/by 22 August 2018/)).toBeTruthy();
     expect(screen.getByText('WeChat bans crypto accounts')).toBeTruthy();
-    expect(await screen.findByText(/Dataset 1\.0\.0: 9 accounts/)).toBeTruthy();
+    expect(await screen.findByText('1 lists in use: 9 accounts, 8 events, 5 reports.')).toBeTruthy();
   });
 
   it('searches as you type, Chinese included, and says what to do when nothing matches', async () => {

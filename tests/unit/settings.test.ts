@@ -3,6 +3,7 @@ import {
   completeSettings,
   defaultSettings,
   isMarkingOn,
+  legacyRefreshOf,
   originPattern,
   refreshUrlProblem,
   siteOf,
@@ -35,11 +36,38 @@ describe('settings rules', () => {
     expect(originPattern('https://data.example:8443/a/b.json')).toBe('https://data.example/*');
   });
 
-  it('repairs stored settings that are partial or wrong', () => {
+  it('repairs stored settings that are partial or wrong, and drops what lists keep now', () => {
     const repaired = completeSettings(
-      { markingEnabled: 'yes', markedStatuses: ['blocked', 'bogus'], refreshSchedule: 'hourly' },
-      defaultSettings('https://d.example/'),
+      { markingEnabled: 'yes', markedStatuses: ['blocked', 'bogus'], refreshUrl: 'https://d.example/' },
+      defaultSettings(),
     );
-    expect(repaired).toEqual({ ...defaultSettings('https://d.example/'), markedStatuses: ['blocked'] });
+    expect(repaired).toEqual({ ...defaultSettings(), markedStatuses: ['blocked'] });
+  });
+
+  it('reads the one list’s address, key and schedule from settings written before lists, moved or not', () => {
+    const v1 = {
+      markingEnabled: true,
+      refreshUrl: 'https://d.example/a.json',
+      refreshKey: 'k',
+      refreshSchedule: 'weekly',
+    };
+    expect(legacyRefreshOf(v1)).toEqual({ url: 'https://d.example/a.json', key: 'k', schedule: 'weekly' });
+    expect(
+      legacyRefreshOf({
+        markingEnabled: true,
+        legacy: { url: 'https://d.example/a.json', key: '', schedule: 'daily' },
+      }),
+    ).toEqual({
+      url: 'https://d.example/a.json',
+      key: '',
+      schedule: 'daily',
+    });
+    expect(legacyRefreshOf({ markingEnabled: true })).toBeNull();
+    expect(legacyRefreshOf('junk')).toBeNull();
+    expect(legacyRefreshOf({ refreshUrl: 7, refreshSchedule: 'hourly', refreshKey: 'x' })).toEqual({
+      url: '',
+      key: 'x',
+      schedule: 'off',
+    });
   });
 });

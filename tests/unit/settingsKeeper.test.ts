@@ -1,13 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DatasetUpdates } from '../../extension/background/datasetUpdates';
 import { SettingsKeeper } from '../../extension/background/settingsKeeper';
 import { guardStorage } from '../../extension/background/storageAccess';
-import { TakedownService } from '../../extension/background/takedownService';
-import { seedFromBundled } from '../../extension/store/datasetStore';
 import { TakedownDb } from '../../extension/store/takedownDb';
-import { validBundled } from './datasetFixtures';
+import { defaultSettings } from '../../lib/settings';
 
 let counter = 0;
 const dbs: TakedownDb[] = [];
@@ -37,60 +34,30 @@ describe('settings kept by the background', () => {
     expect(heard).toHaveBeenCalledWith(expect.objectContaining({ disabledSites: ['a.example'] }));
   });
 
-  it('refuses a refresh URL it would not fetch, and keeps the settings as they were', async () => {
-    const { settings } = keeper();
-    await settings.save({ refreshUrl: 'https://data.example/list.json' });
-    await expect(settings.save({ refreshUrl: 'javascript:alert(1)' })).rejects.toThrow(/javascript:/);
-    await expect(settings.save({ refreshUrl: 'http://attacker.example/list.json' })).rejects.toThrow(/https/);
-    expect((await settings.get()).refreshUrl).toBe('https://data.example/list.json');
-  });
-
-  it('adopts what an earlier version stored, without a URL it would refuse', async () => {
+  it('adopts what an earlier version stored, keeping the list settings aside for the lists', async () => {
     await fakeBrowser.storage.local.set({
-      settings: { markingEnabled: false, refreshUrl: 'ftp://x.example/list.json', refreshSchedule: 'daily' },
+      settings: { markingEnabled: false, refreshUrl: 'https://x.example/list.json', refreshSchedule: 'daily' },
     });
     const { settings } = keeper();
-    expect(await settings.get()).toMatchObject({ markingEnabled: false, refreshUrl: '', refreshSchedule: 'daily' });
+    expect(await settings.item.raw()).toMatchObject({ refreshUrl: 'https://x.example/list.json' });
+    expect(await settings.get()).toEqual({ ...defaultSettings(), markingEnabled: false });
   });
 
   it('undoes a write to storage.local it did not make (a content script in Firefox), and reads its own copy', async () => {
     const { settings } = keeper();
     guardStorage([settings.item]);
-    await settings.save({ refreshUrl: 'https://data.example/list.json', refreshSchedule: 'weekly' });
+    await settings.save({ disabledSites: ['quiet.example'] });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const forged = { ...(await settings.get()), refreshUrl: 'https://attacker.example/', refreshSchedule: 'daily' };
+    const forged = { ...(await settings.get()), markingEnabled: false, disabledSites: [] };
     await fakeBrowser.storage.local.set({ settings: forged });
     // Read before the repair lands: still the background's copy.
-    expect((await settings.get()).refreshUrl).toBe('https://data.example/list.json');
+    expect((await settings.get()).markingEnabled).toBe(true);
     await settle();
     expect((await stored('settings')) as object).toMatchObject({
-      refreshUrl: 'https://data.example/list.json',
-      refreshSchedule: 'weekly',
+      markingEnabled: true,
+      disabledSites: ['quiet.example'],
     });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"settings"'));
-    warn.mockRestore();
-  });
-
-  it('guards the refresh state too: forged validators never reach a request', async () => {
-    const { db } = keeper();
-    const service = new TakedownService(db, () => seedFromBundled(db, validBundled()));
-    const requests: Request[] = [];
-    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      requests.push(new Request(input, init));
-      return new Response(null, { status: 304 });
-    }) as typeof globalThis.fetch;
-    const updates = new DatasetUpdates(service, { fetch, bundled: validBundled() });
-    guardStorage([updates.refreshState]);
-    await service.ready;
-    await updates.refresh('https://data.example/list.json');
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await fakeBrowser.storage.local.set({
-      refreshState: { url: 'https://data.example/list.json', etag: '"forged"' },
-    });
-    await updates.refresh('https://data.example/list.json');
-    expect(requests[1]!.headers.get('if-none-match')).toBeNull();
-    await settle();
-    expect(((await stored('refreshState')) as { etag?: string }).etag).toBeUndefined();
     warn.mockRestore();
   });
 

@@ -1,10 +1,6 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DatasetUpdates, signatureUrl } from '../../extension/background/datasetUpdates';
-import { SettingsKeeper } from '../../extension/background/settingsKeeper';
-import { TakedownService } from '../../extension/background/takedownService';
-import { readDatasetInfo, seedFromBundled } from '../../extension/store/datasetStore';
-import { TakedownDb } from '../../extension/store/takedownDb';
+import { describe, expect, it } from 'vitest';
+import { signatureUrl } from '../../extension/background/datasetUpdates';
+import { readDatasetInfo } from '../../extension/store/datasetStore';
 import {
   formatPublicKey,
   keyFingerprint,
@@ -15,7 +11,8 @@ import {
   verifyDetached,
   webCryptoVerifier,
 } from '../../lib/signature/listSignature';
-import { tinyDataset, validBundled } from './datasetFixtures';
+import { tinyDataset } from './datasetFixtures';
+import { setUpLists } from './listFixtures';
 
 const { subtle } = globalThis.crypto;
 
@@ -69,41 +66,37 @@ describe('list signatures', () => {
   });
 });
 
-const dbs: TakedownDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-
 const URL_A = 'https://lists.example/takedowns.json';
 
-async function signedSetUp(files: Record<string, { status?: number; body: Uint8Array | string }>) {
-  const db = new TakedownDb(`signed-${dbs.length}-${Date.now()}`);
-  dbs.push(db);
-  const service = new TakedownService(db, () => seedFromBundled(db, validBundled()));
-  const fetch = (async (input: RequestInfo | URL) => {
-    const file = files[String(input)];
-    if (!file) return new Response('not here', { status: 404 });
-    return new Response(file.body as BodyInit, { status: file.status ?? 200 });
-  }) as typeof globalThis.fetch;
-  const settings = new SettingsKeeper(db);
-  const updates = new DatasetUpdates(service, { fetch, bundled: validBundled(), settings });
-  await service.ready;
-  return { db, settings, updates };
+/** A subscribed list at URL_A (signed with `key`, if given) holding version 1.1.0, and the files the server has. */
+async function signedSetUp(files: Record<string, { status?: number; body: Uint8Array | string }>, key = '') {
+  const lists = setUpLists({
+    answer: (request) => {
+      const file = files[request.url];
+      if (!file) return new Response('not here', { status: 404 });
+      return new Response(file.body as BodyInit, { status: file.status ?? 200 });
+    },
+  });
+  await lists.service.ready;
+  const row = await lists.addUrlList(URL_A);
+  await lists.updates.installText(row.id, JSON.stringify(tinyDataset('1.1.0')), { kind: 'url', url: URL_A });
+  if (key) await lists.updates.setList(row.id, { key });
+  const { db } = await lists.list(row.id);
+  return { ...lists, db, id: row.id };
 }
 
 describe('refreshing a signed list', () => {
   it('installs a version whose signature verifies with the list’s key', async () => {
     const maintainer = await keyPair();
     const body = new TextEncoder().encode(JSON.stringify(tinyDataset('2.0.0')));
-    const { db, settings, updates } = await signedSetUp({
-      [URL_A]: { body },
-      [`${URL_A}.sig`]: { body: toBase64(await maintainer.sign(body)) },
-    });
-    await settings.save({ refreshUrl: URL_A, refreshKey: maintainer.text });
-    expect((await updates.refresh(undefined)).kind).toBe('installed');
+    const { db, updates, id } = await signedSetUp(
+      {
+        [URL_A]: { body },
+        [`${URL_A}.sig`]: { body: toBase64(await maintainer.sign(body)) },
+      },
+      maintainer.text,
+    );
+    expect((await updates.refresh(id)).kind).toBe('installed');
     expect((await readDatasetInfo(db))?.datasetVersion).toBe('2.0.0');
   });
 
@@ -125,20 +118,31 @@ describe('refreshing a signed list', () => {
       [{ [URL_A]: { body }, [`${URL_A}.sig`]: { body: '<html>moved</html>' } }, /is not an Ed25519 signature/],
     ];
     for (const [files, reason] of cases) {
-      const { db, settings, updates } = await signedSetUp(files);
-      await settings.save({ refreshUrl: URL_A, refreshKey: maintainer.text });
-      await expect(updates.refresh(undefined)).rejects.toThrow(reason);
+      const { db, updates, id, catalogue } = await signedSetUp(files, maintainer.text);
+      await expect(updates.refresh(id)).rejects.toThrow(reason);
       expect((await readDatasetInfo(db))?.datasetVersion).toBe('1.1.0');
-      expect((await updates.refreshState.get()).lastAttempt).toMatchObject({ outcome: 'failed' });
+      expect((await catalogue.get(id))?.refresh.lastAttempt).toMatchObject({ outcome: 'failed' });
     }
   });
 
-  it('keeps a key only in its canonical form, and refuses one that is not a key', async () => {
-    const { settings } = await signedSetUp({});
+  it('keeps a list’s key only in its canonical form, shows its fingerprint, and refuses one that is not a key', async () => {
+    const { updates, id, catalogue } = await signedSetUp({});
     const maintainer = await keyPair();
-    const saved = await settings.save({ refreshKey: `  ${maintainer.text.slice('ed25519:'.length)}  ` });
-    expect(saved.refreshKey).toBe(maintainer.text);
-    await expect(settings.save({ refreshKey: 'ed25519:nonsense' })).rejects.toThrow(/ed25519:/);
-    expect((await settings.get()).refreshKey).toBe(maintainer.text);
+    const view = await updates.setList(id, { key: `  ${maintainer.text.slice('ed25519:'.length)}  ` });
+    expect(view.key).toBe(maintainer.text);
+    expect(view.fingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
+    await expect(updates.setList(id, { key: 'ed25519:nonsense' })).rejects.toThrow(/ed25519:/);
+    await expect(updates.subscribe('https://other.example/a.json', '', 'ed25519:nonsense')).rejects.toThrow(/ed25519:/);
+    expect((await catalogue.get(id))?.key).toBe(maintainer.text);
+  });
+
+  it('keeps each list’s key to itself: a signed list’s key is never used for another list', async () => {
+    const maintainer = await keyPair();
+    const body = new TextEncoder().encode(JSON.stringify(tinyDataset('2.0.0')));
+    const URL_B = 'https://other.example/list.json';
+    const lists = await signedSetUp({ [URL_A]: { body }, [URL_B]: { body } }, maintainer.text);
+    const other = await lists.addUrlList(URL_B);
+    expect((await lists.updates.refresh(other.id)).kind).toBe('installed');
+    await expect(lists.updates.refresh(lists.id)).rejects.toThrow(/no signature was published/);
   });
 });

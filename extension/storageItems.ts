@@ -1,0 +1,27 @@
+// Every value the extension keeps in storage.local, defined once with WXT's storage API: its key, its version and
+// the migrations from older versions. The background writes them; extension pages read and watch them. Lists and
+// their data live in IndexedDB (store/takedownDb.ts), where no content script can reach.
+import { storage } from 'wxt/utils/storage';
+import type { RefreshProgress } from '../lib/refresh/refreshState';
+import { legacyRefreshOf } from '../lib/settings';
+
+/**
+ * The settings (see lib/settings.ts), guarded by the background (store/guardedItem.ts). Version 2 took the refresh
+ * address, key and schedule out: they belong to each list now. The version 1 values are kept under `legacy` until
+ * the background has moved them into the list they belong to (store/listCatalogue.ts).
+ */
+export const settingsItem = storage.defineItem<unknown>('local:settings', {
+  version: 2,
+  migrations: {
+    2: (old: unknown) => {
+      const legacy = legacyRefreshOf(old);
+      return legacy && typeof old === 'object' ? { ...old, legacy } : old;
+    },
+  },
+});
+
+/** The download under way, if any, for the options page's progress bar. */
+export const progressItem = storage.defineItem<RefreshProgress | null>('local:refreshProgress', { fallback: null });
+
+/** Changed after every change to the lists (installed, updated, removed, switched), so extension pages read again. */
+export const listsStampItem = storage.defineItem<string>('local:listsStamp', { fallback: '' });

@@ -1,0 +1,54 @@
+// The lists a reader has: the bundled list, lists subscribed by URL, lists added from a file, and "My list". Each
+// has its own data (its own IndexedDB database), its own state and its own schedule. Pure types and rules.
+import type { RefreshState } from '../refresh/refreshState';
+import type { RefreshSchedule } from '../settings';
+
+export type ListKind = 'bundled' | 'url' | 'file' | 'mine';
+
+/** A list as the background keeps it (one row of the catalogue). */
+export interface ListRow {
+  id: string;
+  kind: ListKind;
+  /** The IndexedDB database that holds its data. */
+  db: string;
+  /** The title the reader knows it by: the one given when subscribing, else its data's source name. */
+  title: string;
+  /** Where a subscribed list is downloaded from. */
+  url?: string | undefined;
+  /** The maintainer's Ed25519 public key ("ed25519:…") for a signed list. */
+  key?: string | undefined;
+  schedule: RefreshSchedule;
+  enabled: boolean;
+  /** The last check and its outcome, and the validators for the next conditional request. */
+  refresh: RefreshState;
+  addedAt: string;
+  /** Where it stands among the lists (lower first): the first list's record represents an account on the page. */
+  order: number;
+}
+
+export const SCHEDULE_MINUTES: Record<Exclude<RefreshSchedule, 'off'>, number> = {
+  daily: 24 * 60,
+  weekly: 7 * 24 * 60,
+};
+
+/** When a subscribed list is next checked on its schedule; null when it is not checked on a schedule. */
+export function nextCheck(row: Pick<ListRow, 'kind' | 'schedule' | 'refresh' | 'addedAt' | 'enabled'>): Date | null {
+  if (row.kind !== 'url' || row.schedule === 'off') return null;
+  const since = Date.parse(row.refresh.lastAttempt?.at ?? row.addedAt);
+  return new Date((Number.isFinite(since) ? since : 0) + SCHEDULE_MINUTES[row.schedule] * 60_000);
+}
+
+/** Whether a list's scheduled check is due. */
+export const isDue = (row: ListRow, now: Date) => {
+  const next = nextCheck(row);
+  return next !== null && next.getTime() <= now.getTime();
+};
+
+/** A fresh id for a list added by the reader: its kind's letter and random hex. */
+export function newListId(kind: 'url' | 'file', random: () => number = Math.random): string {
+  const hex = Array.from({ length: 8 }, () => Math.floor(random() * 16).toString(16)).join('');
+  return `${kind === 'url' ? 'u' : 'f'}-${hex}`;
+}
+
+/** The database a list's data lives in, named after the main database ("takedown-lens-list-bundled"). */
+export const listDatabaseName = (main: string, id: string) => `${main}-list-${id}`;

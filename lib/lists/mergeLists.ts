@@ -1,0 +1,148 @@
+// Several lists, one set of marks. An account that two lists both name (the same platform and handle, or the same
+// account link) is one account on the page: one mark, whose card shows each list's claim. The same goes for an
+// organisation two lists name (the same official website, or the same name). Pure: the background merges the
+// enabled lists' accounts and organisations before it builds the matcher.
+import type { AccountLink } from '../dataset/schema';
+import type { MatchableAccount, MatchableDataset, MatchableOrganisation } from '../matching/takedownMatcher';
+import { mostSevere } from '../matching/takedownMatcher';
+import { foldName } from '../text/fold';
+import { qualify, splitQualified } from './listIds';
+
+export interface ListContent {
+  list: string;
+  organisations: readonly MatchableOrganisation[];
+  accounts: readonly MatchableAccount[];
+}
+
+/** The merged dataset (qualified ids) and, for every id that stands for several lists' records, those records. */
+export interface MergedLists {
+  dataset: MatchableDataset;
+  /** Representative id → every qualified id it stands for (itself first); only for records in several lists. */
+  groups: Array<[string, string[]]>;
+}
+
+function linkKey(link: AccountLink): string {
+  const value = link.kind === 'url-prefix' ? link.value.toLowerCase().replace(/\/+$/, '') : link.value.toLowerCase();
+  return `link:${link.kind}:${value}`;
+}
+
+function accountKeys(account: MatchableAccount): string[] {
+  const keys = account.links.map(linkKey);
+  if (account.handle) keys.push(`handle:${account.platform}:${foldName(account.handle.replace(/^@/, ''))}`);
+  return keys;
+}
+
+function organisationKeys(organisation: MatchableOrganisation): string[] {
+  return [
+    `name:${foldName(organisation.name)}`,
+    ...organisation.websites.map((site) => `site:${site.domain.toLowerCase()}`),
+  ];
+}
+
+/**
+ * Puts records into groups: a record joins the first group that shares one of its keys and holds nothing from its
+ * own list yet (two records of one list are two records, whatever they share).
+ */
+function group<T>(
+  lists: readonly ListContent[],
+  records: (content: ListContent) => readonly T[],
+  keysOf: (record: T) => string[],
+) {
+  const groups: Array<{ members: Array<{ list: string; record: T }>; lists: Set<string> }> = [];
+  const byKey = new Map<string, number[]>();
+  for (const content of lists) {
+    for (const record of records(content)) {
+      const keys = keysOf(record);
+      const found = keys
+        .flatMap((key) => byKey.get(key) ?? [])
+        .find((index) => !groups[index]!.lists.has(content.list));
+      const index = found ?? groups.push({ members: [], lists: new Set() }) - 1;
+      const target = groups[index]!;
+      target.members.push({ list: content.list, record });
+      target.lists.add(content.list);
+      for (const key of keys) {
+        const indexes = byKey.get(key) ?? [];
+        if (!indexes.includes(index)) indexes.push(index);
+        byKey.set(key, indexes);
+      }
+    }
+  }
+  return groups;
+}
+
+function unionNames(
+  first: { name: string; nameNeedsContext?: boolean | undefined; aliases: MatchableAccount['aliases'] },
+  others: ReadonlyArray<typeof first>,
+): MatchableAccount['aliases'] {
+  const seen = new Set([foldName(first.name), ...first.aliases.map((alias) => foldName(alias.text))]);
+  const aliases = [...first.aliases];
+  for (const other of others) {
+    for (const name of [{ text: other.name, needsContext: other.nameNeedsContext }, ...other.aliases]) {
+      const folded = foldName(name.text);
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+      aliases.push(name);
+    }
+  }
+  return aliases;
+}
+
+export function mergeLists(lists: readonly ListContent[]): MergedLists {
+  const groups: Array<[string, string[]]> = [];
+  // Organisations first: an account's organisation is the merged organisation its own belongs to.
+  const organisationOf = new Map<string, string>();
+  const organisations: MatchableOrganisation[] = [];
+  for (const { members } of group(lists, (content) => content.organisations, organisationKeys)) {
+    const [first, ...others] = members.map(({ list, record }) => ({ list, record, id: qualify(list, record.id) }));
+    for (const member of [first!, ...others]) organisationOf.set(member.id, first!.id);
+    if (others.length > 0) groups.push([first!.id, [first!.id, ...others.map((other) => other.id)]]);
+    const domains = new Set(first!.record.websites.map((site) => site.domain));
+    organisations.push({
+      ...first!.record,
+      id: first!.id,
+      aliases: unionNames(
+        first!.record,
+        others.map((other) => other.record),
+      ),
+      websites: [
+        ...first!.record.websites,
+        ...others
+          .flatMap((other) => other.record.websites)
+          .filter((site) => !domains.has(site.domain) && domains.add(site.domain)),
+      ],
+    });
+  }
+  const accounts: MatchableAccount[] = [];
+  for (const { members } of group(lists, (content) => content.accounts, accountKeys)) {
+    const [first, ...others] = members.map(({ list, record }) => ({ list, record, id: qualify(list, record.id) }));
+    if (others.length > 0) groups.push([first!.id, [first!.id, ...others.map((other) => other.id)]]);
+    const organisationId = [first!, ...others]
+      .map((member) =>
+        member.record.organisationId === undefined
+          ? undefined
+          : organisationOf.get(qualify(member.list, member.record.organisationId)),
+      )
+      .find((id) => id !== undefined);
+    const links = new Map(first!.record.links.map((link) => [linkKey(link), link]));
+    for (const other of others)
+      for (const link of other.record.links) if (!links.has(linkKey(link))) links.set(linkKey(link), link);
+    accounts.push({
+      ...first!.record,
+      id: first!.id,
+      status: mostSevere([first!, ...others].map((member) => member.record.status)),
+      handle: first!.record.handle ?? others.find((other) => other.record.handle)?.record.handle,
+      organisationId,
+      aliases: unionNames(
+        first!.record,
+        others.map((other) => other.record),
+      ),
+      links: [...links.values()],
+    });
+  }
+  return { dataset: { organisations, accounts }, groups };
+}
+
+/** Every qualified id a representative stands for (itself when it stands for one record). */
+export function membersOf(groups: ReadonlyMap<string, readonly string[]>, id: string): readonly string[] {
+  return groups.get(id) ?? (splitQualified(id) ? [id] : []);
+}
