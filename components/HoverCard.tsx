@@ -5,6 +5,7 @@ import { evidenceDate } from '../lib/claims';
 import type { AccountDetails, OrganisationDetails } from '../lib/protocol';
 import { ORGANISATION_KIND_KEY } from '../lib/statusLabels';
 import { accountIdentity } from './accountIdentity';
+import { CorrectionOffer, type ReportCorrection } from './CorrectionOffer';
 import { EventList } from './EventList';
 import { detailsDisagree, ListSource, OtherLists } from './ListClaims';
 import { ReportList } from './ReportList';
@@ -19,7 +20,15 @@ export type HoverCardState =
 export const CARD_EVENTS_SHOWN = 3;
 export const CARD_REPORTS_SHOWN = 4;
 
-function AccountCard({ details, titleId }: { details: AccountDetails; titleId: string }) {
+function AccountCard({
+  details,
+  titleId,
+  onReport,
+}: {
+  details: AccountDetails;
+  titleId: string;
+  onReport?: ReportCorrection | undefined;
+}) {
   const { account, events, reports } = details;
   const identity = accountIdentity({ ...account, organisation: details.organisation?.name });
   return (
@@ -48,6 +57,7 @@ function AccountCard({ details, titleId }: { details: AccountDetails; titleId: s
           <p class="tdl-muted">{t('cardMoreReports', reports.length - CARD_REPORTS_SHOWN)}</p>
         )}
       </section>
+      {onReport && <CorrectionOffer details={details} onReport={onReport} pageKnown />}
     </>
   );
 }
@@ -87,11 +97,19 @@ export interface HeldLink {
   follow(): void;
 }
 
-function Body({ state, titleId }: { state: HoverCardState; titleId: string }) {
+function Body({
+  state,
+  titleId,
+  onReport,
+}: {
+  state: HoverCardState;
+  titleId: string;
+  onReport?: ReportCorrection | undefined;
+}) {
   if (state.kind === 'loading') return <p class="tdl-muted">{t('cardLoading')}</p>;
   if (state.kind === 'error') return <p role="alert">{t('cardError', state.message)}</p>;
   return state.content.kind === 'account' ? (
-    <AccountCard details={state.content.details} titleId={titleId} />
+    <AccountCard details={state.content.details} titleId={titleId} onReport={onReport} />
   ) : (
     <OrganisationCard details={state.content.details} titleId={titleId} />
   );
@@ -101,14 +119,17 @@ export function HoverCard({
   state,
   titleId,
   link,
+  onReport,
 }: {
   state: HoverCardState;
   titleId: string;
   link?: HeldLink | null;
+  /** "Report a correction" to a list of the account shown; none where the card cannot offer it. */
+  onReport?: ReportCorrection | undefined;
 }) {
   return (
     <>
-      <Body state={state} titleId={titleId} />
+      <Body state={state} titleId={titleId} onReport={onReport} />
       {link && (
         <button type="button" class="tdl-follow" onClick={link.follow}>
           {t('cardFollowLink', link.host)}

@@ -20,11 +20,6 @@ export function OtherLists({ details, headingClass }: { details: AccountDetails;
   return (
     <section aria-label={t('cardOtherLists')} class="tdl-other-lists">
       <h3 class={headingClass}>{t('cardOtherLists')}</h3>
-      {detailsDisagree(details) && (
-        <p class="tdl-conflict" role="note">
-          {t('cardListsDisagree')}
-        </p>
-      )}
       <ul class="tdl-accounts">
         {others.map((other) => (
           <li key={other.list?.id ?? other.account.id} data-list={other.list?.id}>

@@ -188,6 +188,15 @@ export interface PageRequests {
    * nothing is subscribed, by this request.
    */
   'page:subscribe': { request: { url: string; title: string }; response: void };
+  /**
+   * "Report a correction" on an account of a list that names where corrections go: the background opens that
+   * address with a prefilled text. The page's address is included only when the reader ticked it (from the popup,
+   * the address of the tab it shows, by `tabId`).
+   */
+  'account:correction': {
+    request: { id: string; list: string; includePage: boolean; tabId?: number };
+    response: void;
+  };
 }
 
 /**
@@ -251,6 +260,7 @@ export const PAGE_REQUEST_TYPES = [
   'account:details',
   'organisation:details',
   'page:subscribe',
+  'account:correction',
 ] as const satisfies ReadonlyArray<keyof PageRequests>;
 
 /**

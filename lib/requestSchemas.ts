@@ -67,6 +67,12 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
   'account:details': z.strictObject({ id }),
   'organisation:details': z.strictObject({ id }),
   'page:subscribe': z.strictObject({ url, title: title }),
+  'account:correction': z.strictObject({
+    id,
+    list,
+    includePage: z.boolean(),
+    tabId: z.int().min(0).optional(),
+  }),
   'matcher:info': none,
   'accounts:search': z.strictObject({
     query: z.string().max(REQUEST_LIMITS.searchChars),

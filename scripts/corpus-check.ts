@@ -22,11 +22,11 @@ const files = readdirSync(dir).filter((file) => file.endsWith('.html'));
 
 /** Names written into pages, each in a sentence that names the platform, with the account each should mark. */
 const PLANTED: Array<[string, string]> = [
-  ['the WeChat account Huobi News', 'account:huobi-news'],
-  ['the WeChat account of Jinse Caijing', 'account:jinse'],
-  ['the WeChat account antminersale', 'account:bitmain-antminersale'],
-  ['the WeChat account of Deepchain', 'account:deepchain'],
-  ['the WeChat account of OKEx', 'account:okex-wechat'],
+  ['the WeChat account Huobi News', 'account:bundled/huobi-news'],
+  ['the WeChat account of Jinse Caijing', 'account:bundled/jinse'],
+  ['the WeChat account antminersale', 'account:bundled/bitmain-antminersale'],
+  ['the WeChat account of Deepchain', 'account:bundled/deepchain'],
+  ['the WeChat account of OKEx', 'account:bundled/okex-wechat'],
 ];
 
 interface PageState {

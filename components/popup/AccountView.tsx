@@ -5,6 +5,7 @@ import { RecordShell } from './RecordShell';
 import { evidenceDate } from '../../lib/claims';
 import type { AccountDetails } from '../../lib/protocol';
 import { accountIdentity } from '../accountIdentity';
+import { CorrectionOffer, type ReportCorrection } from '../CorrectionOffer';
 import { EventList } from '../EventList';
 import { detailsDisagree, ListSource, OtherLists } from '../ListClaims';
 import { ReportList } from '../ReportList';
@@ -15,11 +16,16 @@ export function AccountView({
   load,
   onOpenOrganisation,
   onBack,
+  onReport,
+  pageKnown = false,
 }: {
   id: string;
   load: (id: string) => Promise<AccountDetails | null>;
   onOpenOrganisation?: (id: string) => void;
   onBack: () => void;
+  onReport?: ReportCorrection;
+  /** Whether the account was found on the tab the popup shows (its page may go into a correction). */
+  pageKnown?: boolean;
 }) {
   const [details, setDetails] = useState<AccountDetails | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -61,6 +67,7 @@ export function AccountView({
           <EventList events={details.events} withSummary />
           <h3>{t('popupReports')}</h3>
           <ReportList reports={details.reports} withSummary />
+          {onReport && <CorrectionOffer details={details} onReport={onReport} pageKnown={pageKnown} />}
         </>
       )}
     </RecordShell>

@@ -33,6 +33,8 @@ export interface PopupServices {
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   openOptions(): void;
+  /** Opens a list's corrections address with a prefilled text (the tab's page only if the reader agreed). */
+  reportCorrection(id: string, list: string, includePage: boolean, tabId: number | undefined): Promise<void>;
 }
 
 const SEARCH_DELAY_MS = 120;
@@ -79,6 +81,7 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
   const [openId, setOpenId] = useState<string | null>(null);
   const [openOrganisation, setOpenOrganisation] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
   const searchTurn = useRef(0);
 
   useEffect(() => {
@@ -87,9 +90,12 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
     services.lists().then((lists) => setInUse(lists.filter((list) => list.enabled && list.info)), fail);
     services
       .activeTabId()
-      .then((tabId): Promise<TabFindings> | TabFindings =>
-        tabId === undefined ? { hostname: null, accounts: [], organisations: [] } : services.tabFindings(tabId),
-      )
+      .then((active): Promise<TabFindings> | TabFindings => {
+        setTabId(active);
+        return active === undefined
+          ? { hostname: null, accounts: [], organisations: [] }
+          : services.tabFindings(active);
+      })
       .then(setFindings, fail);
     if (lookUp.link) services.lookUpLink(lookUp.link).then((found) => setLink({ found }), fail);
   }, []);
@@ -131,6 +137,10 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
             setOpenOrganisation(id);
           }}
           onBack={() => setOpenId(null)}
+          pageKnown={findings?.accounts.some((found) => found.account.id === openId) ?? false}
+          onReport={(list, includePage) =>
+            void services.reportCorrection(openId, list, includePage, tabId).catch((e: Error) => setError(e.message))
+          }
         />
       </main>
     );

@@ -49,8 +49,9 @@ export default defineBackground(() => {
   const tabs = new TabFindingsStore();
   const openOptions = async (fragment: string) =>
     void (await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${fragment}` }));
+  const openTab = async (url: string) => void (await browser.tabs.create({ url }));
   answerFromBackground(
-    createBackgroundHandlers(service, { badge: toolbarBadge, updates, tabs, settings, openOptions }),
+    createBackgroundHandlers(service, { badge: toolbarBadge, updates, tabs, settings, openOptions, openTab }),
   );
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
   setUpRefreshSchedule(updates);

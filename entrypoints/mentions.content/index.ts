@@ -58,6 +58,8 @@ export default defineContentScript({
         load: loadCardContent,
         registry,
         signal: ctx.signal,
+        reportCorrection: ({ id }, list, includePage) =>
+          void askBackground('account:correction', { id, list, includePage }).catch(() => undefined),
       });
     } catch (error) {
       console.warn('Takedown Lens: no hover card on this page', error);

@@ -26,6 +26,8 @@ const services: PopupServices = {
   loadSettings: () => askBackground('settings:get', undefined),
   saveSettings: (patch) => askBackground('settings:save', patch),
   openOptions: () => void browser.runtime.openOptionsPage(),
+  reportCorrection: (id, list, includePage, tabId) =>
+    askBackground('account:correction', { id, list, includePage, tabId }),
 };
 
 render(<PopupApp services={services} lookUp={lookUp} />, document.getElementById('app')!);

@@ -3,6 +3,8 @@ import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
 import { claimKey } from '../../lib/claims';
 import { listsToCsv, mergeDatasets, type ListData } from '../../lib/lists/exportLists';
 import { parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
+import { correctionLink, pageAddress } from '../../lib/lists/correctionLink';
+import { correctionText } from '../../components/correctionText';
 import { t } from '../i18n';
 import { readHistory } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
@@ -22,6 +24,8 @@ export interface BackgroundParts {
   badge: BadgePort;
   /** Opens the options page at a fragment (a subscribe request it asks the reader to confirm). */
   openOptions: (fragment: string) => Promise<void>;
+  /** Opens an address in a new tab (a list's corrections address, with its prefilled text). */
+  openTab: (url: string) => Promise<void>;
   updates: DatasetUpdates;
   tabs: TabFindingsStore;
   settings: SettingsKeeper;
@@ -43,7 +47,7 @@ function hostnameOf(url: string | undefined): string | null {
 
 export function createBackgroundHandlers(
   service: TakedownService,
-  { badge, updates, tabs, settings, openOptions }: BackgroundParts,
+  { badge, updates, tabs, settings, openOptions, openTab }: BackgroundParts,
 ): Handlers {
   const handlers: Handlers = {
     async 'matcher:info'() {
@@ -103,10 +107,27 @@ export function createBackgroundHandlers(
       if (!checked) throw new Error(t('errorSubscribeLink'));
       await openOptions(subscribeFragment(checked));
     },
+    async 'account:correction'({ id, list, includePage, tabId }, sender) {
+      const details = await service.accountDetails(id);
+      const listed = details && [details, ...(details.others ?? [])].find((entry) => entry.list?.id === list);
+      const address = listed?.list?.corrections;
+      if (!listed || !address) throw new Error(t('errorNoCorrections'));
+      let page: string | null = null;
+      if (includePage) {
+        // A content script's own page; for the popup, the page of the tab it shows.
+        page =
+          sender.kind === 'extension-page' && tabId !== undefined
+            ? ((await tabs.get(tabId))?.url ?? null)
+            : pageAddress(sender.url);
+      }
+      const link = correctionLink(address, correctionText(listed, page));
+      if (!link) throw new Error(t('errorNoCorrections'));
+      await openTab(link);
+    },
     async 'page:found'({ found }, sender) {
       if (sender.tabId === undefined) return;
       const distinct = [...new Set(found)];
-      await tabs.set(sender.tabId, { hostname: hostnameOf(sender.url), found: distinct });
+      await tabs.set(sender.tabId, { hostname: hostnameOf(sender.url), url: pageAddress(sender.url), found: distinct });
       await badge.showCount(sender.tabId, distinct.length);
     },
     async 'tab:found'({ tabId }) {

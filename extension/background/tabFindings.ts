@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 
 export interface TabRecord {
   hostname: string | null;
+  /** The page's address without its query and fragment (for a correction the reader agrees to include it in). */
+  url?: string | null | undefined;
   /** claimKey(match, id) of every account and organisation the tab's marks name. */
   found: string[];
 }

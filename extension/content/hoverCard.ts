@@ -24,6 +24,8 @@ export interface HoverCardOptions {
   load(target: Claimed): Promise<CardContent | null>;
   registry: MarkRegistry;
   signal: AbortSignal;
+  /** "Report a correction" on the account a card shows, to one of its lists. */
+  reportCorrection?: (target: Claimed, list: string, includePage: boolean) => void;
 }
 
 /** A mark under the pointer or focus: the element to place the card by, and what it claims. */
@@ -312,7 +314,11 @@ export class HoverCardController {
   }
 
   private show(state: HoverCardState): void {
-    render(h(HoverCard, { state, titleId: this.titleId, link: this.heldLink }), this.card);
+    const claim = this.anchorClaim;
+    const report = this.options.reportCorrection;
+    const onReport =
+      claim && report ? (list: string, includePage: boolean) => report(claim, list, includePage) : undefined;
+    render(h(HoverCard, { state, titleId: this.titleId, link: this.heldLink, onReport }), this.card);
     this.host.hidden = false;
     this.reposition();
   }

@@ -300,6 +300,16 @@ export const en = {
   listKeyEdit: 'Signing key',
   listKeySave: 'Save the key',
   noticeKeySaved: 'Saved the signing key of $1.',
+  correctionSubject: 'Correction: $1 in $2',
+  correctionAccount: 'Account: $1 ($2), id “$3” in the list',
+  correctionList: 'List: $1, version $2',
+  correctionShown: 'Takedown Lens shows: $1',
+  correctionPage: 'Seen on: $1',
+  correctionAsk: 'What should change, and which report shows it:',
+  errorNoCorrections: 'This list names no address for corrections.',
+  correctionButton: 'Report a correction to $1',
+  correctionIncludePage: 'Include this page’s address',
+  correctionOpened: 'Opened $1’s corrections address; nothing was sent.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,8 @@
-// Several lists, one set of marks. An account that two lists both name (the same platform and handle, or the same
-// account link) is one account on the page: one mark, whose card shows each list's claim. The same goes for an
-// organisation two lists name (the same official website, or the same name). Pure: the background merges the
+// Several lists, one set of marks. An account that two lists both name (the same platform and handle, the same
+// account link, or, on the same platform, the same name) is one account on the page: one mark, whose card shows
+// each list's claim. The same goes for an organisation two lists name (the same official website, or the same
+// name). Without the name rule, two lists that name "Huobi News" on WeChat without a handle would be two targets for
+// one name, and the page would show only one list's claim. Pure: the background merges the
 // enabled lists' accounts and organisations before it builds the matcher.
 import type { AccountLink } from '../dataset/schema';
 import type { MatchableAccount, MatchableDataset, MatchableOrganisation } from '../matching/takedownMatcher';
@@ -29,6 +31,7 @@ function linkKey(link: AccountLink): string {
 function accountKeys(account: MatchableAccount): string[] {
   const keys = account.links.map(linkKey);
   if (account.handle) keys.push(`handle:${account.platform}:${foldName(account.handle.replace(/^@/, ''))}`);
+  keys.push(`name:${account.platform}:${foldName(account.name)}`);
   return keys;
 }
 

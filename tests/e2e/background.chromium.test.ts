@@ -46,10 +46,14 @@ describe('background in Chromium', () => {
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const reply = await page.evaluate(() => {
       const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<any> } } }).chrome;
-      return api.runtime.sendMessage({ tdl: 'account:details', data: { id: 'bitmain-antminersale' } });
+      return api.runtime.sendMessage({ tdl: 'account:details', data: { id: 'bundled/bitmain-antminersale' } });
     });
     expect(reply.ok).toBe(true);
-    expect(reply.value.account).toMatchObject({ handle: 'antminersale', status: 'blocked', organisationId: 'bitmain' });
+    expect(reply.value.account).toMatchObject({
+      handle: 'antminersale',
+      status: 'blocked',
+      organisationId: 'bundled/bitmain',
+    });
     expect(reply.value.organisation).toMatchObject({ name: 'Bitmain', kind: 'mining-hardware-maker' });
     expect(reply.value.reports[0].title).toBe('WeChat Blocks Bitmain Among Other Crypto-Related Accounts');
     await page.getByText(/Dataset 1\.1\.0: 9 accounts, 9 events, 5 reports/).waitFor({ timeout: 5_000 });

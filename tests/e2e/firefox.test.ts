@@ -63,19 +63,19 @@ describe('Firefox ESR', () => {
     await page.goto(browser.server().url('/crypto-news-en.html'));
     const marks = await marksWhenSettled(page, 13);
     expect(marks.map((m) => `${m.text}|${m.account}`)).toEqual([
-      'Huobi News|huobi-news',
-      'Jinse Caijing|jinse',
-      'CoinDaily|coindaily',
-      'Deepchain|deepchain',
-      'Bitmain|bitmain',
-      'antminersale|bitmain-antminersale',
-      'antminer-official|bitmain-antminer-official',
-      '@antminersale|bitmain-antminersale',
-      'OKEx|okex',
-      'Goldcoins|goldcoins',
-      'Delphy|delphy',
-      'a market wrap|jinse-caijing',
-      'OKEx|okex',
+      'Huobi News|bundled/huobi-news',
+      'Jinse Caijing|bundled/jinse',
+      'CoinDaily|bundled/coindaily',
+      'Deepchain|bundled/deepchain',
+      'Bitmain|bundled/bitmain',
+      'antminersale|bundled/bitmain-antminersale',
+      'antminer-official|bundled/bitmain-antminer-official',
+      '@antminersale|bundled/bitmain-antminersale',
+      'OKEx|bundled/okex',
+      'Goldcoins|bundled/goldcoins',
+      'Delphy|bundled/delphy',
+      'a market wrap|bundled/jinse-caijing',
+      'OKEx|bundled/okex',
     ]);
     expect(marks.filter((m) => m.match === 'organisation').map((m) => m.text)).toEqual([
       'Bitmain',

@@ -99,11 +99,11 @@ describe('marking in Chromium', () => {
     const page = await open('chinese-news.html');
     const marks = await waitForMarks(page, 4);
     expect(marks.map((m) => [m.id, m.text, m.account])).toEqual([
-      ['simplified', '金色财经', 'jinse'],
-      ['traditional', '金色財經', 'jinse'],
-      ['handle', 'antminersale', 'bitmain-antminersale'],
+      ['simplified', '金色财经', 'bundled/jinse'],
+      ['traditional', '金色財經', 'bundled/jinse'],
+      ['handle', 'antminersale', 'bundled/bitmain-antminersale'],
       // "OKEx's account" without the platform named: the exchange, whose WeChat account the mark is about.
-      ['fullwidth', 'ＯＫＥｘ', 'okex'],
+      ['fullwidth', 'ＯＫＥｘ', 'bundled/okex'],
     ]);
     await page.close();
   });
@@ -123,10 +123,10 @@ describe('marking in Chromium', () => {
     const page = await open('links.html');
     const marks = await waitForMarks(page, 4);
     expect(Object.fromEntries(marks.map((m) => [m.id, m.account]))).toEqual({
-      relative: 'okex',
-      'root-relative': 'okex',
-      tracked: 'jinse-caijing',
-      subdomain: 'huobi',
+      relative: 'bundled/okex',
+      'root-relative': 'bundled/okex',
+      tracked: 'bundled/jinse-caijing',
+      subdomain: 'bundled/huobi',
     });
     await page.close();
   });

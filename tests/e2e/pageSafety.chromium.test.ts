@@ -49,7 +49,7 @@ describe('page safety in Chromium', () => {
     // A real mark whose attribute the page rewrites still counts as what the extension found.
     await page!.evaluate(() => {
       const real = document.querySelector('#real span[data-tdl-match]')!;
-      real.setAttribute('data-tdl-account', 'okex-wechat');
+      real.setAttribute('data-tdl-account', 'bundled/okex-wechat');
       // New text makes the extension report what it found again.
       document.body.append(Object.assign(document.createElement('p'), { textContent: 'A plain new paragraph.' }));
     });

@@ -60,8 +60,8 @@ describe('on a phone', () => {
   it('a tap on a mark opens its card and a tap elsewhere closes it', async () => {
     page = await session().context.newPage();
     await page.goto(server().url('/crypto-news-en.html'));
-    await page.waitForSelector('[data-tdl-account="huobi-news"]');
-    await page.tap('[data-tdl-account="huobi-news"]');
+    await page.waitForSelector('[data-tdl-account="bundled/huobi-news"]');
+    await page.tap('[data-tdl-account="bundled/huobi-news"]');
     await waitForCard(page, 'Huobi News');
     await page.screenshot({ path: 'artifacts/touch-card.png' });
     // The card's links are finger-sized too, and the card fits the screen.
@@ -108,7 +108,7 @@ describe('on a phone', () => {
 
   it('the popup and the options page fit a 360 px screen, with touch targets of at least 44 px', async () => {
     const popup = await phonePage(`chrome-extension://${session().extensionId}/popup.html`);
-    await popup.getByRole('searchbox').fill('okex');
+    await popup.getByRole('searchbox').fill('bundled/okex');
     await popup.getByRole('button', { name: /OKEx/ }).first().waitFor();
     expect(await layoutProblems(popup)).toEqual({ small: [], sideways: false, width: 360 });
     await popup.screenshot({ path: 'artifacts/touch-popup.png' });

@@ -63,7 +63,7 @@ describe('messages from a content script', () => {
       value: { texts: Array<Array<{ id: string }>> };
     };
     expect(matched.ok).toBe(true);
-    expect(matched.value.texts[0]?.[0]?.id).toBe('huobi-news');
+    expect(matched.value.texts[0]?.[0]?.id).toBe('bundled/huobi-news');
     expect(await world.send({ tdl: 'page:settings' })).toMatchObject({ ok: true, value: { marking: true } });
     expect(await world.send({ tdl: 'page:match', data: { texts: 'Huobi', links: [] } })).toEqual({
       ok: false,
@@ -71,7 +71,9 @@ describe('messages from a content script', () => {
     });
     expect(await world.send({ tdl: 'account:details', data: { id: { toString: 1 } } })).toMatchObject({ ok: false });
     // The background still answers afterwards.
-    expect(await world.send({ tdl: 'account:details', data: { id: 'huobi-news' } })).toMatchObject({ ok: true });
+    expect(await world.send({ tdl: 'account:details', data: { id: 'bundled/huobi-news' } })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('cannot read or write storage.local', async () => {

@@ -40,7 +40,7 @@ describe('messages from a content script in Firefox', () => {
 
   it('still get what a page may ask; a malformed request gets an error', async () => {
     const matched = await ask(world, 'page:match', { texts: ['Huobi News was blocked'], links: [] });
-    expect(matched.value.texts[0][0].id).toBe('huobi-news');
+    expect(matched.value.texts[0][0].id).toBe('bundled/huobi-news');
     expect(await ask(world, 'page:match', { texts: 'Huobi', links: [] })).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^Malformed "page:match" request at texts: /),

@@ -14,19 +14,22 @@ import { classifySender } from '../../lib/senderCheck';
 import { readDatasetInfo } from '../../extension/store/datasetStore';
 import { tinyDataset, validBundled } from './datasetFixtures';
 import { setUpLists } from './listFixtures';
+import { newsroomList } from './listDatasets';
 
 function setUp() {
   const lists = setUpLists();
   const badge = { showCount: vi.fn(async () => undefined) };
   const openOptions = vi.fn(async (_fragment: string) => undefined);
+  const openTab = vi.fn(async (_url: string) => undefined);
   const handlers = createBackgroundHandlers(lists.service, {
     badge,
     updates: lists.updates,
     tabs: new TabFindingsStore(),
     settings: new SettingsKeeper(lists.db),
     openOptions,
+    openTab,
   });
-  return { ...lists, badge, handlers, openOptions };
+  return { ...lists, badge, handlers, openOptions, openTab };
 }
 
 describe('background handlers', () => {
@@ -157,6 +160,7 @@ describe('background handlers', () => {
       tabs: new TabFindingsStore(),
       settings: new SettingsKeeper(db),
       openOptions: vi.fn(),
+      openTab: vi.fn(),
     });
     const result = await again['page:match']({ texts: ['the OKEx WeChat account'], links: [] }, {});
     expect(result.texts[0]?.[0]?.status).toBe('restricted');
@@ -295,5 +299,39 @@ describe('subscribe links', () => {
       /https only/,
     );
     expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('report a correction', () => {
+  it('opens the list’s corrections address with the account, the list, the claim, and the page only if agreed', async () => {
+    const { handlers, updates, openTab, service } = setUp();
+    await service.ready;
+    await updates.importText(undefined, JSON.stringify(newsroomList()), { kind: 'file', name: 'newsroom.json' });
+    const page = 'https://news.example/story?id=7#c';
+    await expect(
+      handlers['account:correction'](
+        { id: 'bundled/bitmain-antminersale', list: 'bundled', includePage: false },
+        { kind: 'content-script', url: page },
+      ),
+    ).rejects.toThrow('This list names no address for corrections.');
+    const other = (await handlers['account:details']({ id: 'bundled/bitmain-antminersale' }, {}))!.others![0]!;
+    await handlers['account:correction'](
+      { id: 'bundled/bitmain-antminersale', list: other.list!.id, includePage: false },
+      { kind: 'content-script', url: page },
+    );
+    const first = new URL(openTab.mock.calls[0]![0]);
+    expect(first.protocol).toBe('mailto:');
+    const body = decodeURIComponent(first.href.split('body=')[1]!);
+    expect(body).toMatch(/^Account: 蚂蚁矿机销售 \(WeChat\), id “antminer-sales” in the list$/m);
+    expect(body).toMatch(/^List: Newsroom list, version 1\.0\.0$/m);
+    expect(body).toMatch(/^Takedown Lens shows: 蚂蚁矿机销售, WeChat account: still active/m);
+    expect(body).not.toMatch(/news\.example/);
+    await handlers['account:correction'](
+      { id: 'bundled/bitmain-antminersale', list: other.list!.id, includePage: true, tabId: 99 },
+      { kind: 'content-script', url: page },
+    );
+    // A content script's page is its own (a tab id it names is ignored), without query or fragment.
+    expect(decodeURIComponent(openTab.mock.calls[1]![0])).toMatch(/Seen on: https:\/\/news\.example\/story\n/);
+    expect(openTab).toHaveBeenCalledTimes(2);
   });
 });

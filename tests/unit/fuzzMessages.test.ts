@@ -44,6 +44,7 @@ beforeAll(async () => {
     tabs: new TabFindingsStore(),
     settings: new SettingsKeeper(db),
     openOptions: async () => undefined,
+    openTab: async () => undefined,
   });
   await service.ready;
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, listsToCsv, mergeDatasets } from '../../lib/lists/exportLists';
 import { parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
+import { correctionLink, pageAddress } from '../../lib/lists/correctionLink';
 import { validateDataset } from '../../lib/dataset/validateDataset';
 import { tinyDataset, validBundled } from './datasetFixtures';
 
@@ -106,5 +107,37 @@ describe('merged export', () => {
       reportIds: ['r-1-u-2'],
     });
     expect(merged.source.name).toBe('Takedown Lens: Bundled, A, B');
+  });
+});
+
+describe('correction links', () => {
+  const text = { subject: 'Correction: OKEx & co', body: 'Line one\nLine two: 100%' };
+
+  it('fill a mailto address’s subject and body, and an https address’s title and body', () => {
+    expect(correctionLink('mailto:fix@lists.example', text)).toBe(
+      'mailto:fix@lists.example?subject=Correction%3A%20OKEx%20%26%20co&body=Line%20one%0ALine%20two%3A%20100%25',
+    );
+    const https = new URL(correctionLink('https://github.com/org/list/issues/new?labels=correction', text)!);
+    expect(https.searchParams.get('labels')).toBe('correction');
+    expect(https.searchParams.get('title')).toBe(text.subject);
+    expect(https.searchParams.get('body')).toBe(text.body);
+  });
+
+  it('open nothing but https and mailto addresses', () => {
+    for (const address of [
+      'javascript:alert(1)',
+      'http://lists.example/fix',
+      'data:,x',
+      'nonsense',
+      'https://u:p@x.example/',
+    ]) {
+      expect(correctionLink(address, text)).toBeNull();
+    }
+  });
+
+  it('give a page’s address without its query and fragment', () => {
+    expect(pageAddress('https://news.example/a/b?utm=1#top')).toBe('https://news.example/a/b');
+    expect(pageAddress('chrome-extension://x/popup.html')).toBeNull();
+    expect(pageAddress(undefined)).toBeNull();
   });
 });

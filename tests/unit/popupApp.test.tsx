@@ -78,6 +78,7 @@ function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings
     loadSettings: async () => settings,
     saveSettings: vi.fn(async (patch: Partial<Settings>) => (settings = { ...settings, ...patch })),
     openOptions: vi.fn(),
+    reportCorrection: vi.fn(async () => undefined),
     ...overrides,
   };
   return fake;

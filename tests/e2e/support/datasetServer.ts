@@ -44,11 +44,81 @@ export function asVersion1(data: any) {
   };
 }
 
+/** Version 2.1.0: one more account, for an update whose changes are reviewed. */
+function newest() {
+  const data = newer('2.1.0');
+  data.accounts.push({
+    id: 'chain-daily',
+    platform: 'wechat',
+    name: 'Chain Daily Digest',
+    category: 'media',
+    status: 'suspended',
+  });
+  data.events[4].accountIds.push('chain-daily');
+  return data;
+}
+
+/**
+ * Another maintainer's list: it names Bitmain's antminersale account (same WeChat handle) as active again, which
+ * the bundled list says is blocked, and a Weibo account of its own; corrections go to a mailto address.
+ */
+export function newsroom(version = '1.0.0') {
+  return {
+    schemaVersion: 2,
+    datasetVersion: version,
+    generatedAt: '2026-11-01T00:00:00Z',
+    source: { name: 'Newsroom watch', corrections: 'mailto:corrections@newsroom.example' },
+    organisations: [],
+    accounts: [
+      {
+        id: 'antminer-sales',
+        platform: 'wechat',
+        name: 'Antminer sales',
+        handle: 'antminersale',
+        category: 'exchange',
+        status: 'active',
+        statusSince: { value: '2019-05', precision: 'month' },
+      },
+      { id: 'weibo-wire', platform: 'weibo', name: 'Weibo Wire', category: 'media', status: 'suspended' },
+    ],
+    events: [
+      {
+        id: 'e-back',
+        action: 'reinstated',
+        accountIds: ['antminer-sales'],
+        date: { value: '2019-05', precision: 'month' },
+        summary: 'Back online, according to the newsroom.',
+        reportIds: ['r-newsroom'],
+      },
+      {
+        id: 'e-weibo',
+        action: 'suspended',
+        accountIds: ['weibo-wire'],
+        date: { value: '2020-01', precision: 'month' },
+        summary: 'Suspended on Weibo.',
+        reportIds: ['r-newsroom'],
+      },
+    ],
+    reports: [
+      {
+        id: 'r-newsroom',
+        title: 'What the newsroom found',
+        publisher: 'Newsroom',
+        published: { value: '2020-01-10', precision: 'day' },
+        language: 'en',
+        summary: 'The newsroom checked the accounts again.',
+      },
+    ],
+  };
+}
+
 export const DATASETS: Record<
   string,
   { status?: number; type?: string; headers?: Record<string, string>; body: string }
 > = {
   '/v2.json': { body: JSON.stringify(newer('2.0.0')) },
+  '/v2-1.json': { body: JSON.stringify(newest()) },
+  '/newsroom.json': { body: JSON.stringify(newsroom()) },
   '/v1.json': { body: JSON.stringify(asVersion1(newer('3.0.0'))) },
   '/jump.json': { body: JSON.stringify(newer('99.0.0')) },
   '/old.json': { body: JSON.stringify({ ...bundled(), datasetVersion: '0.1.0' }) },
@@ -77,11 +147,21 @@ function markup() {
   return data;
 }
 
-/** Serves the datasets above from `fixtures`; /datasets/redirect.json redirects to `redirectTo`. */
-export function serveDatasets(fixtures: FixtureServer, redirectTo: FixtureServer): void {
+/** Addresses whose file a test changes as it goes (a list that publishes a new version): path → dataset path. */
+export interface LiveLists {
+  serve(livePath: string, datasetPath: string): void;
+}
+
+/**
+ * Serves the datasets above from `fixtures`; /datasets/redirect.json redirects to `redirectTo`; /datasets/live/…
+ * serves whichever dataset the test last chose for it.
+ */
+export function serveDatasets(fixtures: FixtureServer, redirectTo: FixtureServer): LiveLists {
+  const live = new Map<string, string>();
   fixtures.addRoute((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname.replace(/^\/datasets/, '');
+    let path = new URL(request.url ?? '/', 'http://x').pathname.replace(/^\/datasets/, '');
     if (!request.url?.startsWith('/datasets/')) return false;
+    path = live.get(path) ?? path;
     if (path === '/redirect.json') {
       response.writeHead(302, {
         location: `${redirectTo.origin}/datasets/v2.json`,
@@ -104,6 +184,7 @@ export function serveDatasets(fixtures: FixtureServer, redirectTo: FixtureServer
     } else response.end(entry.body);
     return true;
   });
+  return { serve: (livePath, datasetPath) => void live.set(livePath, datasetPath) };
 }
 
 /**

@@ -113,18 +113,18 @@ export async function splitNamesAreMarked(driver: PageDriver): Promise<void> {
       id,
     );
   expect(await byParagraph('bold')).toEqual([
-    { text: 'Huobi', account: 'huobi-news', tabIndex: 0 },
-    { text: ' News', account: 'huobi-news', tabIndex: -1 },
+    { text: 'Huobi', account: 'bundled/huobi-news', tabIndex: 0 },
+    { text: ' News', account: 'bundled/huobi-news', tabIndex: -1 },
   ]);
   expect(await byParagraph('span')).toEqual([
-    { text: 'Huo', account: 'huobi-news', tabIndex: 0 },
-    { text: 'bi', account: 'huobi-news', tabIndex: -1 },
-    { text: ' News', account: 'huobi-news', tabIndex: -1 },
+    { text: 'Huo', account: 'bundled/huobi-news', tabIndex: 0 },
+    { text: 'bi', account: 'bundled/huobi-news', tabIndex: -1 },
+    { text: ' News', account: 'bundled/huobi-news', tabIndex: -1 },
   ]);
   // Inside a link the link takes focus: no piece of the mark is a second tab stop.
   expect(await byParagraph('link')).toEqual([
-    { text: 'Jinse', account: 'jinse', tabIndex: -1 },
-    { text: ' Caijing', account: 'jinse', tabIndex: -1 },
+    { text: 'Jinse', account: 'bundled/jinse', tabIndex: -1 },
+    { text: ' Caijing', account: 'bundled/jinse', tabIndex: -1 },
   ]);
   expect(marks.filter((mark) => mark.tag === 'span' && mark.match === 'account').length).toBe(7);
   expect(
