@@ -2,6 +2,7 @@
 // with its own dates, side by side. Where the lists disagree, it says so first; no status is silently chosen.
 import { t } from '../extension/i18n';
 import { evidenceDate } from '../lib/claims';
+import { BUNDLED_LIST } from '../lib/lists/listIds';
 import type { AccountDetails } from '../lib/protocol';
 import { StatusLine } from './StatusLine';
 
@@ -9,8 +10,9 @@ import { StatusLine } from './StatusLine';
 export const detailsDisagree = (details: AccountDetails) =>
   (details.others ?? []).some((other) => other.account.status !== details.account.status);
 
+/** The list a record comes from; said when another list than the bundled one is involved. */
 export function ListSource({ details }: { details: AccountDetails }) {
-  if (!details.list) return null;
+  if (!details.list || (details.list.id === BUNDLED_LIST && !details.others?.length)) return null;
   return <p class="tdl-muted tdl-list-source">{t('cardFromList', details.list.title, details.list.version)}</p>;
 }
 

@@ -7,8 +7,14 @@ import type { LinkMark, TextMark } from './matching/takedownMatcher';
 import type { RefreshProgress, RefreshState } from './refresh/refreshState';
 import type { Settings, RefreshSchedule } from './settings';
 import type { ListKind } from './lists/listModel';
+import type { FieldProblem, MyListEdit, MyListKind } from './lists/myListEdits';
 
-export type DatasetOrigin = { kind: 'bundled' } | { kind: 'url'; url: string } | { kind: 'file'; name: string };
+export type DatasetOrigin =
+  | { kind: 'bundled' }
+  | { kind: 'url'; url: string }
+  | { kind: 'file'; name: string }
+  /** Edited in the options page (My list). */
+  | { kind: 'mine' };
 
 export interface MatcherInfo {
   engine: 'wasm' | 'js';
@@ -241,6 +247,10 @@ export interface ExtensionPageRequests {
   /** A list's change history, newest first (the last 50). */
   'list:history': { request: { list: string }; response: HistoryEntry[] };
   'list:rollback': { request: { list: string }; response: DatasetInfo };
+  /** Adds or changes a record of My list; the problems by form field when the list format refuses it. */
+  'mine:save': { request: MyListEdit; response: { id: string } | { problems: FieldProblem[] } };
+  /** Deletes a record of My list (and what pointed only at it). */
+  'mine:delete': { request: { kind: MyListKind; id: string }; response: void };
   /** One list, or every enabled list merged (no list given), as a dataset file (JSON) or a table (CSV). */
   'list:export': { request: { list?: string; format: 'json' | 'csv' }; response: ExportFile };
   'tab:found': { request: { tabId: number }; response: TabFindings };

@@ -51,7 +51,13 @@ const origin = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bundled') }),
   z.strictObject({ kind: z.literal('url'), url }),
   z.strictObject({ kind: z.literal('file'), name: z.string().max(255) }),
+  z.strictObject({ kind: z.literal('mine') }),
 ]);
+/** A record from a My list form; its fields are checked by the dataset validator, as any list's are. */
+const record = z.record(z.string().max(40), z.unknown()).refine((value) => JSON.stringify(value).length <= 100_000, {
+  message: 'at most 100,000 characters per record',
+});
+const recordKind = z.enum(['organisation', 'account', 'event']);
 
 export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
   'page:settings': none,
@@ -107,6 +113,16 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
   'list:discard': z.strictObject({ list }),
   'list:history': z.strictObject({ list }),
   'list:rollback': z.strictObject({ list }),
+  'mine:save': z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('organisation'), record }),
+    z.strictObject({
+      kind: z.literal('account'),
+      record,
+      evidence: z.strictObject({ event: record, reports: z.array(record).min(1).max(20) }).optional(),
+    }),
+    z.strictObject({ kind: z.literal('event'), record, reports: z.array(record).min(1).max(20) }),
+  ]),
+  'mine:delete': z.strictObject({ kind: recordKind, id: z.string().min(1).max(80) }),
   'list:export': z.strictObject({ list: list.optional(), format: z.enum(['json', 'csv']) }),
   'tab:found': z.strictObject({ tabId: z.int().min(0) }),
   'settings:get': none,

@@ -75,3 +75,19 @@ export function safeHref(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+export const CATEGORY_KEY: Record<Account['category'], MessageKey> = {
+  exchange: 'categoryExchange',
+  media: 'categoryMedia',
+  'mining-hardware': 'categoryMiningHardware',
+  'blockchain-project': 'categoryBlockchainProject',
+  'market-analysis': 'categoryMarketAnalysis',
+  'political-commentary': 'categoryPoliticalCommentary',
+  other: 'categoryOther',
+};
+
+export const PRECISION_KEY: Record<'day' | 'month' | 'year', MessageKey> = {
+  day: 'precisionDay',
+  month: 'precisionMonth',
+  year: 'precisionYear',
+};

@@ -48,7 +48,7 @@ async function shoot(
     const options = await session.context.newPage();
     await options.setViewportSize({ width: 900, height: 900 });
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.getByTestId('dataset-version').waitFor();
+    await options.getByTestId('list-version').first().waitFor();
     await options.waitForTimeout(200);
     await options.screenshot({ path: file('options') });
   } finally {

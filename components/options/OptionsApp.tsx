@@ -13,7 +13,11 @@ import type {
 } from '../../lib/protocol';
 import type { SubscribeRequest } from '../../lib/lists/subscribeLink';
 import { refreshUrlProblem, type RefreshSchedule, type Settings } from '../../lib/settings';
+import type { Dataset } from '../../lib/dataset/schema';
+import type { FieldProblem, MyListEdit, MyListKind } from '../../lib/lists/myListEdits';
 import { AddListPanel, SubscribePrompt } from './AddListPanel';
+import type { FormStart } from './MyListForm';
+import { MyListPanel } from './MyListPanel';
 import { ListCard, type ListActions } from './ListCard';
 import { ShortcutsPanel, type Shortcut } from './ShortcutsPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -56,6 +60,12 @@ export interface OptionsServices {
   subscribeRequest(): SubscribeRequest | null;
   /** Forgets the subscribe request (once confirmed or cancelled), so a reload does not ask again. */
   clearSubscribeRequest(): void;
+  /** My list's data; null while it has none. */
+  myList(): Promise<Dataset | null>;
+  saveMine(edit: MyListEdit): Promise<{ id: string } | { problems: FieldProblem[] }>;
+  deleteMine(kind: MyListKind, id: string): Promise<void>;
+  /** A My list form the popup asked for when it opened this page ("Track an account", "Edit"). */
+  formRequest(): FormStart | null;
 }
 
 /** `seq` counts the actions, so a new notice can be told from the last one even when its text is the same. */
@@ -305,6 +315,31 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
           lists.map((list) => <ListCard key={list.id} list={list} busy={busy} actions={listActions(list)} />)
         )}
       </section>
+      <MyListPanel
+        load={services.myList}
+        busy={busy}
+        start={services.formRequest()}
+        revision={lists}
+        onSave={async (edit) => {
+          let problems: FieldProblem[] = [];
+          await run(async () => {
+            const result = await services.saveMine(edit);
+            if ('problems' in result) {
+              problems = result.problems;
+              throw new Error(t('mineNotSaved'));
+            }
+            return t('mineSaved');
+          });
+          return problems;
+        }}
+        onDelete={(kind, id, name) =>
+          run(async () => {
+            if (!services.confirm(t('confirmMineDelete', name))) return t('noticeListKept', name);
+            await services.deleteMine(kind, id);
+            return t('mineDeleted', name);
+          })
+        }
+      />
       <AddListPanel busy={busy} fingerprint={services.fingerprint} onSubscribe={subscribe} onAddFile={addFile} />
       {settings && <SettingsPanel settings={settings} onChange={(patch) => void changeSettings(patch)} />}
       <ShortcutsPanel load={services.shortcuts} />

@@ -7,6 +7,7 @@ import type { DatasetOrigin, ListView } from '../../lib/protocol';
 export function describeOrigin(origin: DatasetOrigin): string {
   if (origin.kind === 'bundled') return t('originBundled');
   if (origin.kind === 'url') return t('originUrl', origin.url);
+  if (origin.kind === 'mine') return t('originMine');
   return t('originFile', origin.name);
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
 import { RecordShell } from './RecordShell';
 import { evidenceDate } from '../../lib/claims';
+import { MY_LIST } from '../../lib/lists/listIds';
 import type { AccountDetails } from '../../lib/protocol';
 import { accountIdentity } from '../accountIdentity';
 import { CorrectionOffer, type ReportCorrection } from '../CorrectionOffer';
@@ -17,6 +18,7 @@ export function AccountView({
   onOpenOrganisation,
   onBack,
   onReport,
+  onEdit,
   pageKnown = false,
 }: {
   id: string;
@@ -24,6 +26,8 @@ export function AccountView({
   onOpenOrganisation?: (id: string) => void;
   onBack: () => void;
   onReport?: ReportCorrection;
+  /** Opens My list's form for this record (offered for records of My list only). */
+  onEdit?: (id: string) => void;
   /** Whether the account was found on the tab the popup shows (its page may go into a correction). */
   pageKnown?: boolean;
 }) {
@@ -41,6 +45,11 @@ export function AccountView({
             {accountIdentity({ ...details.account, organisation: details.organisation?.name })}
           </p>
           <ListSource details={details} />
+          {onEdit && details.list?.id === MY_LIST && (
+            <button type="button" class="link-button" onClick={() => onEdit(details.account.id)}>
+              {t('mineEdit')}
+            </button>
+          )}
           {detailsDisagree(details) && (
             <p class="tdl-conflict" role="note">
               {t('cardListsDisagree')}

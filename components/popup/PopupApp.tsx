@@ -18,6 +18,7 @@ import { ORGANISATION_KIND_KEY } from '../../lib/statusLabels';
 import { ReportList } from '../ReportList';
 import { AccountRow } from './AccountRow';
 import { AccountView } from './AccountView';
+import { editFragment, trackFragment } from '../../lib/lists/myListLinks';
 import { OrganisationView } from './OrganisationView';
 
 export interface PopupServices {
@@ -33,6 +34,8 @@ export interface PopupServices {
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   openOptions(): void;
+  /** Opens the options page at a fragment (My list's forms: lib/lists/myListLinks.ts). */
+  openOptionsAt(fragment: string): void;
   /** Opens a list's corrections address with a prefilled text (the tab's page only if the reader agreed). */
   reportCorrection(id: string, list: string, includePage: boolean, tabId: number | undefined): Promise<void>;
 }
@@ -138,6 +141,7 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
           }}
           onBack={() => setOpenId(null)}
           pageKnown={findings?.accounts.some((found) => found.account.id === openId) ?? false}
+          onEdit={(id) => services.openOptionsAt(editFragment(id))}
           onReport={(list, includePage) =>
             void services.reportCorrection(openId, list, includePage, tabId).catch((e: Error) => setError(e.message))
           }
@@ -202,7 +206,16 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
         <section aria-label={t('popupSearchResults')}>
           <h2>{t('popupSearchResults')}</h2>
           {results.accounts.length === 0 && results.organisations.length === 0 ? (
-            <p class="empty">{t('popupNoMatch', query.trim())}</p>
+            <>
+              <p class="empty">{t('popupNoMatch', query.trim())}</p>
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => services.openOptionsAt(trackFragment(query.trim()))}
+              >
+                {t('formTrackAccount')}
+              </button>
+            </>
           ) : (
             <>
               <ul class="accounts">

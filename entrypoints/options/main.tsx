@@ -6,6 +6,9 @@ import { t } from '../../extension/i18n';
 import { askBackground } from '../../extension/messaging';
 import { listsStampItem, progressItem } from '../../extension/storageItems';
 import { parseSubscribeLink } from '../../lib/lists/subscribeLink';
+import { MY_LIST } from '../../lib/lists/listIds';
+import { myListFormRequest } from '../../lib/lists/myListLinks';
+import type { Dataset } from '../../lib/dataset/schema';
 import { originPattern } from '../../lib/settings';
 import { keyFingerprint, parsePublicKey } from '../../lib/signature/listSignature';
 import './options.css';
@@ -55,6 +58,14 @@ const services: OptionsServices = {
   },
   subscribeRequest: () => parseSubscribeLink(location.href),
   clearSubscribeRequest: () => history.replaceState(null, '', location.pathname),
+  async myList() {
+    const lists = await askBackground('lists:get', undefined);
+    if (!lists.lists.find((list) => list.id === MY_LIST)?.info) return null;
+    return JSON.parse((await askBackground('list:export', { list: MY_LIST, format: 'json' })).text) as Dataset;
+  },
+  saveMine: (edit) => askBackground('mine:save', edit),
+  deleteMine: (kind, id) => askBackground('mine:delete', { kind, id }),
+  formRequest: () => myListFormRequest(location.hash),
 };
 
 render(<OptionsApp services={services} />, document.getElementById('app')!);

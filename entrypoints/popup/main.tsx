@@ -26,6 +26,8 @@ const services: PopupServices = {
   loadSettings: () => askBackground('settings:get', undefined),
   saveSettings: (patch) => askBackground('settings:save', patch),
   openOptions: () => void browser.runtime.openOptionsPage(),
+  openOptionsAt: (fragment) =>
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${fragment}` }),
   reportCorrection: (id, list, includePage, tabId) =>
     askBackground('account:correction', { id, list, includePage, tabId }),
 };

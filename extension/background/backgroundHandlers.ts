@@ -189,6 +189,12 @@ export function createBackgroundHandlers(
     async 'list:rollback'({ list }) {
       return updates.rollBack(list);
     },
+    async 'mine:save'(edit) {
+      return updates.editMine(edit);
+    },
+    async 'mine:delete'({ kind, id }) {
+      await updates.removeFromMine(kind, id);
+    },
     async 'list:export'({ list, format }) {
       const ids = list !== undefined ? [list] : (await service.active()).map((active) => active.row.id);
       const lists: ListData[] = [];

@@ -3,7 +3,21 @@
 // answering as it was, and a list that fails never touches another.
 import { decideInstall } from '../../lib/dataset/installDecision';
 import type { Dataset } from '../../lib/dataset/schema';
-import { formatProblems, validateDatasetText, type ValidationResult } from '../../lib/dataset/validateDataset';
+import {
+  formatProblems,
+  validateDataset,
+  validateDatasetText,
+  type ValidationResult,
+} from '../../lib/dataset/validateDataset';
+import {
+  applyEdit,
+  emptyMyList,
+  fieldProblems,
+  removeRecord,
+  type FieldProblem,
+  type MyListEdit,
+  type MyListKind,
+} from '../../lib/lists/myListEdits';
 import { BUNDLED_LIST, MY_LIST } from '../../lib/lists/listIds';
 import { nextCheck, type ListRow } from '../../lib/lists/listModel';
 import type { DatasetInfo, DatasetOrigin, InstallOutcome, ListUpdateResult, ListView } from '../../lib/protocol';
@@ -407,6 +421,37 @@ export class DatasetUpdates {
     if (!info) throw new Error(t('errorNoPrevious'));
     await this.installed(info);
     return info;
+  }
+
+  /**
+   * Adds or changes a record of My list: the edit is applied to a copy of the whole list, which is validated like
+   * any list file and installed as its next version. When it is refused, the problems come back by form field.
+   */
+  async editMine(edit: MyListEdit): Promise<{ id: string } | { problems: FieldProblem[] }> {
+    const { db } = await this.list(MY_LIST);
+    const current = (await readInstalledDataset(db))?.data ?? emptyMyList(this.now());
+    const { data, placed, id } = applyEdit(current, edit, this.now());
+    const result = validateDataset(data);
+    if (!result.ok)
+      return {
+        problems: fieldProblems(
+          result.problems.map((problem) => problem.path),
+          placed,
+        ),
+      };
+    await replaceDataset(db, result.data, { kind: 'mine' }, this.now(), true);
+    await this.changed();
+    return { id };
+  }
+
+  async removeFromMine(kind: MyListKind, id: string): Promise<void> {
+    const { db } = await this.list(MY_LIST);
+    const current = await readInstalledDataset(db);
+    if (!current) throw new Error(t('errorNoDataset'));
+    const result = validateDataset(removeRecord(current.data, kind, id, this.now()));
+    if (!result.ok) throw new Error(`${t('errorRefused')}\n${formatProblems(result.problems.slice(0, 20))}`);
+    await replaceDataset(db, result.data, { kind: 'mine' }, this.now(), true);
+    await this.changed();
   }
 
   /** A list's data as a dataset file; null when it has none. */

@@ -21,13 +21,7 @@ export async function closeStorageToContentScripts(): Promise<boolean> {
   }
 }
 
-/** Undoes every change to a guarded item's key that the background did not make. */
+/** Undoes every change to a guarded item's value that the background did not make. */
 export function guardStorage(items: ReadonlyArray<GuardedItem<unknown>>): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    for (const item of items) {
-      const change = changes[item.key];
-      if (change) void item.check(change.newValue);
-    }
-  });
+  for (const item of items) item.watch((value) => void item.check(value));
 }

@@ -261,7 +261,8 @@ export class TakedownService {
         ...details.organisation,
         id: repOf.get(qualify(row.id, details.organisation.id)) ?? qualify(row.id, details.organisation.id),
       };
-      listed.push({ ...details, account: { ...details.account, id: member }, organisation, list: label });
+      const account = { ...details.account, id: member, organisationId: organisation?.id };
+      listed.push({ ...details, account, organisation, list: label });
     }
     const [first, ...others] = listed;
     if (!first) return null;

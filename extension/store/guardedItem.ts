@@ -46,6 +46,11 @@ export class GuardedItem<T> {
     await this.item.setValue(value);
   }
 
+  /** Calls back on every change of the stored value (WXT's watch). */
+  watch(callback: (value: unknown) => void): () => void {
+    return this.item.watch(callback);
+  }
+
   /** Called on every change of storage.local: a change the background did not make is undone. */
   async check(newValue: unknown): Promise<void> {
     const kept = await this.db.guarded.get(this.key);

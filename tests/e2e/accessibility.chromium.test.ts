@@ -19,7 +19,7 @@ async function extensionPage(path: string, scheme: 'light' | 'dark'): Promise<Pa
 describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
   it('popup: list, search results and account view', async () => {
     const page = await extensionPage('popup.html', scheme);
-    await page.locator('footer', { hasText: 'Dataset' }).waitFor();
+    await page.locator('footer', { hasText: 'lists in use' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('searchbox').fill('huobi');
     await page.getByRole('button', { name: /Huobi News/ }).click();
@@ -30,7 +30,7 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
 
   it('options page', async () => {
     const page = await extensionPage('options.html', scheme);
-    await page.getByTestId('dataset-version').waitFor();
+    await page.getByTestId('list-version').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -56,7 +56,7 @@ describe('background in Chromium', () => {
     });
     expect(reply.value.organisation).toMatchObject({ name: 'Bitmain', kind: 'mining-hardware-maker' });
     expect(reply.value.reports[0].title).toBe('WeChat Blocks Bitmain Among Other Crypto-Related Accounts');
-    await page.getByText(/Dataset 1\.1\.0: 9 accounts, 9 events, 5 reports/).waitFor({ timeout: 5_000 });
+    await page.getByText('1 lists in use: 9 accounts, 9 events, 5 reports.').waitFor({ timeout: 5_000 });
     await page.close();
   });
 

@@ -42,7 +42,7 @@ describe('Simplified Chinese interface', () => {
   it('shows the popup and the options page in Chinese', async () => {
     const popup = await browser.session().context.newPage();
     await popup.goto(`chrome-extension://${browser.session().extensionId}/popup.html`);
-    await popup.getByText('数据集 1.1.0：9 个账号、9 个事件、5 篇报道。').waitFor();
+    await popup.getByText('使用中的名单 1 个：9 个账号、9 个事件、5 篇报道。').waitFor();
     await popup.getByRole('searchbox', { name: '搜索所有被追踪账号' }).fill('金色財經');
     await popup.getByRole('button', { name: /Jinse Caijing 微信/ }).click();
     await popup.getByRole('heading', { name: '时间线' }).waitFor();
@@ -53,7 +53,7 @@ describe('Simplified Chinese interface', () => {
     await options.goto(`chrome-extension://${browser.session().extensionId}/options.html`);
     await options.getByRole('heading', { name: 'Takedown Lens 设置' }).waitFor();
     await options.getByRole('textbox', { name: '数据集网址' }).fill('http://data.example/x.json');
-    await options.getByRole('button', { name: '立即更新' }).click();
+    await options.getByRole('button', { name: '订阅', exact: true }).click();
     expect(await options.getByRole('alert').textContent()).toBe('只允许 https:// 地址（http:// 仅限 localhost）。');
     await options.close();
   });

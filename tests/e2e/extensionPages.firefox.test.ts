@@ -4,8 +4,8 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxContext } from '../../scripts/support/firefoxWithExtension';
-import { serveDatasets, serveSignedLists } from './support/datasetServer';
-import { answerPrompts, ask, shownVersion, typeKey, updateFrom } from './support/firefoxOptions';
+import { serveDatasets, serveSignedLists, type LiveLists } from './support/datasetServer';
+import { answerPrompts, ask, shownVersion, subscribe, typeKey, updateList } from './support/firefoxOptions';
 import { useFirefox } from './support/sessions';
 
 const firefox = useFirefox({ devtools: true });
@@ -32,9 +32,10 @@ async function waitForMark(page: Page, text: string) {
 }
 
 let publicKey: string;
+let live: LiveLists;
 
 beforeAll(async () => {
-  serveDatasets(firefox.server(), firefox.server());
+  live = serveDatasets(firefox.server(), firefox.server());
   publicKey = await serveSignedLists(firefox.server());
   news = await firefox.session().browser.newPage();
   await news.goto(firefox.server().url('/crypto-news-en.html'));
@@ -122,63 +123,74 @@ describe('look-up and shortcuts in Firefox ESR', () => {
   });
 });
 
-describe('dataset refresh in Firefox ESR', () => {
-  it('refuses a broken list with its reason and keeps answering from the installed one', async () => {
+describe('lists in Firefox ESR', () => {
+  let subscribed = '';
+
+  it('refuses a broken list with its reason, adds no list, and the bundled list keeps answering', async () => {
     await openOptions();
-    expect(await shownVersion(options!, '1.1.0')).toBe('1.1.0');
-    expect(await updateFrom(options!, datasetUrl('/dangling.json'))).toMatch(
+    expect(await shownVersion(options!, 'bundled', '1.1.0')).toBe('1.1.0');
+    expect(await subscribe(options!, datasetUrl('/dangling.json'))).toMatch(
       /\$\.events\[0\]\.accountIds\[0\]: no account has id "ghost"/,
     );
-    expect(await shownVersion(options!, '1.1.0')).toBe('1.1.0');
-    expect((await ask(options!, 'account:details', { id: 'okex-wechat' })).value.account.status).toBe('blocked');
+    expect((await ask(options!, 'lists:get')).value.lists).toHaveLength(2);
+    const reply = await ask(options!, 'account:details', { id: 'bundled/okex-wechat' });
+    expect(reply.value.account.status).toBe('blocked');
   });
 
-  it('installs a version 2 list from the local server, and the open tab re-marks without a reload', async () => {
-    expect(await updateFrom(options!, datasetUrl('/v2.json'))).toBe('Installed dataset 2.0.0.');
-    expect(await shownVersion(options!, '2.0.0')).toBe('2.0.0');
+  it('subscribes to a version 2 list from the local server, and the open tab marks it without a reload', async () => {
+    live.serve('/live/ff.json', '/v2.json');
+    expect(await subscribe(options!, datasetUrl('/live/ff.json'))).toBe(
+      `${datasetUrl('/live/ff.json')}: installed version 2.0.0.`,
+    );
+    subscribed = (await ask(options!, 'lists:get')).value.lists.find((list: any) => list.kind === 'url').id;
+    expect(await shownVersion(options!, subscribed, '2.0.0')).toBe('2.0.0');
     expect(await waitForMark(news, 'Crypto Daily Wire')).toMatchObject({
-      id: 'crypto-daily-wire',
+      id: `${subscribed}/crypto-daily-wire`,
       status: 'suspended',
     });
   });
 
-  it('asks before a version jump, and keeps the installed list when the reader says no', async () => {
-    expect(await updateFrom(options!, datasetUrl('/jump.json'))).toBe(
-      'Kept dataset 2.0.0; version 99.0.0 was not installed.',
-    );
-    expect(await shownVersion(options!, '2.0.0')).toBe('2.0.0');
+  it('asks before a version jump, and keeps the installed version when the reader says no', async () => {
+    live.serve('/live/ff.json', '/jump.json');
+    await answerPrompts(options!, false);
+    expect(await updateList(options!, subscribed)).toBe('Kept dataset 2.0.0; version 99.0.0 was not installed.');
+    expect(await shownVersion(options!, subscribed, '2.0.0')).toBe('2.0.0');
   });
 
   it('installs a version 1 list, converted: its organisations and their websites are not accounts', async () => {
-    expect(await updateFrom(options!, datasetUrl('/v1.json'))).toBe('Installed dataset 3.0.0.');
-    expect(await shownVersion(options!, '3.0.0')).toBe('3.0.0');
-    await news.waitForFunction(() => document.querySelector('#exchanges [data-tdl-organisation="okex"]') !== null, {
-      timeout: 15_000,
-    });
+    live.serve('/live/ff.json', '/v1.json');
+    expect(await updateList(options!, subscribed)).toMatch(/installed version 3\.0\.0\.$/);
+    expect(await shownVersion(options!, subscribed, '3.0.0')).toBe('3.0.0');
     expect(await waitForMark(news, 'a market wrap')).toMatchObject({ match: 'organisation' });
-    const reply = await ask(options!, 'account:details', { id: 'okex-wechat' });
-    expect(reply.value.organisation).toMatchObject({ name: 'OKEx', websites: [{ domain: 'okex.com' }] });
+    const reply = await ask(options!, 'account:details', { id: 'bundled/okex-wechat' });
+    expect(reply.value.others[0]).toMatchObject({
+      list: { version: '3.0.0' },
+      organisation: { name: 'OKEx', websites: [{ domain: 'okex.com' }] },
+    });
   });
 });
 
 describe('a signed list in Firefox ESR', () => {
-  it('refuses a changed file and a missing signature, and installs one whose signature verifies', async () => {
+  it('refuses a changed file and a missing signature, and subscribes to one whose signature verifies', async () => {
     await openOptions();
     expect(await typeKey(options!, publicKey)).toMatch(
       /^Fingerprint: [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\./,
     );
-    const before = await ask(options!, 'dataset:info');
-    expect(await updateFrom(options!, datasetUrl('/signed/tampered.json').replace('/datasets', ''))).toMatch(
+    const signedUrl = (path: string) => firefox.server().url(path);
+    const before = (await ask(options!, 'lists:get')).value.lists.length;
+    expect(await subscribe(options!, signedUrl('/signed/tampered.json'), publicKey)).toMatch(
       /^Refused: the signature does not match this file/,
     );
-    expect(await updateFrom(options!, datasetUrl('/signed/unsigned.json').replace('/datasets', ''))).toMatch(
+    expect(await subscribe(options!, signedUrl('/signed/unsigned.json'), publicKey)).toMatch(
       /no signature was published beside it/,
     );
-    expect((await ask(options!, 'dataset:info')).value.datasetVersion).toBe(before.value.datasetVersion);
-    // The v2 file is older than what the earlier tests installed: confirm it as a reader would.
-    await answerPrompts(options!, true);
-    expect(await updateFrom(options!, datasetUrl('/signed/v2.json').replace('/datasets', ''))).toBe(
-      'Installed dataset 2.0.0.',
+    expect((await ask(options!, 'lists:get')).value.lists).toHaveLength(before);
+    expect(await subscribe(options!, signedUrl('/signed/v2.json'), publicKey)).toBe(
+      `${signedUrl('/signed/v2.json')}: installed version 2.0.0.`,
     );
+    const signed = (await ask(options!, 'lists:get')).value.lists.find(
+      (list: any) => list.url === signedUrl('/signed/v2.json'),
+    );
+    expect(signed.fingerprint).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
   });
 });

@@ -19,19 +19,19 @@ describe('marking in Chromium', () => {
     const marks = await waitForMarks(page, 13);
     const summary = marks.map((m) => `${m.text}|${m.match}:${m.account}|${m.status}`);
     expect(summary).toEqual([
-      'Huobi News|account:huobi-news|blocked',
-      'Jinse Caijing|account:jinse|blocked',
-      'CoinDaily|account:coindaily|blocked',
-      'Deepchain|account:deepchain|blocked',
-      'Bitmain|organisation:bitmain|blocked',
-      'antminersale|account:bitmain-antminersale|blocked',
-      'antminer-official|account:bitmain-antminer-official|active',
-      '@antminersale|account:bitmain-antminersale|blocked',
-      'OKEx|organisation:okex|blocked',
-      'Goldcoins|account:goldcoins|blocked',
-      'Delphy|account:delphy|blocked',
-      'a market wrap|organisation:jinse-caijing|blocked',
-      'OKEx|organisation:okex|blocked',
+      'Huobi News|account:bundled/huobi-news|blocked',
+      'Jinse Caijing|account:bundled/jinse|blocked',
+      'CoinDaily|account:bundled/coindaily|blocked',
+      'Deepchain|account:bundled/deepchain|blocked',
+      'Bitmain|organisation:bundled/bitmain|blocked',
+      'antminersale|account:bundled/bitmain-antminersale|blocked',
+      'antminer-official|account:bundled/bitmain-antminer-official|active',
+      '@antminersale|account:bundled/bitmain-antminersale|blocked',
+      'OKEx|organisation:bundled/okex|blocked',
+      'Goldcoins|account:bundled/goldcoins|blocked',
+      'Delphy|account:bundled/delphy|blocked',
+      'a market wrap|organisation:bundled/jinse-caijing|blocked',
+      'OKEx|organisation:bundled/okex|blocked',
     ]);
     // Accessible names say which platform, which status and how old the evidence is.
     const labels = await page.evaluate(() =>

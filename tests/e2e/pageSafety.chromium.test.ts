@@ -35,7 +35,7 @@ async function popupForFixtureTab(): Promise<Page> {
   const popup = await browser.session().context.newPage();
   for (const id of tabIds) {
     await popup.goto(`chrome-extension://${browser.session().extensionId}/popup.html?tabId=${id}`);
-    await popup.locator('footer', { hasText: 'Dataset' }).waitFor();
+    await popup.locator('footer', { hasText: 'lists in use' }).waitFor();
     if (await popup.getByText('On this page (127.0.0.1)').isVisible()) return popup;
   }
   throw new Error('no popup shows a tab on 127.0.0.1');

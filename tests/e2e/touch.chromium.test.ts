@@ -114,7 +114,7 @@ describe('on a phone', () => {
     await popup.screenshot({ path: 'artifacts/touch-popup.png' });
 
     const options = await phonePage(`chrome-extension://${session().extensionId}/options.html`);
-    await options.getByTestId('dataset-version').waitFor();
+    await options.getByTestId('list-version').first().waitFor();
     expect(await layoutProblems(options)).toEqual({ small: [], sideways: false, width: 360 });
     await options.screenshot({ path: 'artifacts/touch-options.png' });
   });

@@ -39,12 +39,17 @@ describe('messages from a content script', () => {
       });
     }
     const popup = await extensionPage();
-    expect(await ask(popup, 'dataset:info')).toMatchObject({ ok: true, value: { datasetVersion: '1.1.0' } });
+    const { value } = (await ask(popup, 'lists:get')) as { value: { lists: any[] } };
+    expect(
+      value.lists.map((list) => [list.id, list.enabled, list.info?.datasetVersion ?? null, list.previous]),
+    ).toEqual([
+      ['bundled', true, '1.1.0', null],
+      ['mine', true, null, null],
+    ]);
     expect(await ask(popup, 'settings:get')).toMatchObject({
       ok: true,
-      value: { refreshUrl: '', refreshSchedule: 'off' },
+      value: { markingEnabled: true, disabledSites: [] },
     });
-    expect(await ask(popup, 'dataset:previous')).toEqual({ ok: true, value: null });
     await popup.close();
     // A fresh page is marked by the bundled list: "the" and "and" are not accounts.
     const fresh = await session().context.newPage();
@@ -78,7 +83,7 @@ describe('messages from a content script', () => {
 
   it('cannot read or write storage.local', async () => {
     const write = await world.run<string>(
-      `chrome.storage.local.set({ settings: { refreshUrl: 'http://127.0.0.1:9/x.json', refreshSchedule: 'daily' } }).then(() => 'written', (error) => String(error))`,
+      `chrome.storage.local.set({ settings: { markingEnabled: false } }).then(() => 'written', (error) => String(error))`,
     );
     expect(write).toMatch(/access/i);
     const read = await world.run<string>(
@@ -86,7 +91,7 @@ describe('messages from a content script', () => {
     );
     expect(read).toMatch(/access/i);
     const popup = await extensionPage();
-    expect(await ask(popup, 'settings:get')).toMatchObject({ ok: true, value: { refreshUrl: '' } });
+    expect(await ask(popup, 'settings:get')).toMatchObject({ ok: true, value: { markingEnabled: true } });
     await popup.close();
   });
 

@@ -31,10 +31,14 @@ describe('messages from a content script in Firefox', () => {
         error: `Refused "${type}": only the extension's own pages (popup, options) may send it, not a content script.`,
       });
     }
-    expect(await ask(options, 'dataset:info')).toMatchObject({ ok: true, value: { datasetVersion: '1.1.0' } });
+    const { value } = await ask(options, 'lists:get');
+    expect(value.lists.map((list: any) => [list.id, list.enabled, list.info?.datasetVersion ?? null])).toEqual([
+      ['bundled', true, '1.1.0'],
+      ['mine', true, null],
+    ]);
     expect(await ask(options, 'settings:get')).toMatchObject({
       ok: true,
-      value: { refreshUrl: '', refreshSchedule: 'off' },
+      value: { markingEnabled: true, disabledSites: [] },
     });
   });
 
@@ -48,7 +52,7 @@ describe('messages from a content script in Firefox', () => {
   });
 
   it('can write storage.local, but the background undoes it and never uses it', async () => {
-    const forged = { refreshUrl: 'http://127.0.0.1:9/attacker.json', refreshSchedule: 'daily', markingEnabled: false };
+    const forged = { markingEnabled: false, disabledSites: ['127.0.0.1'] };
     const written = await world.evaluate<string>(
       `browser.storage.local.get('settings').then(({ settings }) => browser.storage.local.set({ settings: { ...settings, ...${JSON.stringify(forged)} }, refreshState: { url: 'http://127.0.0.1:9/attacker.json', etag: '"forged"' } })).then(() => 'written', (error) => String(error))`,
     );
@@ -56,12 +60,16 @@ describe('messages from a content script in Firefox', () => {
     await sleep(500);
     expect(await ask(options, 'settings:get')).toMatchObject({
       ok: true,
-      value: { refreshUrl: '', refreshSchedule: 'off', markingEnabled: true },
+      value: { markingEnabled: true, disabledSites: [] },
     });
-    const stored = await options.evaluate<any>(`browser.storage.local.get(['settings', 'refreshState'])`);
-    expect(stored.settings).toMatchObject({ refreshUrl: '', refreshSchedule: 'off', markingEnabled: true });
-    expect(stored.refreshState?.etag).toBeUndefined();
-    expect(await firefox.session().devtools!.background.evaluate(`browser.alarms.getAll()`)).toEqual([]);
+    const stored = await options.evaluate<any>(`browser.storage.local.get(['settings'])`);
+    expect(stored.settings).toMatchObject({ markingEnabled: true, disabledSites: [] });
+    // The lists live in IndexedDB, which no content script reaches: a forged refresh state is never read.
+    const { value } = await ask(options, 'lists:get');
+    expect(value.lists.map((list: any) => list.kind)).toEqual(['bundled', 'mine']);
+    expect(await firefox.session().devtools!.background.evaluate(`browser.alarms.getAll()`)).toEqual([
+      expect.objectContaining({ name: 'tdl-lists-schedule', periodInMinutes: 60 }),
+    ]);
     // The page is still marked: marking was never turned off.
     expect(await news.evaluate(() => document.querySelectorAll('[data-tdl-match]').length)).toBeGreaterThanOrEqual(13);
   });

@@ -29,6 +29,8 @@ export const PRIVILEGED_REQUESTS: { [K in keyof ExtensionPageRequests]: RequestO
   'list:discard': { list: 'bundled' },
   'list:history': { list: 'bundled' },
   'list:rollback': { list: 'bundled' },
+  'mine:save': { kind: 'organisation', record: { name: 'the', kind: 'company', aliases: [], websites: [] } as never },
+  'mine:delete': { kind: 'account', id: 'account-00000000' },
   'list:export': { format: 'json' },
   'tab:found': { tabId: 1 },
   'settings:get': undefined,

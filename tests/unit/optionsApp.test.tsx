@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type OptionsServices } from '../../components/options/OptionsApp';
 import type { ChangeSummary } from '../../lib/changeSummary';
+import type { Dataset } from '../../lib/dataset/schema';
 import type { DatasetInfo, InstallOutcome, ListView } from '../../lib/protocol';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { tinyDataset, validBundled } from './datasetFixtures';
@@ -90,6 +91,10 @@ function services(overrides: Partial<OptionsServices> = {}, lists: ListView[] = 
     ],
     subscribeRequest: () => null,
     clearSubscribeRequest: vi.fn(),
+    myList: async () => null,
+    saveMine: vi.fn(async () => ({ id: 'account-00000001' })),
+    deleteMine: vi.fn(async () => undefined),
+    formRequest: () => null,
     ...overrides,
   };
   return fake;
@@ -401,5 +406,100 @@ describe('marking settings and shortcuts', () => {
     expect(screen.getByText('Alt+Shift+L').localName).toBe('kbd');
     expect(screen.getByText('Go to the next mark on the page')).toBeTruthy();
     expect(screen.getByText('not set')).toBeTruthy();
+  });
+});
+
+describe('My list', () => {
+  const mine = (): Dataset => ({
+    ...tinyDataset('0.0.3'),
+    organisations: [{ id: 'org-1', name: 'Example Group', kind: 'company', aliases: [], websites: [] }],
+  });
+
+  it('lists what My list holds, and deletes a record only when confirmed', async () => {
+    const confirm = vi.fn(() => false);
+    const fake = services({ myList: async () => mine(), confirm });
+    render(<OptionsApp services={fake} />);
+    const panel = within((await screen.findByRole('region', { name: 'My list' })) as HTMLElement);
+    await panel.findByText('Example Wire');
+    expect(panel.getByText('Example Group')).toBeTruthy();
+    fireEvent.click(panel.getByRole('button', { name: 'Delete Example Wire' }));
+    expect(await screen.findByText('Kept Example Wire.')).toBeTruthy();
+    expect(fake.deleteMine).not.toHaveBeenCalled();
+    confirm.mockReturnValue(true);
+    fireEvent.click(panel.getByRole('button', { name: 'Delete Example Wire' }));
+    expect(await screen.findByText('Deleted Example Wire from My list.')).toBeTruthy();
+    expect(fake.deleteMine).toHaveBeenCalledWith('account', 'example-wire');
+  });
+
+  it('tracks a new account with what happened and its report, in one form', async () => {
+    const fake = services();
+    render(<OptionsApp services={fake} />);
+    const panel = within((await screen.findByRole('region', { name: 'My list' })) as HTMLElement);
+    fireEvent.click(panel.getByRole('button', { name: 'Track an account' }));
+    const form = within((await panel.findByRole('form', { name: 'Track an account' })) as HTMLElement);
+    fireEvent.input(form.getByLabelText('Name'), { target: { value: 'Weibo Wire' } });
+    fireEvent.change(form.getByLabelText('Platform'), { target: { value: 'weibo' } });
+    fireEvent.change(form.getByLabelText('Status'), { target: { value: 'suspended' } });
+    fireEvent.change(form.getByLabelText('What happened'), { target: { value: 'suspended' } });
+    fireEvent.input(form.getByLabelText('When'), { target: { value: '2020-01' } });
+    fireEvent.change(form.getAllByLabelText('Precision')[1]!, { target: { value: 'month' } });
+    fireEvent.input(form.getByLabelText('Summary, in your words'), { target: { value: 'Suspended on Weibo.' } });
+    fireEvent.input(form.getByLabelText('Title'), { target: { value: 'A newsroom report' } });
+    fireEvent.input(form.getByLabelText('Published'), { target: { value: '2020-01-10' } });
+    fireEvent.input(form.getByLabelText('Address (optional)'), { target: { value: 'https://news.example/a' } });
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved in My list; it marks pages now.')).toBeTruthy();
+    expect(fake.saveMine).toHaveBeenCalledWith({
+      kind: 'account',
+      record: expect.objectContaining({ name: 'Weibo Wire', platform: 'weibo', status: 'suspended' }),
+      evidence: {
+        event: expect.objectContaining({
+          action: 'suspended',
+          date: { value: '2020-01', precision: 'month', qualifier: 'on' },
+          summary: 'Suspended on Weibo.',
+        }),
+        reports: [
+          expect.objectContaining({
+            title: 'A newsroom report',
+            url: 'https://news.example/a',
+            published: { value: '2020-01-10', precision: 'day', qualifier: 'on' },
+          }),
+        ],
+      },
+    });
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+  });
+
+  it('shows what the list format refuses beside each field, in the interface language, and keeps the form', async () => {
+    const fake = services({
+      saveMine: vi.fn(async () => ({
+        problems: [
+          { field: 'account.name', key: 'formHintName' as const },
+          { field: 'report0.url', key: 'formHintUrl' as const },
+        ],
+      })),
+    });
+    render(<OptionsApp services={fake} />);
+    const panel = within((await screen.findByRole('region', { name: 'My list' })) as HTMLElement);
+    fireEvent.click(panel.getByRole('button', { name: 'Track an account' }));
+    const form = within((await panel.findByRole('form', { name: 'Track an account' })) as HTMLElement);
+    fireEvent.input(form.getByLabelText('Name'), { target: { value: 'the' } });
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect((await screen.findAllByRole('alert')).map((alert) => alert.textContent)).toContain(
+      'Not saved: fix the fields marked in the form.',
+    );
+    const name = form.getByLabelText('Name');
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(name.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toMatch(
+      /^A name needs at least one letter/,
+    );
+    expect(form.getByLabelText('Address (optional)').getAttribute('aria-invalid')).toBe('true');
+    expect(form.getByLabelText('Platform').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('opens the form the popup asked for, with the name filled in', async () => {
+    render(<OptionsApp services={services({ formRequest: () => ({ kind: 'account', name: 'Crypto Wire' }) })} />);
+    const form = within((await screen.findByRole('form', { name: 'Track an account' })) as HTMLElement);
+    expect((form.getByLabelText('Name') as HTMLInputElement).value).toBe('Crypto Wire');
   });
 });

@@ -79,6 +79,7 @@ function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings
     saveSettings: vi.fn(async (patch: Partial<Settings>) => (settings = { ...settings, ...patch })),
     openOptions: vi.fn(),
     reportCorrection: vi.fn(async () => undefined),
+    openOptionsAt: vi.fn(),
     ...overrides,
   };
   return fake;

@@ -192,16 +192,16 @@ export async function marksClaimWhatTheReportsSay(driver: PageDriver): Promise<v
     null,
   );
   expect(byBlock.map(([block, text, claim]) => `${block}|${text}|${claim}`)).toEqual([
-    'passing|OKEx|organisation:okex',
-    'passing|Huobi|organisation:huobi',
-    'account|OKEx|account:okex-wechat',
-    'context|Deepchain|account:deepchain',
-    'context|CoinDaily|account:coindaily',
-    'context|Goldcoins|account:goldcoins',
-    'handle|antminersale|account:bitmain-antminersale',
-    'handle|antminersale|account:bitmain-antminersale',
-    "site|Huobi's website|organisation:huobi",
-    'site|Huobi|organisation:huobi',
+    'passing|OKEx|organisation:bundled/okex',
+    'passing|Huobi|organisation:bundled/huobi',
+    'account|OKEx|account:bundled/okex-wechat',
+    'context|Deepchain|account:bundled/deepchain',
+    'context|CoinDaily|account:bundled/coindaily',
+    'context|Goldcoins|account:bundled/goldcoins',
+    'handle|antminersale|account:bundled/bitmain-antminersale',
+    'handle|antminersale|account:bundled/bitmain-antminersale',
+    "site|Huobi's website|organisation:bundled/huobi",
+    'site|Huobi|organisation:bundled/huobi',
   ]);
   expect(marks.length).toBe(10);
   const labels = new Map(byBlock.map(([block, text, , label]) => [`${block}|${text}`, label]));
