@@ -186,7 +186,11 @@ export interface PageRequests {
   'page:settings': { request: void; response: PageSettings };
   'page:match': { request: PageMatchRequest; response: PageMatchResponse };
   /** What the page mentions, as claimKey(match, id) ("account:bundled/okex-wechat", "organisation:bundled/okex"). */
-  'page:found': { request: { found: string[] }; response: void };
+  'page:found': {
+    /** `visit`: made once per load of the page, so the sightings log records each page once per visit. */
+    request: { found: string[]; visit?: string; title?: string };
+    response: void;
+  };
   'account:details': { request: { id: string }; response: AccountDetails | null };
   'organisation:details': { request: { id: string }; response: OrganisationDetails | null };
   /**
@@ -247,6 +251,12 @@ export interface ExtensionPageRequests {
   /** A list's change history, newest first (the last 50). */
   'list:history': { request: { list: string }; response: HistoryEntry[] };
   'list:rollback': { request: { list: string }; response: DatasetInfo };
+  /** Where an account or organisation was seen (the sightings log), newest first. */
+  'sightings:of': { request: { key: string }; response: Array<{ url: string; title: string; at: string }> };
+  'sightings:count': { request: void; response: number };
+  /** The whole log, each row with what the lists say of it (status, evidence date, report titles). */
+  'sightings:export': { request: { format: 'json' | 'csv' }; response: ExportFile };
+  'sightings:clear': { request: void; response: void };
   /** Adds or changes a record of My list; the problems by form field when the list format refuses it. */
   'mine:save': { request: MyListEdit; response: { id: string } | { problems: FieldProblem[] } };
   /** Deletes a record of My list (and what pointed only at it). */

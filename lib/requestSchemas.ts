@@ -42,6 +42,9 @@ const settingsPatch = z.strictObject({
   disabledSites: z.array(z.string().max(REQUEST_LIMITS.siteChars)).max(REQUEST_LIMITS.sites).optional(),
   markedStatuses: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
   markOrganisations: z.boolean().optional(),
+  sightingsEnabled: z.boolean().optional(),
+  sightingsFullUrl: z.boolean().optional(),
+  sightingsRetentionDays: z.union([z.literal(30), z.literal(90), z.literal(365)]).optional(),
 });
 const schedule = z.enum(['off', 'daily', 'weekly']);
 const title = z.string().max(200);
@@ -69,7 +72,11 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
     .refine((request) => request.texts.reduce((sum, text) => sum + text.length, 0) <= REQUEST_LIMITS.requestChars, {
       message: `at most ${REQUEST_LIMITS.requestChars} characters of text per request`,
     }),
-  'page:found': z.strictObject({ found: z.array(z.string().max(140)).max(REQUEST_LIMITS.found) }),
+  'page:found': z.strictObject({
+    found: z.array(z.string().max(140)).max(REQUEST_LIMITS.found),
+    visit: z.string().max(40).optional(),
+    title: z.string().max(2_000).optional(),
+  }),
   'account:details': z.strictObject({ id }),
   'organisation:details': z.strictObject({ id }),
   'page:subscribe': z.strictObject({ url, title: title }),
@@ -113,6 +120,10 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
   'list:discard': z.strictObject({ list }),
   'list:history': z.strictObject({ list }),
   'list:rollback': z.strictObject({ list }),
+  'sightings:of': z.strictObject({ key: z.string().max(140) }),
+  'sightings:count': none,
+  'sightings:export': z.strictObject({ format: z.enum(['json', 'csv']) }),
+  'sightings:clear': none,
   'mine:save': z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('organisation'), record }),
     z.strictObject({

@@ -6,7 +6,7 @@
 export interface MessageSenderFacts {
   id?: string | undefined;
   url?: string | undefined;
-  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined; incognito?: boolean | undefined } | undefined;
 }
 
 /** This extension: its id and the URL every page of it starts with (runtime.getURL('/')). */

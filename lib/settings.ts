@@ -3,6 +3,7 @@
 // schedule (lib/lists/listModel.ts).
 import { STATUSES, type Status } from './dataset/vocabulary';
 import type { MessageKey } from './i18n/en';
+import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS, type RetentionDays } from './sightings/sightings';
 
 /** A problem to show the user: a message key and its substitutions. */
 export interface Problem {
@@ -19,10 +20,23 @@ export interface Settings {
   markedStatuses: Status[];
   /** Marks for organisations named in passing (OKEx, huobi.com), beside the marks for accounts. */
   markOrganisations: boolean;
+  /** The sightings log (lib/sightings/sightings.ts): off unless the reader turns it on. */
+  sightingsEnabled: boolean;
+  /** Keep pages' full addresses (query and fragment) in the log, not just their path. */
+  sightingsFullUrl: boolean;
+  sightingsRetentionDays: RetentionDays;
 }
 
 export function defaultSettings(): Settings {
-  return { markingEnabled: true, disabledSites: [], markedStatuses: [...STATUSES], markOrganisations: true };
+  return {
+    markingEnabled: true,
+    disabledSites: [],
+    markedStatuses: [...STATUSES],
+    markOrganisations: true,
+    sightingsEnabled: false,
+    sightingsFullUrl: false,
+    sightingsRetentionDays: DEFAULT_RETENTION_DAYS,
+  };
 }
 
 const SCHEDULES: readonly string[] = ['off', 'daily', 'weekly'];
@@ -68,6 +82,11 @@ export function completeSettings(stored: unknown, defaults: Settings): Settings 
       : defaults.markedStatuses,
     markOrganisations:
       typeof value.markOrganisations === 'boolean' ? value.markOrganisations : defaults.markOrganisations,
+    sightingsEnabled: value.sightingsEnabled === true,
+    sightingsFullUrl: value.sightingsFullUrl === true,
+    sightingsRetentionDays: (RETENTION_DAYS as readonly number[]).includes(value.sightingsRetentionDays as number)
+      ? (value.sightingsRetentionDays as RetentionDays)
+      : defaults.sightingsRetentionDays,
   };
 }
 

@@ -21,6 +21,7 @@ import { MyListPanel } from './MyListPanel';
 import { ListCard, type ListActions } from './ListCard';
 import { ShortcutsPanel, type Shortcut } from './ShortcutsPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { SightingsPanel } from './SightingsPanel';
 
 export interface OptionsServices {
   lists(): Promise<{ lists: ListView[]; progress: RefreshProgress | null }>;
@@ -64,6 +65,9 @@ export interface OptionsServices {
   myList(): Promise<Dataset | null>;
   saveMine(edit: MyListEdit): Promise<{ id: string } | { problems: FieldProblem[] }>;
   deleteMine(kind: MyListKind, id: string): Promise<void>;
+  sightingsCount(): Promise<number>;
+  exportSightings(format: 'json' | 'csv'): Promise<ExportFile>;
+  clearSightings(): Promise<void>;
   /** A My list form the popup asked for when it opened this page ("Track an account", "Edit"). */
   formRequest(): FormStart | null;
 }
@@ -342,6 +346,28 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       />
       <AddListPanel busy={busy} fingerprint={services.fingerprint} onSubscribe={subscribe} onAddFile={addFile} />
       {settings && <SettingsPanel settings={settings} onChange={(patch) => void changeSettings(patch)} />}
+      {settings && (
+        <SightingsPanel
+          settings={settings}
+          busy={busy}
+          revision={notice?.seq}
+          count={services.sightingsCount}
+          onChange={(patch) => void changeSettings(patch)}
+          onExport={(format) =>
+            void run(async () => {
+              services.download(await services.exportSightings(format));
+              return t('sightingsExported');
+            })
+          }
+          onClear={() =>
+            void run(async () => {
+              if (!services.confirm(t('confirmSightingsClear'))) return t('sightingsKept');
+              await services.clearSightings();
+              return t('sightingsCleared');
+            })
+          }
+        />
+      )}
       <ShortcutsPanel load={services.shortcuts} />
     </main>
   );

@@ -1,6 +1,6 @@
 // An account's whole record in the popup: identity, status, notes, the timeline of events and every report.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../extension/i18n';
+import { t, uiLocale } from '../../extension/i18n';
 import { RecordShell } from './RecordShell';
 import { evidenceDate } from '../../lib/claims';
 import { MY_LIST } from '../../lib/lists/listIds';
@@ -19,6 +19,7 @@ export function AccountView({
   onBack,
   onReport,
   onEdit,
+  seen,
   pageKnown = false,
 }: {
   id: string;
@@ -28,13 +29,17 @@ export function AccountView({
   onReport?: ReportCorrection;
   /** Opens My list's form for this record (offered for records of My list only). */
   onEdit?: (id: string) => void;
+  /** Where the account was seen (the sightings log), newest first; none when the log is off or empty. */
+  seen?: (id: string) => Promise<Array<{ url: string; title: string; at: string }>>;
   /** Whether the account was found on the tab the popup shows (its page may go into a correction). */
   pageKnown?: boolean;
 }) {
   const [details, setDetails] = useState<AccountDetails | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const [sightings, setSightings] = useState<Array<{ url: string; title: string; at: string }>>([]);
   useEffect(() => {
     load(id).then(setDetails, (e: Error) => setError(e.message));
+    seen?.(id).then(setSightings, () => setSightings([]));
   }, [id]);
   return (
     <RecordShell labelledBy="account-title" loaded={details} error={error} onBack={onBack}>
@@ -76,6 +81,21 @@ export function AccountView({
           <EventList events={details.events} withSummary />
           <h3>{t('popupReports')}</h3>
           <ReportList reports={details.reports} withSummary />
+          {sightings.length > 0 && (
+            <section aria-labelledby="seen-heading">
+              <h3 id="seen-heading">{t('popupSeenOn')}</h3>
+              <ul class="seen">
+                {sightings.map((row) => (
+                  <li key={row.at + row.url}>
+                    <a href={row.url} target="_blank" rel="noopener noreferrer">
+                      {row.title || row.url}
+                    </a>{' '}
+                    <span class="muted">{new Date(row.at).toLocaleString(uiLocale(), { dateStyle: 'medium' })}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {onReport && <CorrectionOffer details={details} onReport={onReport} pageKnown={pageKnown} />}
         </>
       )}

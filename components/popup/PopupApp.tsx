@@ -36,6 +36,8 @@ export interface PopupServices {
   openOptions(): void;
   /** Opens the options page at a fragment (My list's forms: lib/lists/myListLinks.ts). */
   openOptionsAt(fragment: string): void;
+  /** Where an account was seen (the sightings log). */
+  sightings(id: string): Promise<Array<{ url: string; title: string; at: string }>>;
   /** Opens a list's corrections address with a prefilled text (the tab's page only if the reader agreed). */
   reportCorrection(id: string, list: string, includePage: boolean, tabId: number | undefined): Promise<void>;
 }
@@ -142,6 +144,7 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
           onBack={() => setOpenId(null)}
           pageKnown={findings?.accounts.some((found) => found.account.id === openId) ?? false}
           onEdit={(id) => services.openOptionsAt(editFragment(id))}
+          seen={(id) => services.sightings(id)}
           onReport={(list, includePage) =>
             void services.reportCorrection(openId, list, includePage, tabId).catch((e: Error) => setError(e.message))
           }

@@ -11,6 +11,7 @@ import { tellPages } from '../../extension/background/pageNotices';
 import { setUpRefreshSchedule } from '../../extension/background/refreshSchedule';
 import { setUpShortcuts } from '../../extension/background/shortcuts';
 import { BUILD_DEFAULT_REFRESH_URL, SettingsKeeper } from '../../extension/background/settingsKeeper';
+import { SightingsLog } from '../../extension/background/sightingsLog';
 import { closeStorageToContentScripts, guardStorage } from '../../extension/background/storageAccess';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
@@ -50,8 +51,17 @@ export default defineBackground(() => {
   const openOptions = async (fragment: string) =>
     void (await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${fragment}` }));
   const openTab = async (url: string) => void (await browser.tabs.create({ url }));
+  const sightings = new SightingsLog(db, settings, service);
   answerFromBackground(
-    createBackgroundHandlers(service, { badge: toolbarBadge, updates, tabs, settings, openOptions, openTab }),
+    createBackgroundHandlers(service, {
+      badge: toolbarBadge,
+      updates,
+      tabs,
+      settings,
+      openOptions,
+      openTab,
+      sightings,
+    }),
   );
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
   setUpRefreshSchedule(updates);

@@ -30,6 +30,8 @@ export default defineContentScript({
     const settings = await askBackground('page:settings', undefined);
     await warm;
     const registry = new MarkRegistry();
+    // This load of the page: the sightings log (when the reader keeps one) records each page once per visit.
+    const visit = crypto.randomUUID();
     const loadCardContent = async ({ match, id }: MarkTarget): Promise<CardContent | null> => {
       if (match === 'organisation') {
         const details = await askBackground('organisation:details', { id });
@@ -41,7 +43,8 @@ export default defineContentScript({
     const marker = new PageMarker(document, {
       registry,
       match: (request) => askBackground('page:match', request),
-      reportFound: (found) => void askBackground('page:found', { found }).catch(() => undefined),
+      reportFound: (found) =>
+        void askBackground('page:found', { found, visit, title: document.title.slice(0, 300) }).catch(() => undefined),
       describe: markLabel,
       markOrganisations: settings.markOrganisations,
       signal: ctx.signal,

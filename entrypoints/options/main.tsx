@@ -66,6 +66,9 @@ const services: OptionsServices = {
   saveMine: (edit) => askBackground('mine:save', edit),
   deleteMine: (kind, id) => askBackground('mine:delete', { kind, id }),
   formRequest: () => myListFormRequest(location.hash),
+  sightingsCount: () => askBackground('sightings:count', undefined),
+  exportSightings: (format) => askBackground('sightings:export', { format }),
+  clearSightings: () => askBackground('sightings:clear', undefined),
 };
 
 render(<OptionsApp services={services} />, document.getElementById('app')!);

@@ -31,7 +31,12 @@ export async function answerMessage(
   }
   const checked = checkRequest(type, message.data);
   if (!checked.ok) return { ok: false, error: checked.error.slice(0, 300) };
-  const sender: Sender = { kind, tabId: facts.tab?.id, url: facts.url ?? facts.tab?.url };
+  const sender: Sender = {
+    kind,
+    tabId: facts.tab?.id,
+    url: facts.url ?? facts.tab?.url,
+    incognito: facts.tab?.incognito === true,
+  };
   const handler = handlers[type] as (request: unknown, from: Sender) => Promise<unknown>;
   try {
     return { ok: true, value: await handler(checked.value, sender) };

@@ -8,6 +8,7 @@ import { correctionText } from '../../components/correctionText';
 import { t } from '../i18n';
 import { readHistory } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
+import type { SightingsLog } from './sightingsLog';
 import type { SettingsKeeper } from './settingsKeeper';
 import type { TabFindingsStore } from './tabFindings';
 import type { TakedownService } from './takedownService';
@@ -18,6 +19,8 @@ export interface Sender {
   tabId?: number | undefined;
   /** The URL of the page (or extension page) that sent the message. */
   url?: string | undefined;
+  /** A tab of a private window: nothing is recorded of it. */
+  incognito?: boolean | undefined;
 }
 
 export interface BackgroundParts {
@@ -29,6 +32,7 @@ export interface BackgroundParts {
   updates: DatasetUpdates;
   tabs: TabFindingsStore;
   settings: SettingsKeeper;
+  sightings: SightingsLog;
 }
 
 export interface BadgePort {
@@ -47,7 +51,7 @@ function hostnameOf(url: string | undefined): string | null {
 
 export function createBackgroundHandlers(
   service: TakedownService,
-  { badge, updates, tabs, settings, openOptions, openTab }: BackgroundParts,
+  { badge, updates, tabs, settings, openOptions, openTab, sightings }: BackgroundParts,
 ): Handlers {
   const handlers: Handlers = {
     async 'matcher:info'() {
@@ -124,9 +128,10 @@ export function createBackgroundHandlers(
       if (!link) throw new Error(t('errorNoCorrections'));
       await openTab(link);
     },
-    async 'page:found'({ found }, sender) {
+    async 'page:found'({ found, visit, title }, sender) {
       if (sender.tabId === undefined) return;
       const distinct = [...new Set(found)];
+      await sightings.record(sender, distinct, visit, title);
       await tabs.set(sender.tabId, { hostname: hostnameOf(sender.url), url: pageAddress(sender.url), found: distinct });
       await badge.showCount(sender.tabId, distinct.length);
     },
@@ -188,6 +193,18 @@ export function createBackgroundHandlers(
     },
     async 'list:rollback'({ list }) {
       return updates.rollBack(list);
+    },
+    async 'sightings:of'({ key }) {
+      return sightings.of(key);
+    },
+    async 'sightings:count'() {
+      return sightings.count();
+    },
+    async 'sightings:export'({ format }) {
+      return sightings.export(format);
+    },
+    async 'sightings:clear'() {
+      await sightings.clear();
     },
     async 'mine:save'(edit) {
       return updates.editMine(edit);

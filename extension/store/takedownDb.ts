@@ -15,6 +15,7 @@ import type { TakedownMatcherSnapshot } from '../../lib/matching/takedownMatcher
 import type { ChangeSummary } from '../../lib/changeSummary';
 import type { DatasetInfo, DatasetOrigin } from '../../lib/protocol';
 import type { ListRow } from '../../lib/lists/listModel';
+import type { Sighting } from '../../lib/sightings/sightings';
 
 /**
  * The tables of one list's data (organisations, accounts, events, reports, meta, snapshots, history) are the same in
@@ -84,6 +85,7 @@ export class TakedownDb extends Dexie {
   guarded!: EntityTable<GuardedRow, 'key'>;
   history!: EntityTable<HistoryRow, 'seq'>;
   lists!: EntityTable<ListRow, 'id'>;
+  sightings!: EntityTable<Sighting, 'seq'>;
 
   constructor(name = 'takedown-lens') {
     super(name);
@@ -142,5 +144,7 @@ export class TakedownDb extends Dexie {
     this.version(7)
       .stores({ lists: 'id' })
       .upgrade((tx) => tx.table('matcherCache').clear());
+    // Version 8: the sightings log (off by default), by what was seen and when.
+    this.version(8).stores({ sightings: '++seq, key, at' });
   }
 }

@@ -381,6 +381,20 @@ export const en = {
   mineDeleted: 'Deleted $1 from My list.',
   confirmMineDelete: 'Delete $1 from My list?',
   mineNotSaved: 'Not saved: fix the fields marked in the form.',
+  sightingsHeading: 'Sightings',
+  sightingsHelp:
+    'A log of the pages where tracked accounts and organisations appeared, for your research. It stays in this browser, is off unless you turn it on, and never records private windows.',
+  sightingsEnabled: 'Keep a log of where tracked accounts appear',
+  sightingsFullUrl: 'Keep pages’ full addresses (with the part after ? and #)',
+  sightingsRetention: 'Keep entries for',
+  sightingsDays: '$1 days',
+  sightingsCount: '$1 entries',
+  sightingsClear: 'Clear all',
+  sightingsExported: 'Exported the sightings log.',
+  confirmSightingsClear: 'Delete every entry of the sightings log?',
+  sightingsKept: 'Kept the sightings log.',
+  sightingsCleared: 'Cleared the sightings log.',
+  popupSeenOn: 'Seen on',
 } as const;
 
 export type MessageKey = keyof typeof en;

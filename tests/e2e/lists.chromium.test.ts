@@ -280,6 +280,7 @@ describe('two lists on one page in Chromium', () => {
     expect(notice).toMatch(/Newsroom watch: checked\./);
     const marks = await waitForMarks(page, 3);
     expect(marks.map((m) => m.text)).toEqual(['Huobi News', 'antminersale', 'Weibo Wire']);
+    expect(marks.every((m) => m.account && !m.account.startsWith('u-') === (m.text !== 'Weibo Wire'))).toBe(true);
     await list(/^Takedown Lens bundled dataset subscribed/)
       .locator('.last-attempt[data-outcome="failed"]')
       .waitFor();
@@ -298,6 +299,37 @@ describe('two lists on one page in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#other [data-tdl-account]') !== null);
   });
 
+  it('marks an account added to My list in the open tab at once, and names My list on its card', async () => {
+    const panel = options.getByRole('region', { name: 'My list' });
+    await panel.getByRole('button', { name: 'Track an account' }).click();
+    const form = panel.getByRole('form', { name: 'Track an account' });
+    await form.getByLabel('Name', { exact: true }).fill('Crypto Insider Daily');
+    await form.getByLabel('Platform').selectOption('telegram');
+    await form.getByLabel('Status', { exact: true }).selectOption('deleted');
+    await form.getByLabel('What happened').selectOption('deleted');
+    await form.getByLabel('When').fill('2026-11');
+    await form.getByLabel('Precision').nth(1).selectOption('month');
+    await form.getByLabel('Summary, in your words').fill('The channel is gone; I checked it myself.');
+    await form.getByLabel('Title', { exact: true }).fill('Crypto Insider Daily channel removed');
+    await form.getByLabel('Published').fill('2026-11-20');
+    // A javascript: address is refused beside its field, and nothing is saved.
+    await form.getByLabel('Address (optional)').fill('javascript:alert(1)');
+    expect(await act(() => form.getByRole('button', { name: 'Save' }).click())).toBe(
+      'Not saved: fix the fields marked in the form.',
+    );
+    expect(await form.getByLabel('Address (optional)').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Address (optional)').fill('https://news.example/insider');
+    expect(await act(() => form.getByRole('button', { name: 'Save' }).click())).toBe(
+      'Saved in My list; it marks pages now.',
+    );
+    await page.waitForFunction(() => document.querySelector('#mine [data-tdl-account^="mine/"]') !== null);
+    await page.locator(`#mine ${MARK}`).first().hover();
+    const card = await waitForCard(page, 'Crypto Insider Daily');
+    expect(card).toContain('From the list My list (0.0.1)');
+    expect(card).toMatch(/Deleted/);
+    await expectVersion(/^My list/, '0.0.1');
+  });
+
   it('exports every list in use as one valid dataset, and as CSV', async () => {
     const json = await askBackground('list:export', { format: 'json' });
     const data = JSON.parse(json.value.text);
@@ -314,6 +346,64 @@ describe('two lists on one page in Chromium', () => {
     for (const entry of (await askBackground('lists:get', undefined)).value.lists) {
       if (entry.kind === 'url') await askBackground('list:remove', { list: entry.id });
     }
+    await page.close();
+  });
+});
+
+describe('sightings in Chromium', () => {
+  const count = async () => (await askBackground('sightings:count', undefined)).value as number;
+
+  it('records nothing while off; once on, each marked account once per visit, and exports them for citing', async () => {
+    const visit = async () => {
+      const page = await session.context.newPage();
+      await page.goto(server.url('/lists.html?utm_source=x#top'));
+      await waitForMarks(page, 2);
+      return page;
+    };
+    let page = await visit();
+    await page.waitForTimeout(500);
+    expect(await count()).toBe(0);
+    await page.close();
+    const panel = options.getByRole('region', { name: 'Sightings' });
+    await panel.getByRole('checkbox', { name: 'Keep a log of where tracked accounts appear' }).check();
+    await options.waitForFunction(async () => {
+      const reply = await (globalThis as any).chrome.runtime.sendMessage({ tdl: 'settings:get' });
+      return reply.value.sightingsEnabled === true;
+    });
+    page = await visit();
+    await options.waitForFunction(
+      async () => (await (globalThis as any).chrome.runtime.sendMessage({ tdl: 'sightings:count' })).value >= 2,
+    );
+    const seen = await count();
+    // The same visit reports its marks again as the page changes: nothing new is recorded.
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('p'), { textContent: 'Huobi News again' })),
+    );
+    await page.waitForTimeout(800);
+    expect(await count()).toBe(seen);
+    const csv = (await askBackground('sightings:export', { format: 'csv' })).value.text as string;
+    expect(csv).toContain(
+      `,${server.url('/lists.html')},"Two lists, one page",account,bundled/huobi-news,Huobi News,WeChat,Takedown Lens bundled dataset: blocked,blocked,`,
+    );
+    expect(csv).not.toContain('utm_source');
+    // The popup's account view says where the account was seen.
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.getByRole('searchbox').fill('huobi news');
+    await popup.getByRole('button', { name: /^Huobi News/ }).click();
+    await popup.getByRole('heading', { name: 'Seen on' }).waitFor();
+    await popup.getByRole('link', { name: 'Two lists, one page' }).waitFor();
+    await popup.close();
+    // Off again: recording stops at once.
+    await panel.getByRole('checkbox', { name: 'Keep a log of where tracked accounts appear' }).uncheck();
+    await options.waitForFunction(async () => {
+      const reply = await (globalThis as any).chrome.runtime.sendMessage({ tdl: 'settings:get' });
+      return reply.value.sightingsEnabled === false;
+    });
+    await page.close();
+    page = await visit();
+    await page.waitForTimeout(800);
+    expect(await count()).toBe(seen);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { DatasetUpdates } from '../../extension/background/datasetUpdates';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
 import { SettingsKeeper } from '../../extension/background/settingsKeeper';
+import { SightingsLog } from '../../extension/background/sightingsLog';
 import { answerFromBackground, answerMessage } from '../../extension/background/answerMessages';
 import { askBackground } from '../../extension/messaging';
 import { ListCatalogue } from '../../extension/store/listCatalogue';
@@ -21,13 +22,15 @@ function setUp() {
   const badge = { showCount: vi.fn(async () => undefined) };
   const openOptions = vi.fn(async (_fragment: string) => undefined);
   const openTab = vi.fn(async (_url: string) => undefined);
+  const settings = new SettingsKeeper(lists.db);
   const handlers = createBackgroundHandlers(lists.service, {
     badge,
     updates: lists.updates,
     tabs: new TabFindingsStore(),
-    settings: new SettingsKeeper(lists.db),
+    settings,
     openOptions,
     openTab,
+    sightings: new SightingsLog(lists.db, settings, lists.service),
   });
   return { ...lists, badge, handlers, openOptions, openTab };
 }
@@ -161,6 +164,7 @@ describe('background handlers', () => {
       settings: new SettingsKeeper(db),
       openOptions: vi.fn(),
       openTab: vi.fn(),
+      sightings: new SightingsLog(db, new SettingsKeeper(db), restarted),
     });
     const result = await again['page:match']({ texts: ['the OKEx WeChat account'], links: [] }, {});
     expect(result.texts[0]?.[0]?.status).toBe('restricted');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers, type Handlers } from '../../extension/background/backgroundHandlers';
 import { DatasetUpdates } from '../../extension/background/datasetUpdates';
 import { SettingsKeeper } from '../../extension/background/settingsKeeper';
+import { SightingsLog } from '../../extension/background/sightingsLog';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
 import { answerMessage } from '../../extension/background/answerMessages';
@@ -45,6 +46,7 @@ beforeAll(async () => {
     settings: new SettingsKeeper(db),
     openOptions: async () => undefined,
     openTab: async () => undefined,
+    sightings: new SightingsLog(db, new SettingsKeeper(db), service),
   });
   await service.ready;
 });

@@ -95,6 +95,9 @@ function services(overrides: Partial<OptionsServices> = {}, lists: ListView[] = 
     saveMine: vi.fn(async () => ({ id: 'account-00000001' })),
     deleteMine: vi.fn(async () => undefined),
     formRequest: () => null,
+    sightingsCount: async () => 0,
+    exportSightings: vi.fn(async () => ({ filename: 's.csv', mime: 'text/csv', text: '' })),
+    clearSightings: vi.fn(async () => undefined),
     ...overrides,
   };
   return fake;

@@ -80,6 +80,7 @@ function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings
     openOptions: vi.fn(),
     reportCorrection: vi.fn(async () => undefined),
     openOptionsAt: vi.fn(),
+    sightings: async () => [],
     ...overrides,
   };
   return fake;
