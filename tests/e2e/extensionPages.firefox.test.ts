@@ -4,6 +4,7 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxContext } from '../../scripts/support/firefoxWithExtension';
+import { waitForFirefoxCard } from './support/closedCardFirefox';
 import { serveDatasets, serveSignedLists, type LiveLists } from './support/datasetServer';
 import { answerPrompts, ask, shownVersion, subscribe, typeKey, updateList } from './support/firefoxOptions';
 import { useFirefox } from './support/sessions';
@@ -192,5 +193,104 @@ describe('a signed list in Firefox ESR', () => {
       (list: any) => list.url === signedUrl('/signed/v2.json'),
     );
     expect(signed.fingerprint).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
+  });
+});
+
+describe('several lists, My list, corrections and sightings in Firefox ESR', () => {
+  let page: Page;
+  const count = async () => (await ask(options!, 'sightings:count')).value as number;
+
+  it('marks a page with two lists and shows their disagreement on the card', async () => {
+    await openOptions();
+    const outcome = await ask(options!, 'list:subscribe', {
+      url: datasetUrl('/newsroom.json'),
+      title: 'Newsroom watch',
+    });
+    expect(outcome.value).toMatchObject({ kind: 'installed' });
+    page = await firefox.session().browser.newPage();
+    await page.goto(firefox.server().url('/lists.html'));
+    await page.waitForFunction(() => document.querySelector('#other [data-tdl-match]') !== null, { timeout: 15_000 });
+    await page.hover('#shared span[data-tdl-match]');
+    const card = await waitForFirefoxCard(firefox.session().browser, page, 'The lists disagree about this account.');
+    expect(card).toContain('Newsroom watch (1.0.0)');
+    expect(card).toContain('Report a correction to Newsroom watch');
+  });
+
+  it('marks an account saved in My list in the open tab', async () => {
+    const saved = await ask(options!, 'mine:save', {
+      kind: 'account',
+      record: {
+        platform: 'telegram',
+        name: 'Crypto Insider Daily',
+        aliases: [],
+        category: 'media',
+        status: 'deleted',
+        links: [],
+      },
+      evidence: {
+        event: {
+          action: 'deleted',
+          date: { value: '2026-11', precision: 'month' },
+          actors: [],
+          summary: 'The channel is gone.',
+          counts: [],
+        },
+        reports: [
+          {
+            title: 'Channel removed',
+            publisher: null,
+            published: { value: '2026-11-20', precision: 'day' },
+            language: 'en',
+            summary: 'It is gone.',
+          },
+        ],
+      },
+    });
+    expect(saved.value).toEqual({ id: expect.stringMatching(/^account-[0-9a-f]{8}$/) });
+    await page.waitForFunction(() => document.querySelector('#mine [data-tdl-account^="mine/"]') !== null, {
+      timeout: 15_000,
+    });
+  });
+
+  it('keeps a sightings log only once it is on, and exports it', async () => {
+    expect(await count()).toBe(0);
+    await ask(options!, 'settings:save', { sightingsEnabled: true });
+    const visit = await firefox.session().browser.newPage();
+    await visit.goto(firefox.server().url('/lists.html?ref=x'));
+    for (let waited = 0; waited < 15_000 && (await count()) < 3; waited += 200) await sleep(200);
+    expect(await count()).toBeGreaterThanOrEqual(3);
+    const csv = (await ask(options!, 'sightings:export', { format: 'csv' })).value.text as string;
+    expect(csv).toContain(`,${firefox.server().url('/lists.html')},"Two lists, one page",account,bundled/huobi-news,`);
+    expect(csv).not.toContain('ref=x');
+    await ask(options!, 'settings:save', { sightingsEnabled: false });
+    await visit.close();
+  });
+
+  it('opens the options page to confirm a subscribe link the reader clicks, and fetches nothing before', async () => {
+    await page.evaluate((href) => {
+      const link = document.createElement('a');
+      link.id = 'subscribe';
+      link.href = `https://lists.example/#takedownlens-subscribe=${encodeURIComponent(href)}&title=Weibo%20watch`;
+      link.textContent = 'Subscribe';
+      document.body.append(link);
+    }, datasetUrl('/v2.json'));
+    await page.click('#subscribe');
+    const devtools = firefox.session().devtools!;
+    let opened: string[] = [];
+    for (let waited = 0; waited < 10_000 && opened.length === 0; waited += 200) {
+      // The extension's own pages, as the background sees them (no "tabs" permission is needed for these).
+      opened = (
+        await devtools.background.evaluate<string[]>(
+          `browser.extension.getViews({ type: 'tab' }).map((view) => view.location.href)`,
+        )
+      ).filter((url) => url.includes('options.html#takedownlens-subscribe='));
+      await sleep(200);
+    }
+    expect(opened).toHaveLength(1);
+    expect(decodeURIComponent(opened[0]!)).toContain(datasetUrl('/v2.json'));
+    expect(new URL(page.url()).pathname).toBe('/lists.html');
+    const lists = (await ask(options!, 'lists:get')).value.lists;
+    expect(lists.some((list: any) => list.url === datasetUrl('/v2.json'))).toBe(false);
+    await page.close();
   });
 });

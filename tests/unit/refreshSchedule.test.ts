@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SCHEDULE_ALARM, setUpRefreshSchedule } from '../../extension/background/refreshSchedule';
 import { readDatasetInfo } from '../../extension/store/datasetStore';
@@ -6,7 +6,7 @@ import { isDue, nextCheck } from '../../lib/lists/listModel';
 import { tinyDataset } from './datasetFixtures';
 import { json, setUpLists } from './listFixtures';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 const DAY = 24 * 60 * 60_000;
 
 describe('scheduled updates, per list', () => {
@@ -48,13 +48,14 @@ describe('scheduled updates, per list', () => {
     const [alarm] = await fakeBrowser.alarms.getAll();
     expect(alarm).toMatchObject({ name: SCHEDULE_ALARM, periodInMinutes: 60 });
     await fakeBrowser.alarms.onAlarm.trigger(alarm!);
-    await settle();
+    await vi.waitFor(async () =>
+      expect((await readDatasetInfo((await lists.list(due.id)).db))?.datasetVersion).toBe('2.0.0'),
+    );
     expect(lists.requests.map((request) => request.url)).toEqual(['https://due.example/a.json']);
-    expect((await readDatasetInfo((await lists.list(due.id)).db))?.datasetVersion).toBe('2.0.0');
     // Checked just now: not due again for a day; the weekly list is due a week after it was added.
     now = new Date(now.getTime() + 6 * DAY);
     await fakeBrowser.alarms.onAlarm.trigger(alarm!);
-    await settle();
+    await vi.waitFor(async () => expect((await lists.list(later.id)).row.refresh.lastAttempt).toBeDefined());
     expect(lists.requests.map((request) => request.url)).toEqual([
       'https://due.example/a.json',
       'https://due.example/a.json',

@@ -7,6 +7,7 @@ import { SettingsKeeper } from '../../extension/background/settingsKeeper';
 import { readDatasetInfo, readPreviousInfo } from '../../extension/store/datasetStore';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { describeDataset } from '../../extension/store/datasetStore';
+import { defaultSettings } from '../../lib/settings';
 import { tinyDataset, validBundled } from './datasetFixtures';
 import { setUpLists } from './listFixtures';
 
@@ -101,7 +102,7 @@ describe('upgrading an install of the one-dataset version', () => {
     ]);
     // The marking settings are kept; the list settings moved to the list.
     const { refreshUrl: _u, refreshKey: _k, refreshSchedule: _s, ...marking } = settings;
-    expect(await keeper.get()).toEqual(marking);
+    expect(await keeper.get()).toEqual({ ...defaultSettings(), ...marking });
     // A second start changes nothing.
     await lists.catalogue.ensure({ settings: undefined, refreshState: undefined });
     expect(await lists.catalogue.all()).toEqual(rows);

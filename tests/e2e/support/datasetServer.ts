@@ -1,7 +1,10 @@
 // Dataset files served from 127.0.0.1 under /datasets/: newer and older versions, schema version 1, and every
 // kind of broken or hostile answer, for the refresh tests in both browsers.
 import { readFileSync } from 'node:fs';
+import { newsroom } from '../../../scripts/support/exampleLists';
 import type { FixtureServer } from '../../../scripts/support/staticServer';
+
+export { newsroom };
 
 const bundled = () => JSON.parse(readFileSync('data/takedowns.json', 'utf8'));
 
@@ -56,60 +59,6 @@ function newest() {
   });
   data.events[4].accountIds.push('chain-daily');
   return data;
-}
-
-/**
- * Another maintainer's list: it names Bitmain's antminersale account (same WeChat handle) as active again, which
- * the bundled list says is blocked, and a Weibo account of its own; corrections go to a mailto address.
- */
-export function newsroom(version = '1.0.0') {
-  return {
-    schemaVersion: 2,
-    datasetVersion: version,
-    generatedAt: '2026-11-01T00:00:00Z',
-    source: { name: 'Newsroom watch', corrections: 'mailto:corrections@newsroom.example' },
-    organisations: [],
-    accounts: [
-      {
-        id: 'antminer-sales',
-        platform: 'wechat',
-        name: 'Antminer sales',
-        handle: 'antminersale',
-        category: 'exchange',
-        status: 'active',
-        statusSince: { value: '2019-05', precision: 'month' },
-      },
-      { id: 'weibo-wire', platform: 'weibo', name: 'Weibo Wire', category: 'media', status: 'suspended' },
-    ],
-    events: [
-      {
-        id: 'e-back',
-        action: 'reinstated',
-        accountIds: ['antminer-sales'],
-        date: { value: '2019-05', precision: 'month' },
-        summary: 'Back online, according to the newsroom.',
-        reportIds: ['r-newsroom'],
-      },
-      {
-        id: 'e-weibo',
-        action: 'suspended',
-        accountIds: ['weibo-wire'],
-        date: { value: '2020-01', precision: 'month' },
-        summary: 'Suspended on Weibo.',
-        reportIds: ['r-newsroom'],
-      },
-    ],
-    reports: [
-      {
-        id: 'r-newsroom',
-        title: 'What the newsroom found',
-        publisher: 'Newsroom',
-        published: { value: '2020-01-10', precision: 'day' },
-        language: 'en',
-        summary: 'The newsroom checked the accounts again.',
-      },
-    ],
-  };
 }
 
 export const DATASETS: Record<
