@@ -77,10 +77,13 @@ async function shootLists(server: FixtureServer): Promise<string[]> {
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
     await options.getByTestId('list-version').first().waitFor();
     const ask = (tdl: string, data?: unknown) =>
-      options.evaluate(([type, body]) => (globalThis as any).chrome.runtime.sendMessage({ tdl: type, data: body }), [
-        tdl,
-        data,
-      ] as const);
+      options.evaluate(
+        ([type, body]) =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage({ tdl: type, data: body }),
+        [tdl, data] as const,
+      );
     await ask('list:subscribe', { url: server.url('/lists/newsroom.json'), title: 'Newsroom watch (example)' });
     await ask('settings:save', { sightingsEnabled: true });
     const page = await session.context.newPage();
