@@ -99,6 +99,10 @@ export function editFromForm(start: FormStart, values: FormValues, needsEvidence
 
 /** A record of My list as form values, to edit it. */
 export function formValuesOf(data: Dataset | null, start: FormStart): FormValues {
+  return { ...newRecordValues(start), ...recordValues(data, start) };
+}
+
+function recordValues(data: Dataset | null, start: FormStart): FormValues {
   const organisation = data?.organisations.find((row) => row.id === start.id);
   const account = data?.accounts.find((row) => row.id === start.id);
   if (start.kind === 'organisation' && organisation) {
@@ -124,6 +128,10 @@ export function formValuesOf(data: Dataset | null, start: FormStart): FormValues
       'account.notes': account.notes ?? '',
     };
   }
+  return {};
+}
+
+function newRecordValues(start: FormStart): FormValues {
   return {
     'organisation.kind': 'company',
     'account.name': start.name ?? '',
@@ -132,6 +140,9 @@ export function formValuesOf(data: Dataset | null, start: FormStart): FormValues
     'account.status': 'blocked',
     'event.action': 'blocked',
     'report0.language': 'en',
+    'account.statusSincePrecision': 'day',
+    'event.datePrecision': 'day',
+    'report0.publishedPrecision': 'day',
   };
 }
 

@@ -10,6 +10,7 @@ import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
 import type { ListRow } from '../../lib/lists/listModel';
 import { mergeClaims, type ListedClaim } from '../../lib/lists/mergeClaims';
 import { mergeLists } from '../../lib/lists/mergeLists';
+import { t } from '../i18n';
 import { readAccountDetails, readClaims, readDatasetInfo } from '../store/datasetStore';
 import type { ListCatalogue } from '../store/listCatalogue';
 import type { TakedownDb } from '../store/takedownDb';
@@ -28,7 +29,7 @@ export interface ActiveList {
 export function listLabel(row: ListRow, info: DatasetInfo | undefined): ListLabel {
   return {
     id: row.id,
-    title: row.title || info?.source.name || row.url || row.id,
+    title: row.title || info?.source.name || row.url || (row.kind === 'mine' ? t('mineHeading') : row.id),
     version: info?.datasetVersion ?? '',
     corrections: info?.source.corrections,
   };
