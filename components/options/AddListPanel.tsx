@@ -1,8 +1,9 @@
 // Adding a list: subscribing by URL (with the maintainer's key for a signed list), or from a file. A subscribe link
 // on a web page opens this page with its URL and title filled in, and asks before anything is fetched.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
 import type { SubscribeRequest } from '../../lib/lists/subscribeLink';
+import { KeyField } from './KeyField';
 
 export function SubscribePrompt({
   request,
@@ -52,19 +53,6 @@ export function AddListPanel({
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [key, setKey] = useState('');
-  const [print, setPrint] = useState<string | null | undefined>(undefined);
-  useEffect(() => {
-    const typed = key.trim();
-    if (!typed) return setPrint(undefined);
-    let current = true;
-    fingerprint(typed).then(
-      (found) => current && setPrint(found),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [key]);
   return (
     <section aria-labelledby="add-list-heading">
       <h2 id="add-list-heading">{t('addListHeading')}</h2>
@@ -101,25 +89,7 @@ export function AddListPanel({
             onInput={(event) => setTitle((event.target as HTMLInputElement).value)}
           />
         </label>
-        <label class="field">
-          {t('optionsKeyLabel')}
-          <input
-            type="text"
-            name="subscribe-key"
-            value={key}
-            spellcheck={false}
-            autocomplete="off"
-            placeholder="ed25519:…"
-            onInput={(event) => setKey((event.target as HTMLInputElement).value)}
-          />
-        </label>
-        <p class="muted key-fingerprint">
-          {print === undefined
-            ? t('optionsKeyNone')
-            : print === null
-              ? t('errorKeyInvalid')
-              : t('optionsKeyFingerprint', print)}
-        </p>
+        <KeyField name="subscribe-key" value={key} onInput={setKey} fingerprint={fingerprint} />
         <div class="buttons">
           <button type="submit" disabled={busy || !url.trim()}>
             {t('subscribeButton')}

@@ -1,11 +1,12 @@
 // One list in the options page: what it is and where it comes from, its version and counts, whether it is used,
 // its last check and next scheduled one; and its actions: update, schedule, roll back, export, import, remove,
 // the update held back for review, and its change history.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
 import type { HistoryEntry, ListView } from '../../lib/protocol';
 import type { RefreshSchedule } from '../../lib/settings';
 import { HistoryPanel, ReviewPanel } from './ChangesPanel';
+import { KeyField } from './KeyField';
 import { describeOrigin, formatTime, LIST_KIND_KEY, OUTCOME_KEY } from './listFacts';
 
 export interface ListActions {
@@ -27,41 +28,10 @@ export interface ListActions {
 
 function KeyEditor({ list, busy, actions }: { list: ListView; busy: boolean; actions: ListActions }) {
   const [typed, setTyped] = useState(list.key ?? '');
-  const [print, setPrint] = useState<string | null | undefined>(undefined);
-  useEffect(() => {
-    const key = typed.trim();
-    if (!key) return setPrint(undefined);
-    let current = true;
-    actions.fingerprint(key).then(
-      (found) => current && setPrint(found),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [typed]);
   return (
     <details class="list-key">
       <summary>{t('listKeyEdit')}</summary>
-      <label class="field">
-        {t('optionsKeyLabel')}
-        <input
-          type="text"
-          name={`list-key-${list.id}`}
-          value={typed}
-          spellcheck={false}
-          autocomplete="off"
-          placeholder="ed25519:…"
-          onInput={(event) => setTyped((event.target as HTMLInputElement).value)}
-        />
-      </label>
-      <p class="muted key-fingerprint">
-        {print === undefined
-          ? t('optionsKeyNone')
-          : print === null
-            ? t('errorKeyInvalid')
-            : t('optionsKeyFingerprint', print)}
-      </p>
+      <KeyField name={`list-key-${list.id}`} value={typed} onInput={setTyped} fingerprint={actions.fingerprint} />
       <button
         type="button"
         disabled={busy || typed.trim() === (list.key ?? '')}

@@ -240,6 +240,12 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       return settle(file.name, outcome, () => Promise.resolve(outcome));
     });
 
+  const exportAll = (format: 'json' | 'csv') =>
+    void run(async () => {
+      services.download(await services.exportList(undefined, format));
+      return t('noticeAllExported');
+    });
+
   const changeSettings = async (patch: Partial<Settings>) => setSettings(await services.saveSettings(patch));
 
   return (
@@ -280,28 +286,10 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
           <button type="button" disabled={busy} onClick={() => void updateAll()}>
             {t('listsUpdateAll')}
           </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              void run(async () => {
-                services.download(await services.exportList(undefined, 'json'));
-                return t('noticeAllExported');
-              })
-            }
-          >
+          <button type="button" disabled={busy} onClick={() => exportAll('json')}>
             {t('listsExportAll')}
           </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              void run(async () => {
-                services.download(await services.exportList(undefined, 'csv'));
-                return t('noticeAllExported');
-              })
-            }
-          >
+          <button type="button" disabled={busy} onClick={() => exportAll('csv')}>
             {t('listsExportAllCsv')}
           </button>
         </div>

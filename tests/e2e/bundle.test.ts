@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 const BUILDS = ['.output/chrome-mv3/content-scripts/mentions.js', '.output/firefox-mv2/content-scripts/mentions.js'];
 /**
- * Today's size with a little room; the issue "A million accounts…" sets 25 kB as the target. About a fifth of it
- * is the English message catalogue (the translator's fallback), which grows with every message of the options page.
+ * Today's size (64 kB) with a little room; the issue "A million accounts…" sets 25 kB as the target. The message
+ * catalogues are not in it (the browser's i18n falls back to English itself), so options-page messages cost nothing.
  */
-const MAX_BYTES = 75_000;
+const MAX_BYTES = 68_000;
 
 describe('the content script bundle', () => {
   for (const file of BUILDS) {
