@@ -7,6 +7,7 @@ import { ORGANISATION_KIND_KEY } from '../lib/statusLabels';
 import { accountIdentity } from './accountIdentity';
 import { CorrectionOffer, type ReportCorrection } from './CorrectionOffer';
 import { EventList } from './EventList';
+import { NoteText } from './NoteEditor';
 import { detailsDisagree, ListSource, OtherLists } from './ListClaims';
 import { ReportList } from './ReportList';
 import { StatusLine } from './StatusLine';
@@ -46,6 +47,7 @@ function AccountCard({
       )}
       <StatusLine status={account.status} since={account.statusSince} evidence={evidenceDate(events, reports)} />
       <OtherLists details={details} />
+      <NoteText note={details.note} />
       <section aria-label={t('cardLatestEvents')}>
         <h3>{t('cardLatestEvents')}</h3>
         <EventList events={events} limit={CARD_EVENTS_SHOWN} />

@@ -74,6 +74,8 @@ export interface AccountDetails {
   list?: ListLabel | undefined;
   /** The same account as other lists record it (same platform and handle, or same account link). */
   others?: AccountDetails[] | undefined;
+  /** The reader's own note on the account (kept in this browser). */
+  note?: string | undefined;
 }
 
 /** A list, as the options page shows it. */
@@ -251,6 +253,8 @@ export interface ExtensionPageRequests {
   /** A list's change history, newest first (the last 50). */
   'list:history': { request: { list: string }; response: HistoryEntry[] };
   'list:rollback': { request: { list: string }; response: DatasetInfo };
+  /** Sets the reader's note on an account (an empty text removes it). */
+  'note:set': { request: { id: string; text: string }; response: void };
   /** Where an account or organisation was seen (the sightings log), newest first. */
   'sightings:of': { request: { key: string }; response: Array<{ url: string; title: string; at: string }> };
   'sightings:count': { request: void; response: number };

@@ -120,6 +120,7 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
   'list:discard': z.strictObject({ list }),
   'list:history': z.strictObject({ list }),
   'list:rollback': z.strictObject({ list }),
+  'note:set': z.strictObject({ id, text: z.string().max(4_000) }),
   'sightings:of': z.strictObject({ key: z.string().max(140) }),
   'sightings:count': none,
   'sightings:export': z.strictObject({ format: z.enum(['json', 'csv']) }),

@@ -8,6 +8,7 @@ import type { AccountDetails } from '../../lib/protocol';
 import { accountIdentity } from '../accountIdentity';
 import { CorrectionOffer, type ReportCorrection } from '../CorrectionOffer';
 import { EventList } from '../EventList';
+import { NoteEditor } from '../NoteEditor';
 import { detailsDisagree, ListSource, OtherLists } from '../ListClaims';
 import { ReportList } from '../ReportList';
 import { StatusLine } from '../StatusLine';
@@ -19,6 +20,7 @@ export function AccountView({
   onBack,
   onReport,
   onEdit,
+  onSaveNote,
   seen,
   pageKnown = false,
 }: {
@@ -29,6 +31,8 @@ export function AccountView({
   onReport?: ReportCorrection;
   /** Opens My list's form for this record (offered for records of My list only). */
   onEdit?: (id: string) => void;
+  /** Saves the reader's note on the account. */
+  onSaveNote?: (id: string, text: string) => Promise<void>;
   /** Where the account was seen (the sightings log), newest first; none when the log is off or empty. */
   seen?: (id: string) => Promise<Array<{ url: string; title: string; at: string }>>;
   /** Whether the account was found on the tab the popup shows (its page may go into a correction). */
@@ -66,6 +70,7 @@ export function AccountView({
             evidence={evidenceDate(details.events, details.reports)}
           />
           <OtherLists details={details} />
+          {onSaveNote && <NoteEditor note={details.note} onSave={(text) => onSaveNote(details.account.id, text)} />}
           {details.organisation && onOpenOrganisation && (
             <button type="button" class="link-button" onClick={() => onOpenOrganisation(details.organisation!.id)}>
               {t('popupOrganisationOf', details.organisation.name)}

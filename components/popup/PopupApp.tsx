@@ -38,6 +38,8 @@ export interface PopupServices {
   openOptionsAt(fragment: string): void;
   /** Where an account was seen (the sightings log). */
   sightings(id: string): Promise<Array<{ url: string; title: string; at: string }>>;
+  /** Saves the reader's note on an account (an empty text removes it). */
+  saveNote(id: string, text: string): Promise<void>;
   /** Opens a list's corrections address with a prefilled text (the tab's page only if the reader agreed). */
   reportCorrection(id: string, list: string, includePage: boolean, tabId: number | undefined): Promise<void>;
 }
@@ -145,6 +147,7 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
           pageKnown={findings?.accounts.some((found) => found.account.id === openId) ?? false}
           onEdit={(id) => services.openOptionsAt(editFragment(id))}
           seen={(id) => services.sightings(id)}
+          onSaveNote={(id, text) => services.saveNote(id, text)}
           onReport={(list, includePage) =>
             void services.reportCorrection(openId, list, includePage, tabId).catch((e: Error) => setError(e.message))
           }

@@ -28,6 +28,7 @@ const services: PopupServices = {
   openOptions: () => void browser.runtime.openOptionsPage(),
   openOptionsAt: (fragment) =>
     void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${fragment}` }),
+  saveNote: (id, text) => askBackground('note:set', { id, text }),
   sightings: (id) => askBackground('sightings:of', { key: `account:${id}` }),
   reportCorrection: (id, list, includePage, tabId) =>
     askBackground('account:correction', { id, list, includePage, tabId }),

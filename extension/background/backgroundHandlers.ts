@@ -1,6 +1,7 @@
 // The background's answer to every message in the protocol. Kept free of transport so tests call it directly.
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
 import { claimKey } from '../../lib/claims';
+import { textProblem } from '../../lib/dataset/textRules';
 import { listsToCsv, mergeDatasets, type ListData } from '../../lib/lists/exportLists';
 import { parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
 import { correctionLink, pageAddress } from '../../lib/lists/correctionLink';
@@ -40,6 +41,12 @@ export interface BadgePort {
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> };
+
+/** A note is shown as text on cards: refused if it holds control, bidi or invisible-only characters. */
+function textProblemFree(text: string): string {
+  if (text.trim() && textProblem(text.trim(), true)) throw new Error(t('errorNoteText'));
+  return text;
+}
 
 function hostnameOf(url: string | undefined): string | null {
   try {
@@ -193,6 +200,9 @@ export function createBackgroundHandlers(
     },
     async 'list:rollback'({ list }) {
       return updates.rollBack(list);
+    },
+    async 'note:set'({ id, text }) {
+      await service.setNote(id, textProblemFree(text));
     },
     async 'sightings:of'({ key }) {
       return sightings.of(key);

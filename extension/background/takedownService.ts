@@ -267,7 +267,16 @@ export class TakedownService {
     }
     const [first, ...others] = listed;
     if (!first) return null;
-    return { ...first, account: { ...first.account, id: repOf.get(id) ?? id }, others };
+    const rep = repOf.get(id) ?? id;
+    const note = (await this.db.notes.get(rep))?.text;
+    return { ...first, account: { ...first.account, id: rep }, others, ...(note ? { note } : {}) };
+  }
+
+  /** Sets the reader's note on an account (by the id the reader saw it under); an empty text removes it. */
+  async setNote(id: string, text: string, now = new Date()): Promise<void> {
+    const trimmed = text.trim();
+    if (trimmed) await this.db.notes.put({ id, text: trimmed, at: now.toISOString() });
+    else await this.db.notes.delete(id);
   }
 
   /** An organisation (as the first list that names it has it) and the accounts every list gives it. */

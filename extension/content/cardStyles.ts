@@ -24,6 +24,7 @@ a:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
 .tdl-brand, .tdl-muted, .tdl-identity, .tdl-report-meta, .tdl-reason { color: #57606a; }
 .tdl-brand { font-size: 11px; text-transform: uppercase; letter-spacing: 0.06em; }
 .tdl-conflict { font-weight: 600; border: 1px dashed currentColor; border-radius: 4px; padding: 4px 8px; margin: 8px 0; }
+.tdl-note-text { white-space: pre-wrap; margin: 4px 0; }
 .tdl-other-lists ul { padding-left: 0; list-style: none; }
 .tdl-status { padding: 4px 8px; border-radius: 4px; border-left: 4px solid; margin: 8px 0; }
 .tdl-status-taken-down { background: #fce8e6; border-color: #c5221f; color: #8c1d18; }

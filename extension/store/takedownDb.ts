@@ -59,6 +59,13 @@ export interface MatcherCacheRow {
   groups?: Array<[string, string[]]>;
 }
 
+/** The reader's note on an account of any list, by the account's qualified id. */
+export interface NoteRow {
+  id: string;
+  text: string;
+  at: string;
+}
+
 /** The background's own copy of a value it also keeps in storage.local (see guardedItem.ts). */
 export interface GuardedRow {
   key: string;
@@ -86,6 +93,7 @@ export class TakedownDb extends Dexie {
   history!: EntityTable<HistoryRow, 'seq'>;
   lists!: EntityTable<ListRow, 'id'>;
   sightings!: EntityTable<Sighting, 'seq'>;
+  notes!: EntityTable<NoteRow, 'id'>;
 
   constructor(name = 'takedown-lens') {
     super(name);
@@ -144,7 +152,7 @@ export class TakedownDb extends Dexie {
     this.version(7)
       .stores({ lists: 'id' })
       .upgrade((tx) => tx.table('matcherCache').clear());
-    // Version 8: the sightings log (off by default), by what was seen and when.
-    this.version(8).stores({ sightings: '++seq, key, at' });
+    // Version 8: the sightings log (off by default), by what was seen and when; the reader's own notes on accounts.
+    this.version(8).stores({ sightings: '++seq, key, at', notes: 'id' });
   }
 }

@@ -395,6 +395,11 @@ export const en = {
   sightingsKept: 'Kept the sightings log.',
   sightingsCleared: 'Cleared the sightings log.',
   popupSeenOn: 'Seen on',
+  errorNoteText: 'A note is plain text: no control, direction-changing or invisible characters.',
+  noteHeading: 'Your note',
+  noteLabel: 'Your note on this account (kept in this browser)',
+  noteSave: 'Save the note',
+  noteSaved: 'Note saved.',
 } as const;
 
 export type MessageKey = keyof typeof en;

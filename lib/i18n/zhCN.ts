@@ -385,4 +385,9 @@ export const zhCN: Catalogue = {
   sightingsKept: '已保留出现记录。',
   sightingsCleared: '已清除出现记录。',
   popupSeenOn: '出现过的网页',
+  errorNoteText: '备注须为纯文本：不能包含控制字符、改变文字方向的字符或不可见字符。',
+  noteHeading: '你的备注',
+  noteLabel: '你对这个账号的备注（只保存在此浏览器中）',
+  noteSave: '保存备注',
+  noteSaved: '备注已保存。',
 };

@@ -260,13 +260,15 @@ describe('two lists on one page in Chromium', () => {
     ]);
   });
 
-  it('shows on the card where the lists disagree, each with its own status and date', async () => {
+  it('shows on the card where the lists disagree, each with its own status and date, and the reader’s note', async () => {
+    await askBackground('note:set', { id: 'bundled/bitmain-antminersale', text: 'Checked it myself in November.' });
     await page.locator(`#shared ${MARK}`).first().hover();
     const card = await waitForCard(page, 'Bitmain sales account (antminersale)');
     expect(card).toContain('The lists disagree about this account.');
     expect(card).toMatch(/From the list Takedown Lens bundled dataset \(1\.1\.0\)/);
     expect(card).toMatch(/Newsroom watch \(1\.0\.0\)\s*Still active/);
     expect(card).toContain('Report a correction to Newsroom watch');
+    expect(card).toMatch(/Your note\s*Checked it myself in November\./i);
     const label = await page.locator(`#shared ${MARK}`).first().getAttribute('aria-label');
     expect(label).toMatch(/the lists disagree: Takedown Lens bundled dataset: blocked; Newsroom watch: still active/);
   });

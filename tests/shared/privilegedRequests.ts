@@ -29,6 +29,7 @@ export const PRIVILEGED_REQUESTS: { [K in keyof ExtensionPageRequests]: RequestO
   'list:discard': { list: 'bundled' },
   'list:history': { list: 'bundled' },
   'list:rollback': { list: 'bundled' },
+  'note:set': { id: 'bundled/okex-wechat', text: 'not blocked' },
   'sightings:of': { key: 'account:bundled/okex-wechat' },
   'sightings:count': undefined,
   'sightings:export': { format: 'json' },

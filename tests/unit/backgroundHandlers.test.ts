@@ -339,3 +339,18 @@ describe('report a correction', () => {
     expect(openTab).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('notes', () => {
+  it('keeps the reader’s note on an account of any list, shows it in its details, and removes it when emptied', async () => {
+    const { handlers } = setUp();
+    await handlers['note:set']({ id: 'bundled/okex-wechat', text: '  Asked OKEx on 3 March; no answer.  ' }, {});
+    expect((await handlers['account:details']({ id: 'bundled/okex-wechat' }, {}))?.note).toBe(
+      'Asked OKEx on 3 March; no answer.',
+    );
+    await expect(handlers['note:set']({ id: 'bundled/okex-wechat', text: 'evil \u202e text' }, {})).rejects.toThrow(
+      /plain text/,
+    );
+    await handlers['note:set']({ id: 'bundled/okex-wechat', text: '   ' }, {});
+    expect(await handlers['account:details']({ id: 'bundled/okex-wechat' }, {})).not.toHaveProperty('note');
+  });
+});

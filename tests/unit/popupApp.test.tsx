@@ -81,6 +81,7 @@ function services(overrides: Partial<PopupServices> = {}, findings?: TabFindings
     reportCorrection: vi.fn(async () => undefined),
     openOptionsAt: vi.fn(),
     sightings: async () => [],
+    saveNote: vi.fn(async () => undefined),
     ...overrides,
   };
   return fake;
@@ -107,6 +108,23 @@ describe('PopupApp', () => {
     fireEvent.input(box, { target: { value: 'nothing like it' } });
     expect(await screen.findByText(/No account matches “nothing like it”/)).toBeTruthy();
     expect(fake.search).toHaveBeenCalledWith('金色');
+    // Nothing found: the reader can track it in My list, the name filled in.
+    fireEvent.click(screen.getByRole('button', { name: 'Track an account' }));
+    expect(fake.openOptionsAt).toHaveBeenCalledWith('mine-track=nothing%20like%20it');
+  });
+
+  it('keeps the reader’s note on an account, and lists where it was seen', async () => {
+    const fake = services({
+      sightings: async () => [{ url: 'https://news.example/a', title: 'A <b>story</b>', at: '2026-11-20T10:00:00Z' }],
+    });
+    render(<PopupApp services={fake} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Jinse Caijing/ }));
+    await screen.findByRole('heading', { name: 'Seen on' });
+    expect(screen.getByRole('link', { name: 'A <b>story</b>' }).getAttribute('href')).toBe('https://news.example/a');
+    fireEvent.input(screen.getByLabelText(/Your note on this account/), { target: { value: 'Ask Jinse again' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the note' }));
+    expect(await screen.findByText('Note saved.')).toBeTruthy();
+    expect(fake.saveNote).toHaveBeenCalledWith('jinse', 'Ask Jinse again');
   });
 
   it('opens an account with its timeline and every report, and goes back', async () => {
