@@ -112,7 +112,8 @@ export async function benchInBrowser({ english, names, dataset }: Input): Promis
     const reply = await extensionPage.evaluate(
       (body) =>
         (globalThis as any).chrome.runtime.sendMessage({
-          tdl: 'dataset:import',
+          tdl: 'list:import',
+          // A new list beside the bundled one: matching merges them, as it would for a subscribed list.
           data: { text: body, origin: { kind: 'file', name: 'bench.json' } },
         }),
       text,
