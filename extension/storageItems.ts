@@ -1,8 +1,9 @@
-// Every value the extension keeps in storage.local, defined once with WXT's storage API: its key, its version and
-// the migrations from older versions. The background writes them; extension pages read and watch them. Lists and
+// Every value the extension keeps in extension storage (storage.local, and storage.session for the tabs' findings),
+// defined once with WXT's storage API: its key, its version and the migrations from older versions. The background writes them; extension pages read and watch them. Lists and
 // their data live in IndexedDB (store/takedownDb.ts), where no content script can reach.
 import { storage } from 'wxt/utils/storage';
 import type { RefreshProgress } from '../lib/refresh/refreshState';
+import type { TabRecord } from './background/tabFindings';
 import { legacyRefreshOf } from '../lib/settings';
 
 /**
@@ -25,3 +26,6 @@ export const progressItem = storage.defineItem<RefreshProgress | null>('local:re
 
 /** Changed after every change to the lists (installed, updated, removed, switched), so extension pages read again. */
 export const listsStampItem = storage.defineItem<string>('local:listsStamp', { fallback: '' });
+
+/** What each open tab's marks name (background/tabFindings.ts), in session storage: gone when the browser quits. */
+export const tabFindingsItem = storage.defineItem<Record<string, TabRecord>>('session:tabFindings', { fallback: {} });

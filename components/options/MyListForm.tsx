@@ -92,8 +92,12 @@ export function editFromForm(start: FormStart, values: FormValues, needsEvidence
   }
   return {
     kind: 'event',
-    record: { ...eventFields(values), accountIds: (values['event.accountIds'] as string[] | undefined) ?? [] },
-    reports: [reportDraft(values)],
+    record: {
+      ...eventFields(values),
+      id: start.id,
+      accountIds: (values['event.accountIds'] as string[] | undefined) ?? [],
+    },
+    reports: [{ ...reportDraft(values), id: optional(text(values, 'report0.id')) }],
   };
 }
 
@@ -126,6 +130,30 @@ function recordValues(data: Dataset | null, start: FormStart): FormValues {
       'account.statusSincePrecision': account.statusSince?.precision ?? 'day',
       'account.aliases': account.aliases.map((alias) => alias.text).join(', '),
       'account.notes': account.notes ?? '',
+    };
+  }
+  const event = data?.events.find((row) => row.id === start.id);
+  const report = event && data?.reports.find((row) => row.id === event.reportIds[0]);
+  if (start.kind === 'event' && event) {
+    return {
+      'event.action': event.action,
+      'event.date': event.date.value,
+      'event.datePrecision': event.date.precision,
+      'event.summary': event.summary,
+      'event.statedReason': event.statedReason ?? '',
+      'event.accountIds': event.accountIds,
+      ...(report
+        ? {
+            'report0.id': report.id,
+            'report0.title': report.title,
+            'report0.publisher': report.publisher ?? '',
+            'report0.published': report.published.value,
+            'report0.publishedPrecision': report.published.precision,
+            'report0.url': report.url ?? '',
+            'report0.language': report.language,
+            'report0.summary': report.summary,
+          }
+        : {}),
     };
   }
   return {};
@@ -239,7 +267,7 @@ export function MyListForm({
   const headingKey: Record<MyListKind, MessageKey> = {
     organisation: start.id ? 'formEditOrganisation' : 'formAddOrganisation',
     account: start.id ? 'formEditAccount' : 'formTrackAccount',
-    event: 'formAddEvent',
+    event: start.id ? 'formEditEvent' : 'formAddEvent',
   };
   const evidence = (
     <fieldset>

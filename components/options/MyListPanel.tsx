@@ -35,16 +35,9 @@ export function MyListPanel({
       <span>
         <strong>{name}</strong> <span class="muted">{detail}</span>
       </span>
-      {kind !== 'event' && (
-        <button
-          type="button"
-          disabled={busy}
-          aria-label={t('mineEditLabel', name)}
-          onClick={() => setForm({ kind, id })}
-        >
-          {t('mineEdit')}
-        </button>
-      )}
+      <button type="button" disabled={busy} aria-label={t('mineEditLabel', name)} onClick={() => setForm({ kind, id })}>
+        {t('mineEdit')}
+      </button>
       <button
         type="button"
         disabled={busy}

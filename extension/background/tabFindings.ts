@@ -1,6 +1,6 @@
-// What each tab's content script last reported finding, so the popup can list it. Kept in memory and, where the
-// browser has it, in session storage (a restarted service worker still knows).
-import { browser } from 'wxt/browser';
+// What each tab's content script last reported finding, so the popup can list it. Kept in memory and in session
+// storage (a restarted service worker still knows; extension/storageItems.ts).
+import { tabFindingsItem } from '../storageItems';
 
 export interface TabRecord {
   hostname: string | null;
@@ -10,20 +10,14 @@ export interface TabRecord {
   found: string[];
 }
 
-const KEY = 'tabFindings';
-
 export class TabFindingsStore {
   private readonly tabs = new Map<number, TabRecord>();
   private restored: Promise<void> | undefined;
 
-  private get session() {
-    return (browser.storage as { session?: typeof browser.storage.local }).session;
-  }
-
   private restore(): Promise<void> {
     this.restored ??= (async () => {
-      const stored = (await this.session?.get(KEY))?.[KEY] as Record<string, TabRecord> | undefined;
-      for (const [tabId, record] of Object.entries(stored ?? {})) {
+      const stored = await tabFindingsItem.getValue();
+      for (const [tabId, record] of Object.entries(stored)) {
         if (!this.tabs.has(Number(tabId))) this.tabs.set(Number(tabId), record);
       }
     })().catch(() => undefined);
@@ -33,7 +27,12 @@ export class TabFindingsStore {
   async set(tabId: number, record: TabRecord): Promise<void> {
     await this.restore();
     this.tabs.set(tabId, record);
-    await this.session?.set({ [KEY]: Object.fromEntries(this.tabs) }).catch(() => undefined);
+    await this.save();
+  }
+
+  /** Session storage is a convenience: where it fails, the findings are still in memory. */
+  private async save(): Promise<void> {
+    await tabFindingsItem.setValue(Object.fromEntries(this.tabs)).catch(() => undefined);
   }
 
   async get(tabId: number): Promise<TabRecord | undefined> {
@@ -43,7 +42,6 @@ export class TabFindingsStore {
 
   async forget(tabId: number): Promise<void> {
     await this.restore();
-    if (this.tabs.delete(tabId))
-      await this.session?.set({ [KEY]: Object.fromEntries(this.tabs) }).catch(() => undefined);
+    if (this.tabs.delete(tabId)) await this.save();
   }
 }

@@ -400,6 +400,7 @@ export const en = {
   noteLabel: 'Your note on this account (kept in this browser)',
   noteSave: 'Save the note',
   noteSaved: 'Note saved.',
+  formEditEvent: 'Edit the event',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -390,4 +390,5 @@ export const zhCN: Catalogue = {
   noteLabel: '你对这个账号的备注（只保存在此浏览器中）',
   noteSave: '保存备注',
   noteSaved: '备注已保存。',
+  formEditEvent: '编辑事件',
 };

@@ -94,6 +94,26 @@ describe('My list, edited', () => {
     expect(data.datasetVersion).toBe('0.0.5');
   });
 
+  it('edits an event and its report in place', async () => {
+    const { updates, service } = setUpLists();
+    await service.ready;
+    await updates.editMine(account('Weibo Wire'));
+    const before = (await updates.dataOf('mine'))!.data;
+    const [event] = before.events;
+    const [report] = before.reports;
+    const saved = await updates.editMine({
+      kind: 'event',
+      record: { ...event!, summary: 'Suspended, then the page was removed.' },
+      reports: [{ ...report!, title: 'A corrected report title' }],
+    });
+    expect(saved).toEqual({ id: event!.id });
+    const after = (await updates.dataOf('mine'))!.data;
+    expect(after.events).toEqual([
+      expect.objectContaining({ id: event!.id, summary: 'Suspended, then the page was removed.' }),
+    ]);
+    expect(after.reports).toEqual([expect.objectContaining({ id: report!.id, title: 'A corrected report title' })]);
+  });
+
   it('exports as a valid dataset file that imports back', async () => {
     const { updates, service } = setUpLists();
     await service.ready;

@@ -500,6 +500,26 @@ describe('My list', () => {
     expect(form.getByLabelText('Platform').getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('edits an event with its report, the form filled in from My list', async () => {
+    const fake = services({ myList: async () => mine() });
+    render(<OptionsApp services={fake} />);
+    const panel = within((await screen.findByRole('region', { name: 'My list' })) as HTMLElement);
+    fireEvent.click(await panel.findByRole('button', { name: /^Edit Suspended/ }));
+    const form = within((await panel.findByRole('form', { name: 'Edit the event' })) as HTMLElement);
+    expect((form.getByLabelText('Summary, in your words') as HTMLTextAreaElement).value).toBe('Suspended.');
+    expect((form.getByLabelText('Title') as HTMLInputElement).value).toBe('A report');
+    expect((form.getByRole('checkbox', { name: 'Example Wire' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.input(form.getByLabelText('Summary, in your words'), { target: { value: 'Suspended for a month.' } });
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(fake.saveMine).toHaveBeenCalledWith({
+        kind: 'event',
+        record: expect.objectContaining({ id: 'e-1', summary: 'Suspended for a month.', accountIds: ['example-wire'] }),
+        reports: [expect.objectContaining({ id: 'r-1', title: 'A report' })],
+      }),
+    );
+  });
+
   it('opens the form the popup asked for, with the name filled in', async () => {
     render(<OptionsApp services={services({ formRequest: () => ({ kind: 'account', name: 'Crypto Wire' }) })} />);
     const form = within((await screen.findByRole('form', { name: 'Track an account' })) as HTMLElement);
