@@ -168,7 +168,7 @@ export async function benchInBrowser({ english, names, dataset }: Input): Promis
       const popup = await session.context.newPage();
       const started = Date.now();
       await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-      await popup.locator('footer', { hasText: 'Dataset' }).waitFor();
+      await popup.locator('footer', { hasText: 'lists in use' }).waitFor();
       popupFirst.push(Date.now() - started);
       const query = names[(i + 1) * 9973]!.name.split(' ')[0]!;
       const searched = Date.now();
