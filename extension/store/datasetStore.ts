@@ -38,8 +38,25 @@ export async function readInstalledDataset(db: TakedownDb): Promise<{ data: Data
   return { data, info };
 }
 
+/** Where the rollback copy's description is kept beside the copy, so reading it does not read the whole copy. */
+const PREVIOUS = 'previous';
+
 export async function readPreviousInfo(db: TakedownDb): Promise<DatasetInfo | undefined> {
+  const described = await db.meta.get(PREVIOUS);
+  if (described) return described.info;
+  // Written by a version that kept no description beside the copy.
   return (await db.snapshots.get('previous'))?.info;
+}
+
+/** Keeps the rollback copy and its description (inside the caller's transaction). */
+async function keepAsPrevious(db: TakedownDb, kept: { data: Dataset; info: DatasetInfo } | undefined): Promise<void> {
+  if (kept) {
+    await db.snapshots.put({ slot: 'previous', ...kept });
+    await db.meta.put({ key: PREVIOUS, info: kept.info });
+  } else {
+    await db.snapshots.delete('previous');
+    await db.meta.delete(PREVIOUS);
+  }
 }
 
 /** What the options page shows of a dataset: its version, source, origin, counts and when it arrived. */
@@ -69,7 +86,7 @@ export async function replaceDataset(
   const info = describeDataset(data, origin, now);
   await db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots, db.history], async () => {
     const previous = await readInstalledDataset(db);
-    if (keepPrevious && previous) await db.snapshots.put({ slot: 'previous', ...previous });
+    if (keepPrevious && previous) await keepAsPrevious(db, previous);
     await writeTables(db, data);
     await db.meta.put({ key: CURRENT, info });
     await recordHistory(db, now, origin, summarizeChanges(previous?.data ?? null, data));
@@ -130,8 +147,7 @@ export async function rollBack(db: TakedownDb): Promise<DatasetInfo | undefined>
     const current = await readInstalledDataset(db);
     await writeTables(db, previous.data);
     await db.meta.put({ key: CURRENT, info: previous.info });
-    if (current) await db.snapshots.put({ slot: 'previous', ...current });
-    else await db.snapshots.delete('previous');
+    await keepAsPrevious(db, current);
     await recordHistory(db, new Date(), { kind: 'rollback' }, summarizeChanges(current?.data ?? null, previous.data));
     return previous.info;
   });
