@@ -6,6 +6,7 @@ import { t } from '../../extension/i18n';
 import type { HistoryEntry, ListView } from '../../lib/protocol';
 import type { RefreshSchedule } from '../../lib/settings';
 import { HistoryPanel, ReviewPanel } from './ChangesPanel';
+import { CheckField } from './CheckField';
 import { KeyField } from './KeyField';
 import { describeOrigin, formatTime, LIST_KIND_KEY, OUTCOME_KEY } from './listFacts';
 
@@ -77,16 +78,14 @@ export function ListCard({ list, busy, actions }: { list: ListView; busy: boolea
       <h3 id={titleId}>
         {list.title} <span class="muted list-kind">{t(LIST_KIND_KEY[list.kind])}</span>
       </h3>
-      <label class="check">
-        <input
-          type="checkbox"
-          name={`list-enabled-${list.id}`}
-          checked={list.enabled}
-          disabled={busy}
-          onChange={(event) => actions.setEnabled((event.target as HTMLInputElement).checked)}
-        />
+      <CheckField
+        name={`list-enabled-${list.id}`}
+        checked={list.enabled}
+        disabled={busy}
+        onChange={(enabled) => actions.setEnabled(enabled)}
+      >
         {t('listEnabled')}
-      </label>
+      </CheckField>
       <dl class="facts">
         {list.url && (
           <>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { STATUSES, type Status } from '../../lib/dataset/vocabulary';
 import { siteOf, type Settings } from '../../lib/settings';
 import { t } from '../../extension/i18n';
+import { CheckField } from './CheckField';
 import { STATUS_KEY } from '../../lib/statusLabels';
 
 export function SettingsPanel({
@@ -31,38 +32,33 @@ export function SettingsPanel({
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('optionsMarkingHeading')}</h2>
-      <label class="check">
-        <input
-          type="checkbox"
-          name="marking-enabled"
-          checked={settings.markingEnabled}
-          onChange={(event) => onChange({ markingEnabled: (event.target as HTMLInputElement).checked })}
-        />
+      <CheckField
+        name="marking-enabled"
+        checked={settings.markingEnabled}
+        onChange={(markingEnabled) => onChange({ markingEnabled })}
+      >
         {t('optionsMarkingEnabled')}
-      </label>
+      </CheckField>
       <fieldset>
         <legend>{t('optionsStatusesLegend')}</legend>
         {STATUSES.map((status) => (
-          <label class="check" key={status}>
-            <input
-              type="checkbox"
-              name={`status-${status}`}
-              checked={settings.markedStatuses.includes(status)}
-              onChange={(event) => toggleStatus(status, (event.target as HTMLInputElement).checked)}
-            />
+          <CheckField
+            key={status}
+            name={`status-${status}`}
+            checked={settings.markedStatuses.includes(status)}
+            onChange={(checked) => toggleStatus(status, checked)}
+          >
             {t(STATUS_KEY[status])}
-          </label>
+          </CheckField>
         ))}
       </fieldset>
-      <label class="check">
-        <input
-          type="checkbox"
-          name="mark-organisations"
-          checked={settings.markOrganisations}
-          onChange={(event) => onChange({ markOrganisations: (event.target as HTMLInputElement).checked })}
-        />
+      <CheckField
+        name="mark-organisations"
+        checked={settings.markOrganisations}
+        onChange={(markOrganisations) => onChange({ markOrganisations })}
+      >
         {t('settingsMarkOrganisations')}
-      </label>
+      </CheckField>
       <h3>{t('optionsSitesHeading')}</h3>
       {settings.disabledSites.length === 0 ? (
         <p class="muted">{t('optionsNoSites')}</p>

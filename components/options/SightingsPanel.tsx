@@ -2,6 +2,7 @@
 // kept, how many there are, export as CSV or JSON for citing, and clear all.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
+import { CheckField } from './CheckField';
 import type { Settings } from '../../lib/settings';
 import { RETENTION_DAYS, type RetentionDays } from '../../lib/sightings/sightings';
 
@@ -31,24 +32,20 @@ export function SightingsPanel({
     <section aria-labelledby="sightings-heading">
       <h2 id="sightings-heading">{t('sightingsHeading')}</h2>
       <p class="muted">{t('sightingsHelp')}</p>
-      <label class="check">
-        <input
-          type="checkbox"
-          name="sightings-enabled"
-          checked={settings.sightingsEnabled}
-          onChange={(event) => onChange({ sightingsEnabled: (event.target as HTMLInputElement).checked })}
-        />
+      <CheckField
+        name="sightings-enabled"
+        checked={settings.sightingsEnabled}
+        onChange={(sightingsEnabled) => onChange({ sightingsEnabled })}
+      >
         {t('sightingsEnabled')}
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          name="sightings-full-url"
-          checked={settings.sightingsFullUrl}
-          onChange={(event) => onChange({ sightingsFullUrl: (event.target as HTMLInputElement).checked })}
-        />
+      </CheckField>
+      <CheckField
+        name="sightings-full-url"
+        checked={settings.sightingsFullUrl}
+        onChange={(sightingsFullUrl) => onChange({ sightingsFullUrl })}
+      >
         {t('sightingsFullUrl')}
-      </label>
+      </CheckField>
       <label class="field">
         {t('sightingsRetention')}
         <select
