@@ -56,11 +56,16 @@ interface Lazy<T> {
 
 function once<T>(load: () => Promise<T>): Lazy<T> {
   let pending: Promise<T> | undefined;
-  const call = () =>
-    (pending ??= load().catch((error: unknown) => {
-      pending = undefined;
+  const call = (): Promise<T> => {
+    if (pending) return pending;
+    const loading: Promise<T> = load().catch((error: unknown) => {
+      // Only this load is forgotten: a reset may already have started a newer one.
+      if (pending === loading) pending = undefined;
       throw error;
-    }));
+    });
+    pending = loading;
+    return loading;
+  };
   return Object.assign(call, { reset: () => void (pending = undefined) });
 }
 
