@@ -43,10 +43,5 @@ export default defineConfig({
       'next-mark': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_commandNextMark__' },
       'previous-mark': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_commandPreviousMark__' },
     },
-    // The background matches page text with a WebAssembly scanner (lib/matching/wasm); nothing else is relaxed.
-    content_security_policy:
-      browser === 'firefox'
-        ? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';"
-        : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
   }),
 });

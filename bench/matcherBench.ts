@@ -24,7 +24,6 @@ export interface MatcherBenchResult {
   buildMs: number;
   retainedMB: number;
   typedArrayMB: number;
-  wasmMemoryMB: number;
   engines: EngineResult[];
 }
 
@@ -125,7 +124,6 @@ export function benchMatcher(
     medianMs(1, () => new TakedownMatcher(dataset)),
   );
 
-  const fallback = new TakedownMatcher(dataset, undefined, { engine: 'js' });
   const ours = (engine: string, built: TakedownMatcher, ms: number | null, note: string): EngineResult => ({
     engine,
     buildMs: ms,
@@ -141,16 +139,10 @@ export function benchMatcher(
   });
   const engines: EngineResult[] = [
     ours(
-      `Takedown Lens matcher (${matcher.mentions.engine === 'wasm' ? 'sampling, then WebAssembly' : 'JavaScript'})`,
+      'Takedown Lens matcher',
       matcher,
       buildMs,
-      'samples Chinese and Japanese text one unit in four (JavaScript), reads the rest in WebAssembly (text in via TextEncoder.encodeInto, timed); folds case, width and Traditional Chinese; word boundaries; longest match',
-    ),
-    ours(
-      'Takedown Lens matcher (JavaScript fallback)',
-      fallback,
-      null,
-      'the same results where WebAssembly cannot run: sampling, then every unit in JavaScript',
+      'samples Chinese and Japanese text one unit in four, reads the rest unit by unit; folds case, width and Traditional Chinese; word boundaries; longest match',
     ),
   ];
 
@@ -196,7 +188,6 @@ export function benchMatcher(
     buildMs,
     retainedMB: retained / 1e6,
     typedArrayMB: matcher.mentions.byteSize / 1e6,
-    wasmMemoryMB: matcher.mentions.scannerByteSize / 1e6,
     engines,
   };
 }

@@ -63,7 +63,7 @@ for (const [label, dataset] of values['browser-only'] ? [] : datasets) {
   }
   results.push(result);
   console.log(
-    `## ${label}: ${result.patterns} patterns; build ${ms(result.buildMs)} ms; trie ${result.typedArrayMB.toFixed(1)} MB of typed arrays, held in ${result.wasmMemoryMB.toFixed(1)} MB of WebAssembly memory (with folding tables and room for 1 MB of text); retained ${result.retainedMB.toFixed(1)} MB (heap and array buffers)`,
+    `## ${label}: ${result.patterns} patterns; build ${ms(result.buildMs)} ms; trie ${result.typedArrayMB.toFixed(1)} MB of typed arrays; retained ${result.retainedMB.toFixed(1)} MB (heap and array buffers)`,
   );
   console.log('| engine | build ms | English MB/s | Chinese MB/s | note |');
   console.log('| --- | ---: | ---: | ---: | --- |');

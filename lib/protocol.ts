@@ -17,7 +17,6 @@ export type DatasetOrigin =
   | { kind: 'mine' };
 
 export interface MatcherInfo {
-  engine: 'wasm' | 'js';
   accounts: number;
   patterns: number;
 }
@@ -217,7 +216,7 @@ export interface PageRequests {
  * other sender (lib/senderCheck.ts).
  */
 export interface ExtensionPageRequests {
-  /** How the background matches: 'wasm' unless WebAssembly is unavailable, then 'js' (same results, slower). */
+  /** How many accounts and patterns the merged matcher holds. */
   'matcher:info': { request: void; response: MatcherInfo };
   'accounts:search': { request: { query: string; limit?: number }; response: AccountSummary[] };
   'accounts:summaries': { request: { ids: string[] }; response: AccountSummary[] };

@@ -1,6 +1,5 @@
 // The background's answer to every message in the protocol. Kept free of transport so tests call it directly.
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
-import { claimKey } from '../../lib/claims';
 import { textProblem } from '../../lib/dataset/textRules';
 import { listsToCsv, mergeDatasets, type ListData } from '../../lib/lists/exportLists';
 import { parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
@@ -64,7 +63,6 @@ export function createBackgroundHandlers(
     async 'matcher:info'() {
       const matcher = await service.matcher();
       return {
-        engine: matcher.mentions.engine,
         accounts: matcher.accountCount,
         patterns: matcher.mentions.patternCount,
       };
@@ -105,12 +103,7 @@ export function createBackgroundHandlers(
       return settings.forPage(hostnameOf(sender.url) ?? '');
     },
     async 'page:match'({ texts, links }) {
-      const matcher = await service.matcher();
-      const found = texts.map((text) => matcher.marksIn(text));
-      const linked = links.map((href) => matcher.linkMark(href));
-      const keys = new Set<string>();
-      for (const mark of [...found.flat(), ...linked]) if (mark) keys.add(claimKey(mark.match, mark.id));
-      return { texts: found, links: linked, claims: await service.claims(keys) };
+      return service.answerPage(texts, links);
     },
     async 'page:subscribe'(request) {
       // Checked again here: only a list address the extension would download is passed on.

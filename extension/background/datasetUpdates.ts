@@ -44,7 +44,7 @@ import {
   rollBack,
 } from '../store/datasetStore';
 import type { TakedownDb } from '../store/takedownDb';
-import { listLabel, type TakedownService } from './takedownService';
+import { listLabel, type NextContents, type TakedownService } from './takedownService';
 
 export const REFRESH_TIMEOUT_MS = 30_000;
 export const MAX_DATASET_BYTES = 64_000_000;
@@ -136,18 +136,21 @@ export class DatasetUpdates {
     };
   }
 
-  /** After any change to a list: matching starts over, extension pages read again, tabs re-mark. */
-  private async changed(): Promise<void> {
-    this.service.invalidate();
-    // Build the new matcher now, so the pages that re-mark next do not wait for it.
-    void this.service.matcher().catch(() => undefined);
+  /**
+   * Writes a change to the lists through the service (which builds the next matcher first, from `next` when given,
+   * and keeps answering with the current one until then); then extension pages read again and tabs re-mark.
+   */
+  private async change<T>(write: () => Promise<T>, next?: NextContents): Promise<T> {
+    const result = await this.service.switchLists(write, next);
     await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
     this.deps.onInstalled?.();
+    return result;
   }
 
-  private async installed(info: DatasetInfo): Promise<InstallOutcome> {
-    await this.changed();
-    return { kind: 'installed', info };
+  /** Installs a valid dataset as a list's next version. */
+  private async installed(listId: string, db: TakedownDb, data: Dataset, origin: DatasetOrigin) {
+    const info = await this.change(() => replaceDataset(db, data, origin, this.now(), true), { list: listId, data });
+    return { kind: 'installed', info } as const;
   }
 
   /**
@@ -190,7 +193,7 @@ export class DatasetUpdates {
       });
       return { kind: 'review', summary: summarizeChanges(installed?.data ?? null, data) };
     }
-    return this.installed(await replaceDataset(db, data, origin, this.now(), true));
+    return this.installed(listId, db, data, origin);
   }
 
   /**
@@ -222,12 +225,13 @@ export class DatasetUpdates {
     const pending = await db.snapshots.get('pending');
     if (!pending) throw new Error(t('errorNoPending'));
     const { origin } = pending.info;
-    const info = await replaceDataset(db, pending.data, origin, this.now(), true);
+    const outcome = await this.installed(listId, db, pending.data, origin);
     await db.snapshots.delete('pending');
     if (origin.kind === 'url') {
-      await this.recordAttempt(row, 'installed', t('attemptInstalled', info.datasetVersion), pending.validators);
+      const version = outcome.info.datasetVersion;
+      await this.recordAttempt(row, 'installed', t('attemptInstalled', version), pending.validators);
     }
-    return this.installed(info);
+    return outcome;
   }
 
   async discardPending(listId: string): Promise<void> {
@@ -305,8 +309,7 @@ export class DatasetUpdates {
     try {
       return await this.refresh(row.id, true);
     } catch (error) {
-      await this.catalogue.remove(row.id);
-      await this.changed();
+      await this.change(() => this.catalogue.remove(row.id), { list: row.id, data: null });
       throw error;
     }
   }
@@ -402,24 +405,29 @@ export class DatasetUpdates {
     if (patch.schedule !== undefined && row.kind === 'url') next.schedule = patch.schedule;
     if (patch.title !== undefined) next.title = patch.title.trim().slice(0, 200);
     if (patch.key !== undefined && row.kind === 'url') next.key = DatasetUpdates.normalKey(patch.key);
-    const updated = await this.catalogue.patch(listId, next);
-    if (patch.enabled !== undefined || patch.title !== undefined) await this.changed();
-    else await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
+    const write = () => this.catalogue.patch(listId, next);
+    let updated: ListRow;
+    if (patch.enabled === false) updated = await this.change(write, { list: listId, data: null });
+    else if (patch.enabled !== undefined || patch.title !== undefined) updated = await this.change(write);
+    else {
+      updated = await write();
+      await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
+    }
     return this.view(updated);
   }
 
   async remove(listId: string): Promise<void> {
     const { row } = await this.list(listId);
     if (row.id === BUNDLED_LIST || row.id === MY_LIST) throw new Error(t('errorCannotRemove'));
-    await this.catalogue.remove(listId);
-    await this.changed();
+    await this.change(() => this.catalogue.remove(listId), { list: listId, data: null });
   }
 
   async rollBack(listId: string): Promise<DatasetInfo> {
-    const { db } = await this.list(listId);
-    const info = await rollBack(db);
+    const { row, db } = await this.list(listId);
+    const previous = await db.snapshots.get('previous');
+    if (!previous) throw new Error(t('errorNoPrevious'));
+    const info = await this.change(() => rollBack(db), { list: listId, data: row.enabled ? previous.data : null });
     if (!info) throw new Error(t('errorNoPrevious'));
-    await this.installed(info);
     return info;
   }
 
@@ -439,8 +447,7 @@ export class DatasetUpdates {
           placed,
         ),
       };
-    await replaceDataset(db, result.data, { kind: 'mine' }, this.now(), true);
-    await this.changed();
+    await this.installed(MY_LIST, db, result.data, { kind: 'mine' });
     return { id };
   }
 
@@ -450,8 +457,7 @@ export class DatasetUpdates {
     if (!current) throw new Error(t('errorNoDataset'));
     const result = validateDataset(removeRecord(current.data, kind, id, this.now()));
     if (!result.ok) throw new Error(`${t('errorRefused')}\n${formatProblems(result.problems.slice(0, 20))}`);
-    await replaceDataset(db, result.data, { kind: 'mine' }, this.now(), true);
-    await this.changed();
+    await this.installed(MY_LIST, db, result.data, { kind: 'mine' });
   }
 
   /** A list's data as a dataset file; null when it has none. */

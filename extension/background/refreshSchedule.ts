@@ -10,8 +10,10 @@ const CHECK_EVERY_MINUTES = 60;
 export function setUpRefreshSchedule(updates: DatasetUpdates, now: () => Date = () => new Date()): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== SCHEDULE_ALARM) return;
+    // One instant for the whole run: which lists are due does not change while earlier ones install.
+    const at = now();
     void updates
-      .updateAll((row) => isDue(row, now()))
+      .updateAll((row) => isDue(row, at))
       .then((results) => {
         for (const result of results) {
           if (result.error) console.warn(`Takedown Lens: scheduled update of "${result.title}" failed`, result.error);

@@ -3,7 +3,15 @@
 // across lists. Every tab asks this one copy. Ids past a list's own database are qualified ("bundled/okex-wechat").
 import type { Account, Organisation } from '../../lib/dataset/schema';
 import { MATCHER_FORMAT, TakedownMatcher } from '../../lib/matching/takedownMatcher';
-import type { AccountDetails, AccountSummary, DatasetInfo, ListLabel, OrganisationDetails } from '../../lib/protocol';
+import type { Dataset } from '../../lib/dataset/schema';
+import type {
+  AccountDetails,
+  AccountSummary,
+  DatasetInfo,
+  ListLabel,
+  OrganisationDetails,
+  PageRequests,
+} from '../../lib/protocol';
 import { AccountSearch } from '../../lib/search/accountSearch';
 import { claimKey, type Claim } from '../../lib/claims';
 import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
@@ -14,6 +22,8 @@ import { t } from '../i18n';
 import { readAccountDetails, readClaims, readDatasetInfo } from '../store/datasetStore';
 import type { ListCatalogue } from '../store/listCatalogue';
 import type { TakedownDb } from '../store/takedownDb';
+
+type PageAnswer = PageRequests['page:match']['response'];
 
 export type SearchIndex = AccountSearch<AccountSummary & { aliases: Account['aliases'] }>;
 
@@ -48,6 +58,37 @@ interface Merged {
   repOf: Map<string, string>;
 }
 
+/**
+ * One consistent view of the lists: the enabled lists with data, their merged matcher, and what was read from them
+ * (claims, search indexes). A change to the lists builds the next generation while this one keeps answering, then
+ * replaces it in one assignment.
+ */
+interface Generation {
+  /** How many list changes had begun when it was loaded: its reads of the databases are good while that holds. */
+  writes: number;
+  lists: ActiveList[];
+  merged: Merged;
+  claims: Map<string, Claim | null>;
+  search: Lazy<SearchIndex>;
+  organisationSearch: Lazy<AccountSearch<Organisation>>;
+}
+
+/** The contents a list will have once a change is written (null: it no longer takes part in matching). */
+export interface NextContents {
+  list: string;
+  data: Pick<Dataset, 'organisations' | 'accounts'> | null;
+}
+
+/** Thrown inside a read that a list change overtook: the read is done again against the next generation. */
+class Overtaken extends Error {
+  constructor() {
+    super('The lists changed while they were read');
+  }
+}
+
+/** How often a read overtaken by list changes is tried (each try waits for the change under way). */
+const MAX_TRIES = 4;
+
 /** Loaded on first use and kept until reset; a failure is retried on the next call, not kept. */
 interface Lazy<T> {
   (): Promise<T>;
@@ -70,24 +111,11 @@ function once<T>(load: () => Promise<T>): Lazy<T> {
 }
 
 export class TakedownService {
-  private merged = once(() => this.ready.then(() => this.loadMatcher()));
-  private activeLists = once(() => this.ready.then(() => this.loadActive()));
-  private searching = once(() => this.activeLists().then((lists) => this.buildSearch(lists)));
-  private searchingOrganisations = once(() =>
-    this.activeLists().then(async (lists) => {
-      const { repOf } = await this.merged();
-      const organisations = await Promise.all(
-        lists.map(async ({ row, db }) =>
-          (await db.organisations.toArray()).map((organisation) => ({
-            ...organisation,
-            id: qualify(row.id, organisation.id),
-          })),
-        ),
-      );
-      return new AccountSearch(organisations.flat().filter((organisation) => !isMember(repOf, organisation.id)));
-    }),
-  );
-  private readonly claimCache = new Map<string, Claim | null>();
+  private generation = once(() => this.ready.then(() => this.loadGeneration()));
+  /** Counts list changes begun: a read of the lists' databases that saw it change is done again. */
+  private writes = 0;
+  /** The list change under way (they run one at a time), settled once its generation answers. */
+  private switching: Promise<unknown> = Promise.resolve();
   /** Settles once the lists are ready (made, upgraded, seeded), or preparing them failed and was logged. */
   readonly ready: Promise<void>;
 
@@ -106,22 +134,83 @@ export class TakedownService {
     return this.catalogue.main;
   }
 
+  private merged(): Promise<Merged> {
+    return this.generation().then((generation) => generation.merged);
+  }
+
   matcher(): Promise<TakedownMatcher> {
     return this.merged().then((merged) => merged.matcher);
   }
 
   /** The enabled lists that have data, in order. */
   active(): Promise<ActiveList[]> {
-    return this.activeLists();
+    return this.generation().then((generation) => generation.lists);
   }
 
   search(): Promise<SearchIndex> {
-    return this.searching();
+    return this.generation().then((generation) => generation.search());
   }
 
   /** Organisations by name and alias, built on first use like the account search. */
   organisationSearch(): Promise<AccountSearch<Organisation>> {
-    return this.searchingOrganisations();
+    return this.generation().then((generation) => generation.organisationSearch());
+  }
+
+  /**
+   * What a page's texts and links mark, and what each mark claims, all from one generation: a page matched while a
+   * list changes gets the previous lists' answer or the next one's, never a mix.
+   */
+  async answerPage(texts: readonly string[], links: readonly string[]): Promise<PageAnswer> {
+    for (let tries = 1; ; tries++) {
+      const generation = await this.generation();
+      const { matcher } = generation.merged;
+      const found = texts.map((text) => matcher.marksIn(text));
+      const linked = links.map((href) => matcher.linkMark(href));
+      const keys = new Set<string>();
+      for (const mark of [...found.flat(), ...linked]) if (mark) keys.add(claimKey(mark.match, mark.id));
+      try {
+        return { texts: found, links: linked, claims: await this.claimsIn(generation, keys) };
+      } catch (error) {
+        if (!(error instanceof Overtaken) || tries === MAX_TRIES) throw error;
+        // A change began while the claims were read: answer again once its generation is in place.
+        await this.switching.catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * Changes the lists: builds the matcher for `next` (the contents one list will have) while the current generation
+   * keeps answering, writes, then puts the next generation in place in one step. Without `next` the matcher is
+   * built from the databases after the write (enabling a list), the current generation answering meanwhile from
+   * memory. Changes run one at a time; a failed write leaves the current generation in place.
+   */
+  switchLists<T>(write: () => Promise<T>, next?: NextContents): Promise<T> {
+    const run = this.switching
+      .catch(() => undefined)
+      .then(async () => {
+        await this.ready;
+        const prepared = next ? await this.prepare(next) : undefined;
+        this.writes++;
+        let result: T;
+        try {
+          result = await write();
+        } catch (error) {
+          // Nothing was written (each write is one transaction): the current generation is still the lists' state.
+          this.writes--;
+          throw error;
+        }
+        try {
+          const generation = await this.loadGeneration(prepared);
+          this.generation = once(() => Promise.resolve(generation));
+        } catch (error) {
+          // Written but not loaded: the next request loads the lists afresh.
+          this.generation = once(() => this.loadGeneration());
+          throw error;
+        }
+        return result;
+      });
+    this.switching = run;
+    return run;
   }
 
   /** The enabled list a qualified id belongs to, and the id inside it. */
@@ -176,12 +265,24 @@ export class TakedownService {
     return found;
   }
 
-  /** What each marked account or organisation claims, by claimKey (cached until the lists change). */
+  /** What each marked account or organisation claims, by claimKey (cached with the generation). */
   async claims(keys: Iterable<string>): Promise<Record<string, Claim>> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await this.claimsIn(await this.generation(), keys);
+      } catch (error) {
+        if (!(error instanceof Overtaken) || tries === MAX_TRIES) throw error;
+        await this.switching.catch(() => undefined);
+      }
+    }
+  }
+
+  private async claimsIn(generation: Generation, keys: Iterable<string>): Promise<Record<string, Claim>> {
     const wanted = [...new Set(keys)];
-    const missing = wanted.filter((key) => !this.claimCache.has(key));
+    const cache = generation.claims;
+    const missing = wanted.filter((key) => !cache.has(key));
     if (missing.length > 0) {
-      const { repOf } = await this.merged();
+      const { repOf, groups } = generation.merged;
       const parsed = missing.map((key) => {
         const match = key.startsWith('organisation:') ? 'organisation' : 'account';
         return { key, match, id: key.slice(match.length + 1) } as const;
@@ -190,12 +291,14 @@ export class TakedownService {
       for (const entry of parsed)
         memberKeys.set(
           entry.key,
-          (await this.members(entry.id)).map((id) => claimKey(entry.match, id)),
+          (groups.get(entry.id) ?? [entry.id]).map((id) => claimKey(entry.match, id)),
         );
-      const read = await this.readListClaims([...memberKeys.values()].flat());
+      const read = await this.readListClaims(generation.lists, [...memberKeys.values()].flat());
+      // A change began since this generation was loaded: the databases may hold the next lists already.
+      if (generation.writes !== this.writes) throw new Overtaken();
       for (const entry of parsed) {
         const listed = memberKeys.get(entry.key)!.flatMap((key) => read.get(key) ?? []);
-        this.claimCache.set(
+        cache.set(
           entry.key,
           mergeClaims(entry.id, listed, (id) => repOf.get(id) ?? id),
         );
@@ -203,14 +306,17 @@ export class TakedownService {
     }
     const found: Record<string, Claim> = {};
     for (const key of wanted) {
-      const claim = this.claimCache.get(key);
+      const claim = cache.get(key);
       if (claim) found[key] = claim;
     }
     return found;
   }
 
   /** Each list's own claims for these qualified keys, with the ids inside them qualified. */
-  private async readListClaims(keys: readonly string[]): Promise<Map<string, ListedClaim>> {
+  private async readListClaims(
+    lists: readonly ActiveList[],
+    keys: readonly string[],
+  ): Promise<Map<string, ListedClaim>> {
     const perList = new Map<string, string[]>();
     for (const key of keys) {
       const match = key.startsWith('organisation:') ? 'organisation' : 'account';
@@ -218,7 +324,6 @@ export class TakedownService {
       if (!split) continue;
       perList.set(split.list, [...(perList.get(split.list) ?? []), claimKey(match, split.id)]);
     }
-    const lists = await this.active();
     const result = new Map<string, ListedClaim>();
     await Promise.all(
       [...perList].map(async ([listId, local]) => {
@@ -305,13 +410,40 @@ export class TakedownService {
     return { organisation, accounts: await this.withEvidence(await this.summaries([...accountIds])) };
   }
 
-  /** Call after any list's data, or the catalogue, changed. */
+  /** Forgets the current generation: the next call loads the lists again (tests; changes use switchLists). */
   invalidate(): void {
-    this.merged.reset();
-    this.activeLists.reset();
-    this.searching.reset();
-    this.searchingOrganisations.reset();
-    this.claimCache.clear();
+    this.generation.reset();
+  }
+
+  private async loadGeneration(prepared?: Merged): Promise<Generation> {
+    const writes = this.writes;
+    const lists = await this.loadActive();
+    const merged = prepared ?? (await this.loadMatcher(lists));
+    if (prepared) void this.storeMatcher(lists, prepared);
+    const generation: Generation = {
+      writes,
+      lists,
+      merged,
+      claims: new Map(),
+      search: once(() => this.buildSearch(generation)),
+      organisationSearch: once(() => this.buildOrganisationSearch(generation)),
+    };
+    return generation;
+  }
+
+  /** The merged matcher the enabled lists will have once `next` is written. */
+  private async prepare(next: NextContents): Promise<Merged> {
+    const contents: ListContents[] = [];
+    for (const row of await this.catalogue.all()) {
+      if (!row.enabled) continue;
+      if (row.id === next.list) {
+        if (next.data) contents.push({ list: row.id, ...next.data });
+        continue;
+      }
+      const db = this.catalogue.db(row);
+      if (await readDatasetInfo(db)) contents.push(await readContents(row.id, db));
+    }
+    return merge(contents);
   }
 
   private async loadActive(): Promise<ActiveList[]> {
@@ -325,8 +457,7 @@ export class TakedownService {
     return active;
   }
 
-  private async buildSearch(lists: readonly ActiveList[]): Promise<SearchIndex> {
-    const { repOf } = await this.merged();
+  private async buildSearch({ lists, merged: { repOf } }: Generation): Promise<SearchIndex> {
     const entries = new Map<string, AccountSummary & { aliases: Account['aliases'] }>();
     for (const { row, db, label } of lists) {
       const [accounts, organisations] = await Promise.all([db.accounts.toArray(), db.organisations.toArray()]);
@@ -346,34 +477,58 @@ export class TakedownService {
     return new AccountSearch([...entries.values()]);
   }
 
-  private async loadMatcher(): Promise<Merged> {
-    const lists = await this.active();
-    const stamp = [
-      MATCHER_FORMAT,
-      ...lists.map(({ row, info }) => `${row.id}@${info.datasetVersion}@${info.importedAt}`),
-    ].join(' ');
+  private async buildOrganisationSearch({ lists, merged: { repOf } }: Generation) {
+    const organisations = await Promise.all(
+      lists.map(async ({ row, db }) =>
+        (await db.organisations.toArray()).map((organisation) => ({
+          ...organisation,
+          id: qualify(row.id, organisation.id),
+        })),
+      ),
+    );
+    return new AccountSearch(organisations.flat().filter((organisation) => !isMember(repOf, organisation.id)));
+  }
+
+  /** The stored matcher when it was built from exactly these lists' versions, else one built now (and stored). */
+  private async loadMatcher(lists: readonly ActiveList[]): Promise<Merged> {
     const cached = await this.db.matcherCache.get('current').catch(() => undefined);
-    if (cached?.stamp === stamp) {
+    if (cached?.stamp === matcherStamp(lists)) {
       const restored = TakedownMatcher.fromSnapshot(cached.snapshot);
       if (restored) return withGroups(restored, cached.groups ?? []);
     }
-    const contents = await Promise.all(
-      lists.map(async ({ row, db }) => {
-        const [organisations, accounts] = await Promise.all([db.organisations.toArray(), db.accounts.toArray()]);
-        return { list: row.id, organisations, accounts };
-      }),
-    );
-    const { dataset, groups } = mergeLists(contents);
-    const matcher = new TakedownMatcher(dataset);
-    // A failed write only costs the next restart a rebuild.
+    const merged = merge(await Promise.all(lists.map(({ row, db }) => readContents(row.id, db))));
+    await this.storeMatcher(lists, merged);
+    return merged;
+  }
+
+  /** Stores the merged matcher for the next start; a failed write only costs that start a rebuild. */
+  private async storeMatcher(lists: readonly ActiveList[], { matcher, groups }: Merged): Promise<void> {
     await this.db.matcherCache
-      .put({ key: 'current', stamp, snapshot: matcher.toSnapshot(), groups })
+      .put({ key: 'current', stamp: matcherStamp(lists), snapshot: matcher.toSnapshot(), groups: [...groups] })
       .catch(() => undefined);
-    return withGroups(matcher, groups);
   }
 }
 
-function withGroups(matcher: TakedownMatcher, entries: Array<[string, string[]]>): Merged {
+/** What the stored matcher was built from: the matcher's layout and each enabled list's installed version. */
+function matcherStamp(lists: readonly ActiveList[]): string {
+  return [MATCHER_FORMAT, ...lists.map(({ row, info }) => `${row.id}@${info.datasetVersion}@${info.importedAt}`)].join(
+    ' ',
+  );
+}
+
+type ListContents = Parameters<typeof mergeLists>[0][number];
+
+async function readContents(list: string, db: TakedownDb): Promise<ListContents> {
+  const [organisations, accounts] = await Promise.all([db.organisations.toArray(), db.accounts.toArray()]);
+  return { list, organisations, accounts };
+}
+
+function merge(contents: ListContents[]): Merged {
+  const { dataset, groups } = mergeLists(contents);
+  return withGroups(new TakedownMatcher(dataset), groups);
+}
+
+function withGroups(matcher: TakedownMatcher, entries: Iterable<[string, string[]]>): Merged {
   const groups = new Map(entries);
   const repOf = new Map<string, string>();
   for (const [rep, members] of entries) for (const member of members) repOf.set(member, rep);

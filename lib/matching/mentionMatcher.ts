@@ -1,7 +1,7 @@
 // Finds mentions of account names, aliases and handles in text: a trie over folded text, walked from every place
 // a mention may start (word starts for spaced scripts, every character for Chinese and Japanese; most of a Chinese
 // text is skipped by sampling, see textScan.ts), then the longest of any overlapping candidates wins. Built once in
-// the background; typed arrays keep 100,000 accounts compact.
+// the background; typed arrays keep 100,000 accounts compact, and are stored and loaded as they are.
 import { foldName, getClassTable, getFoldTable, SPACE, WORD } from '../text/fold';
 import {
   ADJACENT,
@@ -17,7 +17,14 @@ import {
   type ScanCursor,
   type ScanTables,
 } from './textScan';
-import { WasmMentionScanner, type TrieTables } from './wasm/wasmMentionScanner';
+
+/** The trie as packed typed arrays (see MentionMatcherSnapshot for their layout). */
+export interface TrieTables {
+  rootChild: Int32Array;
+  nodes: Int32Array;
+  edges: Int32Array;
+  patternFlags: Uint8Array;
+}
 
 export interface MatcherPattern {
   text: string;
@@ -44,22 +51,19 @@ export interface Mention {
 }
 
 const MIN_PATTERN_LENGTH = 2;
-/** Longer texts are not names; the bound also keeps one start's candidates within the scanner's buffer. */
+/** Longer texts are not names. */
 const MAX_PATTERN_LENGTH = 1_000;
-const MAX_CANDIDATES = 16_384;
 const CONTEXT_WINDOW = 24;
 /** Words that introduce an account ID, as folded text (lower case, Simplified Chinese). */
 const ID_CONTEXT =
   /(wechat|weixin|微信|公众号|账号|帐号|\bid)[^\p{L}\p{N}]{0,4}(id|号|号码|account|public account|official account)?[\s:：'"“”‘’「」『』(（]*$/u;
 
 /**
- * Everything a built matcher holds, as typed arrays: stored in IndexedDB so a restarted background skips the build.
+ * Everything a built matcher holds, as typed arrays: stored in IndexedDB so a restarted background skips the build,
+ * and used as they are read back (no copy, no rebuild).
  * `rootChild[char]` is the node for a first character; `nodes` holds two numbers per node: its character with the
  * ADJACENT flag (node + 1 is a child, as for most nodes) and the HASHED flag (other children are in `edges`), then
  * its pattern + 1 (0 when no pattern ends there); `edges` is an open-addressing table of (node + 1, char, child).
- * `leadingWords` is a bit set of hashes of the words that begin patterns (see leadingWordBit), and `leadingPairs`
- * one of the first two characters of the other patterns (see leadingPairBit): the WebAssembly scanner walks the
- * trie only where they agree.
  */
 export interface MentionMatcherSnapshot extends TrieTables {
   patternAccount: Int32Array;
@@ -69,11 +73,7 @@ export interface MentionMatcherSnapshot extends TrieTables {
   sampleStep: number;
 }
 
-export type MatcherEngine = 'wasm' | 'js';
-
 export interface MentionMatcherOptions {
-  /** 'js' skips WebAssembly (tests compare the two). By default WebAssembly is used where it can run. */
-  engine?: MatcherEngine;
   /** false reads every unit, never sampling (tests compare the two). */
   sampling?: boolean;
 }
@@ -85,9 +85,7 @@ function isSnapshot(value: unknown): value is MentionMatcherSnapshot {
 export class MentionMatcher {
   private readonly fold = getFoldTable();
   private readonly classes = getClassTable();
-  /** The trie: views into the scanner's WebAssembly memory when there is one, plain arrays otherwise. */
   private readonly tables: TrieTables;
-  private readonly scanner: WasmMentionScanner | null;
   private readonly patternAccount: Int32Array;
   private readonly leadingUnits: Uint8Array;
   /** Per UTF-16 unit of text: 1 when sampling stops at it (a word character, or one of leadingUnits). */
@@ -109,9 +107,7 @@ export class MentionMatcher {
       const folded = this.fold[code]!;
       this.sampleStops[code] = this.classes[folded] === WORD ? 1 : this.leadingUnits[folded]!;
     }
-    this.scanner =
-      options.engine === 'js' ? null : WasmMentionScanner.create(this.fold, this.classes, built, MAX_CANDIDATES);
-    this.tables = this.scanner?.tables ?? built;
+    this.tables = built;
     this.scanTables = {
       fold: this.fold,
       classes: this.classes,
@@ -121,64 +117,39 @@ export class MentionMatcher {
     };
   }
 
-  /** Which engine scans text: WebAssembly, or JavaScript where WebAssembly cannot run. */
-  get engine(): MatcherEngine {
-    return this.scanner ? 'wasm' : 'js';
-  }
-
+  /** The tables themselves (a stored snapshot is structured-cloned, so nothing here is shared with it). */
   toSnapshot(): MentionMatcherSnapshot {
-    // Copies: a view into the WebAssembly memory would store the whole memory.
-    const { rootChild, nodes, edges, patternFlags, leadingWords, leadingPairs } = this.tables;
+    const { rootChild, nodes, edges, patternFlags } = this.tables;
     return {
-      rootChild: rootChild.slice(),
-      nodes: nodes.slice(),
-      edges: edges.slice(),
-      patternFlags: patternFlags.slice(),
-      leadingWords: leadingWords.slice(),
-      leadingPairs: leadingPairs.slice(),
-      patternAccount: this.patternAccount.slice(),
-      leadingUnits: this.leadingUnits.slice(),
+      rootChild,
+      nodes,
+      edges,
+      patternFlags,
+      patternAccount: this.patternAccount,
+      leadingUnits: this.leadingUnits,
       sampleStep: this.sampleStep,
     };
   }
 
   /** Bytes of the trie's typed arrays. */
   get byteSize(): number {
-    const { rootChild, nodes, edges, patternFlags, leadingWords, leadingPairs } = this.tables;
-    const arrays = [
-      rootChild,
-      nodes,
-      edges,
-      patternFlags,
-      leadingWords,
-      leadingPairs,
-      this.patternAccount,
-      this.leadingUnits,
-    ];
+    const { rootChild, nodes, edges, patternFlags } = this.tables;
+    const arrays = [rootChild, nodes, edges, patternFlags, this.patternAccount, this.leadingUnits];
     return arrays.reduce((sum, array) => sum + array.byteLength, 0);
-  }
-
-  /** Bytes of the WebAssembly memory (the trie, folding tables and room for text), 0 without WebAssembly. */
-  get scannerByteSize(): number {
-    return this.scanner?.byteSize ?? 0;
   }
 
   /**
    * Every mention in the text, in order, with no two overlapping. Offsets are UTF-16 offsets into `text`. Sampling
    * reads most of a Chinese or Japanese text one unit in four; where it stops too often (English), the rest is read
-   * unit by unit, in WebAssembly where it runs.
+   * unit by unit.
    */
   findMentions(text: string, hasContext?: ContextCheck): Mention[] {
     const tables = this.scanTables;
     const found: number[] = [];
     const cursor: ScanCursor = { at: 0, previousClass: SPACE };
-    if (!(this.sampling && scanText(text, tables, cursor, found, true))) {
-      if (this.scanner) this.scanner.candidates(text, cursor.at, cursor.previousClass, found);
-      else scanText(text, tables, cursor, found, false);
-    }
+    if (!(this.sampling && scanText(text, tables, cursor, found, true))) scanText(text, tables, cursor, found, false);
     // The scans checked word boundaries and @handles; a bare handle still needs "WeChat ID" or the like before it
-    // (or its platform named in the block), and an ambiguous name its context. (The WebAssembly memory may have
-    // grown: this.tables holds the current views.)
+    // (or its platform named in the block), and an ambiguous name its context.
     const { patternFlags } = this.tables;
     const candidates: number[] = [];
     for (let i = 0; i < found.length; i += 3) {
@@ -203,33 +174,6 @@ function hasIdContext(text: string, start: number, fold: Uint16Array): boolean {
 
 const ILL_FORMED = /\ufffd|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/**
- * The bit for the word a folded pattern begins with (its leading run of WORD characters), or -1 when it begins
- * with another class: a hash of the low bytes of its first eight units and its length, which the WebAssembly
- * scanner computes the same way on the words of page text.
- */
-export function leadingWordBit(folded: string, classes: Uint8Array, wordBits: number): number {
-  let length = 0;
-  while (length < folded.length && classes[folded.charCodeAt(length)] === WORD) length++;
-  if (length === 0) return -1;
-  let first = 0;
-  let second = 0;
-  for (let i = 0; i < Math.min(length, 8); i++) {
-    const low = (folded.charCodeAt(i) & 0xff) << ((i & 3) * 8);
-    if (i < 4) first |= low;
-    else second |= low;
-  }
-  let hash = Math.imul(first ^ length, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77);
-  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
-  return (hash ^ (hash >>> 12)) & (wordBits - 1);
-}
-
-/** The bit for the first two units of a folded pattern (two at least), as the WebAssembly scanner hashes them. */
-export function leadingPairBit(folded: string, bits: number): number {
-  const hash = Math.imul((folded.charCodeAt(0) << 16) | folded.charCodeAt(1), 0x9e3779b1);
-  return (hash ^ (hash >>> 15)) & (bits - 1);
-}
-
 /** Builds the trie of folded patterns (see MentionMatcherSnapshot for the layout). */
 function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): MentionMatcherSnapshot {
   const byText = new Map<string, number>();
@@ -238,7 +182,7 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
   const accounts: number[] = [];
   let totalLength = 0;
   const add = (text: string, accountIndex: number, flag: number) => {
-    // Text with U+FFFD or a lone surrogate is no name, and the WebAssembly scanner reads both as U+FFFD.
+    // Text with U+FFFD or a lone surrogate is no name.
     if (text.length < MIN_PATTERN_LENGTH || text.length > MAX_PATTERN_LENGTH || ILL_FORMED.test(text)) return;
     const known = byText.get(text);
     if (known !== undefined) {
@@ -306,22 +250,8 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
   for (const text of texts) sampleStep = Math.min(sampleStep, text.length);
   const leadingUnits = new Uint8Array(0x10000);
   for (const text of texts) for (let i = 0; i < sampleStep; i++) leadingUnits[text.charCodeAt(i)] = 1;
-  let wordBits = 1 << 12;
-  while (wordBits < texts.length * 32) wordBits *= 2;
-  const leadingWords = new Int32Array(wordBits / 32);
-  const leadingPairs = new Int32Array(wordBits / 32);
-  for (const text of texts) {
-    const bit = leadingWordBit(text, classes, wordBits);
-    if (bit >= 0) leadingWords[bit >>> 5]! |= 1 << (bit & 31);
-    else {
-      const pair = leadingPairBit(text, wordBits);
-      leadingPairs[pair >>> 5]! |= 1 << (pair & 31);
-    }
-  }
   return {
     rootChild,
-    leadingWords,
-    leadingPairs,
     // Drop the unused tail (shared prefixes leave it empty); one spare node keeps `node + 1` reads in bounds.
     nodes: nodes.slice(0, 2 * (nodeCount + 1)),
     edges,

@@ -20,7 +20,7 @@ import {
 import { namesAccountAround, namesPlatform } from './platformTerms';
 
 /** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
-export const MATCHER_FORMAT = 5;
+export const MATCHER_FORMAT = 6;
 
 type Platform = MatchableAccount['platform'];
 

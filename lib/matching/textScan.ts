@@ -4,7 +4,7 @@
 // first `step` units. So a window of `step` units whose last unit is neither a word character nor among the first
 // `step` units of some pattern holds no mention's start, and only that last unit is read.
 import { OTHER, SPACE, WORD } from '../text/fold';
-import type { TrieTables } from './wasm/wasmMentionScanner';
+import type { TrieTables } from './mentionMatcher';
 
 export const END_BOUNDARY = 1;
 export const NEEDS_ID_CONTEXT = 2;
@@ -22,8 +22,7 @@ const MAX_STOPS_PER_CHUNK = 96;
 export interface ScanTables {
   fold: Uint16Array;
   classes: Uint8Array;
-  /** The trie's views, read at each scan (the WebAssembly scanner replaces them when its memory grows). */
-  trie: Pick<TrieTables, 'rootChild' | 'nodes' | 'edges' | 'patternFlags'>;
+  trie: TrieTables;
   /** Per UTF-16 unit: 1 when sampling must stop at it (a word character, or among the first `step` of a pattern). */
   sampleStops: Uint8Array;
   sampleStep: number;
@@ -92,7 +91,7 @@ export function scanText(
         previousClass = OTHER;
       }
       if (++stops > MAX_STOPS_PER_CHUNK) {
-        // (Not between the two halves of a surrogate pair, which the WebAssembly scanner reads as one character.)
+        // (Not between the two halves of a surrogate pair.)
         if (windows < SAMPLE_CHUNK && !isLowSurrogate(text.charCodeAt(at))) break;
         windows = 0;
         stops = 0;

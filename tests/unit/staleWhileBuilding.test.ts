@@ -1,0 +1,147 @@
+// A change to the lists builds the next matcher while the current one keeps answering, then switches in one step; a
+// page matched across the switch gets one generation's answer, never a mix; a restart loads the stored matcher.
+import { describe, expect, it, vi } from 'vitest';
+import { TakedownService } from '../../extension/background/takedownService';
+import { replaceDataset } from '../../extension/store/datasetStore';
+import type { Dataset } from '../../lib/dataset/schema';
+import { TakedownMatcher } from '../../lib/matching/takedownMatcher';
+import { newsroomList } from './listDatasets';
+import { setUpLists } from './listFixtures';
+
+/** The next version of the newsroom list: Weibo Wire deleted, and an account it did not name before. */
+function nextNewsroom(): Dataset {
+  const data = newsroomList('1.1.0');
+  const wire = data.accounts.find((account) => account.id === 'weibo-wire')!;
+  wire.status = 'deleted';
+  data.accounts.push({ ...wire, id: 'tiger-daily', name: 'Tiger Daily', handle: 'tigerdaily', status: 'blocked' });
+  data.events.push({
+    ...data.events.find((event) => event.id === 'e-weibo')!,
+    id: 'e-tiger',
+    accountIds: ['tiger-daily'],
+  });
+  return data;
+}
+
+function deferred() {
+  let release!: () => void;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+}
+
+async function withNewsroom() {
+  const lists = setUpLists();
+  await lists.service.ready;
+  const outcome = await lists.updates.importText(undefined, JSON.stringify(newsroomList()), {
+    kind: 'file',
+    name: 'newsroom.json',
+  });
+  expect(outcome.kind).toBe('installed');
+  const row = (await lists.catalogue.all()).find((candidate) => candidate.kind === 'file')!;
+  return { ...lists, listId: row.id, listDb: lists.catalogue.db(row) };
+}
+
+/** What a page's text marks: [text, status, the claim's status]. */
+async function marksOn(service: TakedownService, text: string) {
+  const answer = await service.answerPage([text], []);
+  return answer.texts[0]!.map((mark) => [
+    text.slice(mark.start, mark.end),
+    mark.status,
+    answer.claims[`${mark.match}:${mark.id}`]?.status,
+  ]);
+}
+
+describe('stale while building', () => {
+  it('answers with the current lists while the next matcher is built and written, then switches', async () => {
+    const { service, listId, listDb } = await withNewsroom();
+    const data = nextNewsroom();
+    const building = deferred();
+    const written = deferred();
+    // The build of the next matcher is held until the test lets it go.
+    const inside = service as unknown as { prepare(next: unknown): Promise<unknown> };
+    const prepare = inside.prepare.bind(service);
+    vi.spyOn(inside, 'prepare').mockImplementation(async (next) => {
+      await building.promise;
+      return prepare(next);
+    });
+    const before = await service.matcher();
+    let midWrite: Promise<unknown> | undefined;
+    const switched = service.switchLists(
+      async () => {
+        await replaceDataset(listDb, data, { kind: 'file', name: 'newsroom.json' }, new Date(), true);
+        // Written, not yet switched: a page matched now must not pair the old matcher with the new records. (Its
+        // Huobi News claim is not cached yet: it is read from the databases, after the write began.)
+        midWrite = marksOn(service, 'Huobi News, Weibo Wire and Tiger Daily');
+        await written.promise;
+        return 'done';
+      },
+      { list: listId, data },
+    );
+    // Building and writing: the current matcher answers, with its own claims.
+    expect(await marksOn(service, 'Weibo Wire and Tiger Daily')).toEqual([['Weibo Wire', 'suspended', 'suspended']]);
+    building.release();
+    await vi.waitFor(() => expect(midWrite).toBeDefined());
+    written.release();
+    expect(await switched).toBe('done');
+    // The page matched during the write got the next lists' answer, whole.
+    expect(await midWrite).toEqual([
+      ['Huobi News', 'blocked', 'blocked'],
+      ['Weibo Wire', 'deleted', 'deleted'],
+      ['Tiger Daily', 'blocked', 'blocked'],
+    ]);
+    const after = await service.matcher();
+    expect(after).not.toBe(before);
+    expect(await marksOn(service, 'Tiger Daily')).toEqual([['Tiger Daily', 'blocked', 'blocked']]);
+    // The first page after the switch uses the matcher built before it: no build left to wait for.
+    expect(await service.matcher()).toBe(after);
+  });
+
+  it('keeps the current generation when the write fails', async () => {
+    const { service, listId } = await withNewsroom();
+    const before = await service.matcher();
+    await expect(
+      service.switchLists(
+        async () => {
+          throw new Error('disk full');
+        },
+        { list: listId, data: nextNewsroom() },
+      ),
+    ).rejects.toThrow('disk full');
+    expect(await service.matcher()).toBe(before);
+    expect(await marksOn(service, 'Tiger Daily and Weibo Wire')).toEqual([['Weibo Wire', 'suspended', 'suspended']]);
+  });
+
+  it('an update through the list machinery switches once the next matcher is ready', async () => {
+    const { service, updates, listId } = await withNewsroom();
+    await marksOn(service, 'Weibo Wire');
+    const outcome = await updates.importText(listId, JSON.stringify(nextNewsroom()), {
+      kind: 'file',
+      name: 'newsroom.json',
+    });
+    expect(outcome.kind).toBe('installed');
+    // The claim cached for the previous version went with its generation.
+    expect(await marksOn(service, 'Weibo Wire, Tiger Daily')).toEqual([
+      ['Weibo Wire', 'deleted', 'deleted'],
+      ['Tiger Daily', 'blocked', 'blocked'],
+    ]);
+  });
+});
+
+describe('stored matcher', () => {
+  it('a restarted background uses the stored matcher as read, without building or copying it', async () => {
+    const { service, catalogue } = await withNewsroom();
+    const built = await service.matcher();
+    // Storing happens beside the switch; wait for it.
+    await vi.waitFor(async () => expect(await catalogue.main.matcherCache.get('current')).toBeDefined());
+    const restarted = new TakedownService(catalogue);
+    const read = vi.spyOn(catalogue.main.matcherCache, 'get');
+    const restore = vi.spyOn(TakedownMatcher, 'fromSnapshot');
+    const matcher = await restarted.matcher();
+    expect(restore).toHaveBeenCalledTimes(1);
+    const stored = (await read.mock.results[0]!.value) as { snapshot: ReturnType<TakedownMatcher['toSnapshot']> };
+    // The typed arrays it matches with are the very ones read from IndexedDB.
+    expect(matcher.toSnapshot().mentions.nodes).toBe(stored.snapshot.mentions.nodes);
+    expect(matcher.toSnapshot().mentions.rootChild).toBe(stored.snapshot.mentions.rootChild);
+    expect(matcher.marksIn('Weibo Wire')).toEqual(built.marksIn('Weibo Wire'));
+    vi.restoreAllMocks();
+  });
+});
