@@ -44,32 +44,37 @@ function organisationKeys(organisation: MatchableOrganisation): string[] {
 
 /**
  * Puts records into groups: a record joins the first group that shares one of its keys and holds nothing from its
- * own list yet (two records of one list are two records, whatever they share).
+ * own list yet (two records of one list are two records, whatever they share). Members join in list order, so a
+ * group holds a record of this list when its last member came from it. The last list's keys are only looked up:
+ * no later list would find them.
  */
 function group<T>(
   lists: readonly ListContent[],
   records: (content: ListContent) => readonly T[],
   keysOf: (record: T) => string[],
 ) {
-  const groups: Array<{ members: Array<{ list: string; record: T }>; lists: Set<string> }> = [];
+  const groups: Array<{ members: Array<{ list: string; record: T }> }> = [];
   const byKey = new Map<string, number[]>();
-  for (const content of lists) {
+  const withRecords = lists.filter((content) => records(content).length > 0);
+  withRecords.forEach((content, position) => {
+    const last = position === withRecords.length - 1;
     for (const record of records(content)) {
-      const keys = keysOf(record);
-      const found = keys
-        .flatMap((key) => byKey.get(key) ?? [])
-        .find((index) => !groups[index]!.lists.has(content.list));
-      const index = found ?? groups.push({ members: [], lists: new Set() }) - 1;
-      const target = groups[index]!;
-      target.members.push({ list: content.list, record });
-      target.lists.add(content.list);
+      const keys = byKey.size > 0 || !last ? keysOf(record) : [];
+      let index: number | undefined;
       for (const key of keys) {
-        const indexes = byKey.get(key) ?? [];
-        if (!indexes.includes(index)) indexes.push(index);
-        byKey.set(key, indexes);
+        index = byKey.get(key)?.find((candidate) => groups[candidate]!.members.at(-1)!.list !== content.list);
+        if (index !== undefined) break;
+      }
+      if (index === undefined) index = groups.push({ members: [] }) - 1;
+      groups[index]!.members.push({ list: content.list, record });
+      if (last) continue;
+      for (const key of keys) {
+        const indexes = byKey.get(key);
+        if (!indexes) byKey.set(key, [index]);
+        else if (!indexes.includes(index)) indexes.push(index);
       }
     }
-  }
+  });
   return groups;
 }
 
@@ -117,6 +122,17 @@ export function mergeLists(lists: readonly ListContent[]): MergedLists {
   }
   const accounts: MatchableAccount[] = [];
   for (const { members } of group(lists, (content) => content.accounts, accountKeys)) {
+    if (members.length === 1) {
+      // Named by one list (most accounts): its record as it is, with its ids qualified.
+      const { list, record } = members[0]!;
+      const organisationId = record.organisationId === undefined ? undefined : qualify(list, record.organisationId);
+      accounts.push({
+        ...record,
+        id: qualify(list, record.id),
+        organisationId: organisationId && organisationOf.get(organisationId),
+      });
+      continue;
+    }
     const [first, ...others] = members.map(({ list, record }) => ({ list, record, id: qualify(list, record.id) }));
     if (others.length > 0) groups.push([first!.id, [first!.id, ...others.map((other) => other.id)]]);
     const organisationId = [first!, ...others]

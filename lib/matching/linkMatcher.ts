@@ -4,7 +4,18 @@ import type { AccountLink } from '../dataset/schema';
 
 export interface LinkTarget {
   accountIndex: number;
-  link: AccountLink;
+}
+
+/**
+ * The links, flat, so a stored matcher is used as read: the sorted keys ("biz:<__biz>", "domain:<domain>",
+ * "prefix:<host> <host, path and query>") joined by newlines (no key holds one), where each key starts, and each
+ * key's target. A lookup is a binary search.
+ */
+export interface LinkTables {
+  keys: string;
+  /** Start of each key in `keys`, then the length of `keys` + 1. */
+  starts: Int32Array;
+  targets: Int32Array;
 }
 
 const TRACKING_PARAMETER =
@@ -29,59 +40,106 @@ function prefixKey(url: URL): string {
   return `${url.hostname}${url.pathname.replace(/\/+$/, '')}${url.search}`;
 }
 
-export class LinkMatcher {
-  private readonly byDomain = new Map<string, LinkTarget>();
-  private readonly byBiz = new Map<string, LinkTarget>();
-  private readonly prefixesByHost = new Map<string, Array<{ key: string; target: LinkTarget }>>();
+function keyOf(link: AccountLink): string | null {
+  if (link.kind === 'domain') return `domain:${link.value}`;
+  if (link.kind === 'wechat-biz') return `biz:${link.value}`;
+  const url = canonicalUrl(link.value);
+  return url && `prefix:${url.hostname} ${prefixKey(url)}`;
+}
 
-  /** From each account's links, or from [account index, links] pairs. */
-  constructor(accounts: ReadonlyArray<{ links: readonly AccountLink[] } | readonly [number, readonly AccountLink[]]>) {
-    accounts.forEach((entry, position) => {
-      const [accountIndex, links] = Array.isArray(entry)
-        ? (entry as readonly [number, readonly AccountLink[]])
-        : [position, (entry as { links: readonly AccountLink[] }).links];
-      for (const link of links) {
-        const target = { accountIndex, link };
-        if (link.kind === 'domain') {
-          if (!this.byDomain.has(link.value)) this.byDomain.set(link.value, target);
-        } else if (link.kind === 'wechat-biz') {
-          if (!this.byBiz.has(link.value)) this.byBiz.set(link.value, target);
-        } else {
-          const url = canonicalUrl(link.value);
-          if (!url) continue;
-          const list = this.prefixesByHost.get(url.hostname) ?? [];
-          list.push({ key: prefixKey(url), target });
-          this.prefixesByHost.set(url.hostname, list);
-        }
-      }
-    });
-    for (const list of this.prefixesByHost.values()) list.sort((a, b) => b.key.length - a.key.length);
+/** The tables for [account index, links] pairs; the first account to claim a key keeps it. */
+export function buildLinkTables(accounts: ReadonlyArray<readonly [number, readonly AccountLink[]]>): LinkTables {
+  const entries: Array<[string, number]> = [];
+  for (const [accountIndex, links] of accounts) {
+    for (const link of links) {
+      const key = keyOf(link);
+      if (key !== null && !key.includes('\n')) entries.push([key, accountIndex]);
+    }
+  }
+  // A stable sort keeps the first of equal keys first.
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const kept = entries.filter((entry, index) => index === 0 || entries[index - 1]![0] !== entry[0]);
+  const starts = new Int32Array(kept.length + 1);
+  let at = 0;
+  kept.forEach(([key], index) => {
+    starts[index] = at;
+    at += key.length + 1;
+  });
+  starts[kept.length] = at;
+  return {
+    keys: kept.map(([key]) => key).join('\n'),
+    starts,
+    targets: Int32Array.from(kept, ([, target]) => target),
+  };
+}
+
+export class LinkMatcher {
+  private readonly tables: LinkTables;
+  private readonly count: number;
+
+  /** From tables (a stored matcher), or from each account's links. */
+  constructor(source: LinkTables | ReadonlyArray<{ links: readonly AccountLink[] }>) {
+    this.tables = Array.isArray(source)
+      ? buildLinkTables(source.map(({ links }: { links: readonly AccountLink[] }, index) => [index, links] as const))
+      : (source as LinkTables);
+    this.count = this.tables.targets.length;
+  }
+
+  private key(index: number): string {
+    const { keys, starts } = this.tables;
+    return keys.slice(starts[index]!, starts[index + 1]! - 1);
+  }
+
+  /** The first key at or after `wanted`, by index (the count when there is none). */
+  private lowerBound(wanted: string): number {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.key(middle) < wanted) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private exact(wanted: string): LinkTarget | null {
+    const index = this.lowerBound(wanted);
+    return index < this.count && this.key(index) === wanted ? { accountIndex: this.tables.targets[index]! } : null;
   }
 
   /** The account an absolute URL points at, or null. */
   match(href: string): LinkTarget | null {
+    if (this.count === 0) return null;
     const url = canonicalUrl(href);
     if (!url) return null;
-    if (this.byBiz.size > 0 && (url.hostname === 'mp.weixin.qq.com' || url.hostname.endsWith('.weixin.qq.com'))) {
+    if (url.hostname === 'mp.weixin.qq.com' || url.hostname.endsWith('.weixin.qq.com')) {
       const biz = url.searchParams.get('__biz');
-      const target = biz ? this.byBiz.get(biz) : undefined;
+      const target = biz ? this.exact(`biz:${biz}`) : null;
       if (target) return target;
     }
-    const prefixes = this.prefixesByHost.get(url.hostname);
-    if (prefixes) {
+    // The host's URL prefixes, the longest first.
+    const hostKey = `prefix:${url.hostname} `;
+    const prefixes: Array<{ prefix: string; index: number }> = [];
+    for (let index = this.lowerBound(hostKey); index < this.count; index++) {
+      const key = this.key(index);
+      if (!key.startsWith(hostKey)) break;
+      prefixes.push({ prefix: key.slice(hostKey.length), index });
+    }
+    if (prefixes.length > 0) {
+      prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
       const key = prefixKey(url);
-      for (const { key: prefix, target } of prefixes) {
+      for (const { prefix, index } of prefixes) {
         if (
           key === prefix ||
           key.startsWith(prefix.endsWith('/') ? prefix : prefix + '/') ||
           key.startsWith(prefix + '?')
         )
-          return target;
+          return { accountIndex: this.tables.targets[index]! };
       }
     }
     let host = url.hostname;
     for (;;) {
-      const target = this.byDomain.get(host);
+      const target = this.exact(`domain:${host}`);
       if (target) return target;
       const dot = host.indexOf('.');
       if (dot < 0) return null;

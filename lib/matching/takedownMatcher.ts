@@ -8,9 +8,9 @@
 // - A name marked `needsContext` (Delphy, Deepchain…) counts only where its block of text names the platform or
 //   the account's handle; a bare handle, where its block names the platform (or "WeChat ID" comes right before it).
 import type { AccountLink, Status } from '../dataset/schema';
-import { PLATFORMS } from '../dataset/vocabulary';
+import { PLATFORMS, STATUSES } from '../dataset/vocabulary';
 import { foldName, foldText } from '../text/fold';
-import { LinkMatcher } from './linkMatcher';
+import { buildLinkTables, LinkMatcher, type LinkTables } from './linkMatcher';
 import {
   MentionMatcher,
   type MatcherPattern,
@@ -20,7 +20,7 @@ import {
 import { namesAccountAround, namesPlatform } from './platformTerms';
 
 /** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
-export const MATCHER_FORMAT = 6;
+export const MATCHER_FORMAT = 7;
 
 type Platform = MatchableAccount['platform'];
 
@@ -71,22 +71,41 @@ export interface MatchableDataset {
   accounts: readonly MatchableAccount[];
 }
 
+/**
+ * A built matcher, flat: typed arrays and a few long strings, which IndexedDB stores and a restarted background
+ * reads back quickly and uses as they are (a target's id or handles are sliced out when a mark needs them).
+ */
 export interface TakedownMatcherSnapshot {
   format: number;
-  /** Targets: the accounts, then the organisations that are marked. */
-  ids: string[];
-  kinds: MatchKind[];
-  statuses: Status[];
-  /**
-   * Per target: a bit per platform it is on (an organisation: its accounts'; bit i is PLATFORMS[i]), and its folded
-   * handles joined by newlines. Flat, so a restarted background reads them from IndexedDB quickly.
-   */
+  /** Targets (the accounts, then the organisations that are marked): their ids, each followed by a newline. */
+  ids: string;
+  /** Where each target's id starts in `ids`, then the length of `ids`. */
+  idStarts: Int32Array;
+  /** Per target: 0 an account, 1 an organisation. */
+  kinds: Uint8Array;
+  /** Per target: its status, as an index into STATUSES. */
+  statuses: Uint8Array;
+  /** Per target: a bit per platform it is on (an organisation: its accounts'; bit i is PLATFORMS[i]). */
   platformBits: Uint16Array;
-  handles: string[];
+  /** Per target: its folded handles, each followed by a newline (an organisation: its accounts'). */
+  handles: string;
+  handleStarts: Int32Array;
   /** [organisation target, folded name, account target]: a name the organisation shares with its account. */
   sharedNames: Array<[number, string, number]>;
   mentions: MentionMatcherSnapshot;
-  links: Array<[number, AccountLink[]]>;
+  links: LinkTables;
+}
+
+/** Strings joined, each followed by a newline, and where each starts (then the total length). */
+function joinWithStarts(parts: readonly string[]): { text: string; starts: Int32Array } {
+  const starts = new Int32Array(parts.length + 1);
+  let at = 0;
+  parts.forEach((part, index) => {
+    starts[index] = at;
+    at += part.length + 1;
+  });
+  starts[parts.length] = at;
+  return { text: parts.length > 0 ? parts.join('\n') + '\n' : '', starts };
 }
 
 /** From most to least severe: an organisation shows the most severe status among its accounts. */
@@ -100,11 +119,20 @@ export function mostSevere(statuses: readonly Status[]): Status {
 /** What a build stores (everything but the trie), and the patterns the trie is built from. */
 type Plan = Omit<TakedownMatcherSnapshot, 'format' | 'mentions'> & { patterns: MatcherPattern[] };
 
+interface PlanLists {
+  ids: string[];
+  kinds: MatchKind[];
+  statuses: Status[];
+  sharedNames: Array<[number, string, number]>;
+  patterns: MatcherPattern[];
+  links: Array<[number, AccountLink[]]>;
+}
+
 /** Targets and patterns: organisations' names first, so a name they share with an account finds the organisation. */
 export function planTargets({ organisations, accounts }: MatchableDataset): Plan {
   const platforms: Platform[][] = [];
   const handles: string[][] = [];
-  const plan: Omit<Plan, 'platformBits' | 'handles'> = {
+  const plan: PlanLists = {
     ids: [],
     kinds: [],
     statuses: [],
@@ -178,7 +206,20 @@ export function planTargets({ organisations, accounts }: MatchableDataset): Plan
   const platformBits = Uint16Array.from(platforms, (list) =>
     list.reduce((bits, platform) => bits | (1 << PLATFORMS.indexOf(platform)), 0),
   );
-  return { ...plan, platformBits, handles: handles.map((list) => list.join('\n')) };
+  const ids = joinWithStarts(plan.ids);
+  const handleText = joinWithStarts(handles.map((list) => list.join('\n')));
+  return {
+    ids: ids.text,
+    idStarts: ids.starts,
+    kinds: Uint8Array.from(plan.kinds, (kind) => (kind === 'organisation' ? 1 : 0)),
+    statuses: Uint8Array.from(plan.statuses, (status) => STATUSES.indexOf(status)),
+    platformBits,
+    handles: handleText.text,
+    handleStarts: handleText.starts,
+    sharedNames: plan.sharedNames,
+    patterns: plan.patterns,
+    links: buildLinkTables(plan.links),
+  };
 }
 
 function platformsOf(bits: number): Platform[] {
@@ -190,6 +231,7 @@ export class TakedownMatcher {
   private readonly shared = new Map<string, number>();
   readonly mentions: MentionMatcher;
   readonly links: LinkMatcher;
+  private readonly organisations: number;
 
   constructor(dataset: MatchableDataset, snapshot?: TakedownMatcherSnapshot, options: MentionMatcherOptions = {}) {
     if (snapshot) {
@@ -205,6 +247,7 @@ export class TakedownMatcher {
       this.shared.set(`${organisation}\u0000${folded}`, account);
     }
     this.links = new LinkMatcher(this.snapshot.links);
+    this.organisations = this.snapshot.kinds.reduce((sum, kind) => sum + kind, 0);
   }
 
   static fromSnapshot(snapshot: TakedownMatcherSnapshot): TakedownMatcher | null {
@@ -218,15 +261,27 @@ export class TakedownMatcher {
   }
 
   get accountCount(): number {
-    return this.snapshot.kinds.filter((kind) => kind === 'account').length;
+    return this.snapshot.kinds.length - this.organisations;
+  }
+
+  private isOrganisation(index: number): boolean {
+    return this.snapshot.kinds[index] === 1;
   }
 
   private target(index: number): MarkTarget {
+    const { ids, idStarts, statuses } = this.snapshot;
     return {
-      match: this.snapshot.kinds[index]!,
-      id: this.snapshot.ids[index]!,
-      status: this.snapshot.statuses[index]!,
+      match: this.isOrganisation(index) ? 'organisation' : 'account',
+      id: ids.slice(idStarts[index]!, idStarts[index + 1]! - 1),
+      status: STATUSES[statuses[index]!]!,
     };
+  }
+
+  /** A target's folded handles. */
+  private handlesOf(index: number): string[] {
+    const { handles, handleStarts } = this.snapshot;
+    const own = handles.slice(handleStarts[index]!, handleStarts[index + 1]! - 1);
+    return own === '' ? [] : own.split('\n');
   }
 
   marksIn(text: string): TextMark[] {
@@ -234,11 +289,10 @@ export class TakedownMatcher {
     const block = () => (folded ??= foldText(text));
     const hasContext = (index: number, forHandle: boolean) =>
       namesPlatform(block(), platformsOf(this.snapshot.platformBits[index]!)) ||
-      (!forHandle &&
-        this.snapshot.handles[index]!.split('\n').some((handle) => handle !== '' && block().includes(handle)));
+      (!forHandle && this.handlesOf(index).some((handle) => block().includes(handle)));
     return this.mentions.findMentions(text, hasContext).map(({ start, end, accountIndex }) => {
       let index = accountIndex;
-      if (this.snapshot.kinds[index] === 'organisation') {
+      if (this.isOrganisation(index)) {
         // A name the organisation shares with its account names the account where the words around it say so.
         const account = this.shared.get(`${index}\u0000${foldName(text.slice(start, end))}`);
         if (

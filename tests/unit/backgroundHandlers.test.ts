@@ -1,3 +1,4 @@
+import { STATUSES } from '../../lib/dataset/vocabulary';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundHandlers } from '../../extension/background/backgroundHandlers';
@@ -153,7 +154,8 @@ describe('background handlers', () => {
     const row = await db.matcherCache.get('current');
     expect(row?.snapshot.ids).toContain('bundled/okex-wechat');
     // A marker in the stored snapshot proves the restarted service used it rather than rebuilding.
-    row!.snapshot.statuses[row!.snapshot.ids.indexOf('bundled/okex-wechat')] = 'restricted';
+    const target = row!.snapshot.ids.split('\n').indexOf('bundled/okex-wechat');
+    row!.snapshot.statuses[target] = STATUSES.indexOf('restricted');
     await db.matcherCache.put(row!);
     const restarted = new TakedownService(new ListCatalogue(db));
     const updates = new DatasetUpdates(restarted, { fetch: vi.fn(), bundled: validBundled() });
