@@ -2,12 +2,26 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** Scripts that run inside web pages: the content script, and the hover card it loads once a page has a mark. */
+const PAGE_SCRIPTS = ['mentions', 'hover-card'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   // The Firefox sources zip (for addons.mozilla.org's reviewers) holds what rebuilds the extension: no local output.
   zip: { excludeSources: ['artifacts/**', 'coverage/**'] },
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The scripts that run in pages use the browser's own promise-based API (Firefox's `browser`, Chrome's
+    // `chrome`), not webextension-polyfill: the content script is parsed on every page, and stays small.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => PAGE_SCRIPTS.includes(entrypoint.name))) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
+      } else if (alias && typeof alias === 'object') delete (alias as Record<string, string>)['wxt/browser'];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -32,6 +46,12 @@ export default defineConfig({
           },
         }
       : {}),
+    // The hover card, which the content script imports into its isolated world on a page with a mark. In Chrome only
+    // through the session's dynamic URL, so a page cannot probe for the extension by its fixed id.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['hover-card.js']
+        : [{ resources: ['hover-card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Four suggested keys (the most Chrome allows); each can be changed in the browser's shortcut settings.
     commands: {

@@ -2,7 +2,6 @@
 // that fails is tried again in halves, down to single items, so one bad item (or a background that refuses large
 // requests) never costs the rest of the page. An item whose every try failed comes back undefined: not matched,
 // and so never taken for "nothing found".
-import type { Claim } from './claims';
 import type { LinkMark, TextMark } from './matching/takedownMatcher';
 import type { PageMatchRequest, PageMatchResponse } from './protocol';
 
@@ -18,7 +17,7 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxItems: 1_000, maxChars: 10
 export interface BatchedAnswer {
   texts: Array<TextMark[] | undefined>;
   links: Array<LinkMark | null | undefined>;
-  claims: Record<string, Claim>;
+  labels: Record<string, string>;
 }
 
 type Item = { kind: 'text'; index: number; value: string } | { kind: 'link'; index: number; value: string };
@@ -50,7 +49,7 @@ export async function matchInBatches(
   const answer: BatchedAnswer = {
     texts: new Array<TextMark[] | undefined>(request.texts.length).fill(undefined),
     links: new Array<LinkMark | null | undefined>(request.links.length).fill(undefined),
-    claims: {},
+    labels: {},
   };
   const items: Item[] = [
     ...request.texts.map((value, index): Item => ({ kind: 'text', index, value })),
@@ -66,7 +65,7 @@ export async function matchInBatches(
       }
       texts.forEach((item, i) => (answer.texts[item.index] = response.texts[i]));
       links.forEach((item, i) => (answer.links[item.index] = response.links[i]));
-      Object.assign(answer.claims, response.claims);
+      Object.assign(answer.labels, response.labels);
     } catch (error) {
       onFailure?.(error, batch.length);
       if (batch.length === 1) return;

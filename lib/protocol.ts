@@ -2,7 +2,6 @@
 // response types live here, so both ends agree at compile time. Transport glue is in extension/messaging.ts.
 import type { Account, Dataset, Organisation, PartialDate, Report, Status, TakedownEvent } from './dataset/schema';
 import type { ChangeSummary } from './changeSummary';
-import type { Claim } from './claims';
 import type { LinkMark, TextMark } from './matching/takedownMatcher';
 import type { RefreshProgress, RefreshState } from './refresh/refreshState';
 import type { Settings, RefreshSchedule } from './settings';
@@ -167,8 +166,11 @@ export interface PageMatchRequest {
 export interface PageMatchResponse {
   texts: TextMark[][];
   links: Array<LinkMark | null>;
-  /** What each account and organisation marked in this answer claims, by claimKey(match, id). */
-  claims: Record<string, Claim>;
+  /**
+   * Each mark's accessible name, by claimKey(match, id): what its account or organisation claims, worded by the
+   * background in the interface language (so the content script carries no wording of its own).
+   */
+  labels: Record<string, string>;
 }
 
 /** What a content script needs of the settings: whether its page is marked, and what. */

@@ -1,22 +1,42 @@
-// Content script: marks mentions of tracked accounts on every page and shows the hover card. It holds no dataset:
-// the background matches the text it sends (see docs/ARCHITECTURE.md). It may ask only what a page may know
-// (lib/protocol.ts PageRequests); the background tells it when the settings or the lists change.
+// Content script: marks mentions of tracked accounts on every page, and loads the hover card once a page has a mark.
+// It holds no dataset: the background matches the text it sends (see docs/ARCHITECTURE.md). It may ask only what a
+// page may know (lib/protocol.ts PageRequests); the background tells it when the settings or the lists change. It
+// starts as the page starts loading, and marks once the page is parsed or, on a page whose parsing is held up (a
+// slow script), on what is shown so far, then on the rest as it comes.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { CardContent } from '../../components/HoverCard';
-import { markLabel } from '../../components/claimText';
-import { HoverCardController } from '../../extension/content/hoverCard';
+import type { HoverCardController } from '../../extension/content/hoverCard';
+import { loadCardModule } from '../../extension/content/lazyCard';
 import type { MarkTarget } from '../../lib/matching/takedownMatcher';
-import { moveToMark } from '../../extension/content/markNavigation';
 import { MarkRegistry } from '../../extension/content/markRegistry';
 import { PageMarker } from '../../extension/content/pageMarker';
 import { watchSubscribeLinks } from '../../extension/content/subscribeLinks';
 import { askBackground } from '../../extension/messaging';
 import { isPageNotice, type PageSettings } from '../../lib/protocol';
 
+/** How long marking waits for the page to be parsed before it marks what is shown so far. */
+const SLOW_PARSE_MS = 100;
+
+/** Settles when the page is parsed, or after SLOW_PARSE_MS of parsing (the marker then follows the rest). */
+function parsedOrSlow(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, SLOW_PARSE_MS);
+    doc.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   async main(ctx) {
     // Timing marks exist only in the build `npm run bench` makes (mode "bench"): a page never sees them otherwise.
     const bench = import.meta.env.MODE === 'bench';
@@ -40,46 +60,49 @@ export default defineContentScript({
       const details = await askBackground('account:details', { id });
       return details && { kind: 'account', details };
     };
+    // The card is optional: if it cannot be loaded or made, marking goes on without it.
+    let card: Pick<HoverCardController, 'close' | 'clearCache' | 'openFor'> | undefined;
+    let cardLoading: Promise<typeof card> | undefined;
+    const ensureCard = () =>
+      (cardLoading ??= loadCardModule().then(
+        ({ HoverCardController }) =>
+          (card = new HoverCardController(document, {
+            load: loadCardContent,
+            registry,
+            signal: ctx.signal,
+            reportCorrection: ({ id }, list, includePage) =>
+              void askBackground('account:correction', { id, list, includePage }).catch(() => undefined),
+          })),
+        (error: unknown) => {
+          cardLoading = undefined;
+          console.warn('Takedown Lens: no hover card on this page', error);
+          return undefined;
+        },
+      ));
     const marker = new PageMarker(document, {
       registry,
       match: (request) => askBackground('page:match', request),
-      reportFound: (found) =>
-        void askBackground('page:found', { found, visit, title: document.title.slice(0, 300) }).catch(() => undefined),
-      describe: markLabel,
+      reportFound: (found) => {
+        if (found.length > 0) void ensureCard();
+        void askBackground('page:found', { found, visit, title: document.title.slice(0, 300) }).catch(() => undefined);
+      },
       markOrganisations: settings.markOrganisations,
       signal: ctx.signal,
       markedStatuses: settings.markedStatuses,
     });
-    // The card is optional: if it cannot be made, marking goes on without it.
-    let card: Pick<HoverCardController, 'close' | 'clearCache' | 'openFor'> = {
-      close() {},
-      clearCache() {},
-      openFor() {},
-    };
-    try {
-      card = new HoverCardController(document, {
-        load: loadCardContent,
-        registry,
-        signal: ctx.signal,
-        reportCorrection: ({ id }, list, includePage) =>
-          void askBackground('account:correction', { id, list, includePage }).catch(() => undefined),
-      });
-    } catch (error) {
-      console.warn('Takedown Lens: no hover card on this page', error);
-    }
-
     let statusesKey = `${settings.markedStatuses.join()} ${settings.markOrganisations}`;
     const apply = (next: PageSettings) => {
       const on = next.marking;
       const key = `${next.markedStatuses.join()} ${next.markOrganisations}`;
       if (!on) {
-        card.close();
+        card?.close();
         if (marker.isStarted) marker.unmarkAll();
         // Tell the background anyway, so the popup knows which site this tab shows.
         else void askBackground('page:found', { found: [] }).catch(() => undefined);
       } else if (!marker.isStarted || key !== statusesKey) marker.restart(next.markedStatuses, next.markOrganisations);
       statusesKey = key;
     };
+    await parsedOrSlow(document);
     apply(settings);
 
     // Only the extension can send to a content script; the sender is checked all the same.
@@ -90,12 +113,18 @@ export default defineContentScript({
         return;
       }
       if (message.tdlNotice === 'next-mark' || message.tdlNotice === 'previous-mark') {
-        const mark = moveToMark(document, registry, message.tdlNotice === 'next-mark' ? 1 : -1);
-        if (mark) card.openFor(mark);
+        const direction = message.tdlNotice === 'next-mark' ? 1 : -1;
+        void Promise.all([loadCardModule(), ensureCard()]).then(
+          ([{ moveToMark }, opened]) => {
+            const mark = moveToMark(document, registry, direction);
+            if (mark) opened?.openFor(mark);
+          },
+          () => undefined,
+        );
         return;
       }
-      card.close();
-      card.clearCache();
+      card?.close();
+      card?.clearCache();
       if (marker.isStarted) marker.restart();
     };
     browser.runtime.onMessage.addListener(onNotice);

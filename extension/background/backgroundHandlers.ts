@@ -5,6 +5,8 @@ import { listsToCsv, mergeDatasets, type ListData } from '../../lib/lists/export
 import { parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
 import { correctionLink, pageAddress } from '../../lib/lists/correctionLink';
 import { correctionText } from '../../components/correctionText';
+import { markLabel } from '../../components/claimText';
+import type { Claim } from '../../lib/claims';
 import { t } from '../i18n';
 import { readHistory } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
@@ -42,6 +44,18 @@ export interface BadgePort {
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> };
 
 /** A note is shown as text on cards: refused if it holds control, bidi or invisible-only characters. */
+/** Marks' accessible names, worded once per claim (claims are kept with their generation of the lists). */
+const labels = new WeakMap<Claim, string>();
+
+function labelOf(claim: Claim): string {
+  let label = labels.get(claim);
+  if (label === undefined) {
+    label = markLabel(claim);
+    labels.set(claim, label);
+  }
+  return label;
+}
+
 function textProblemFree(text: string): string {
   if (text.trim() && textProblem(text.trim(), true)) throw new Error(t('errorNoteText'));
   return text;
@@ -103,7 +117,10 @@ export function createBackgroundHandlers(
       return settings.forPage(hostnameOf(sender.url) ?? '');
     },
     async 'page:match'({ texts, links }) {
-      return service.answerPage(texts, links);
+      const answer = await service.answerPage(texts, links);
+      const labels: Record<string, string> = {};
+      for (const [key, claim] of Object.entries(answer.claims)) labels[key] = labelOf(claim);
+      return { texts: answer.texts, links: answer.links, labels };
     },
     async 'page:subscribe'(request) {
       // Checked again here: only a list address the extension would download is passed on.

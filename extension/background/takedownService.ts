@@ -23,7 +23,10 @@ import { readAccountDetails, readClaims, readDatasetInfo } from '../store/datase
 import type { ListCatalogue } from '../store/listCatalogue';
 import type { TakedownDb } from '../store/takedownDb';
 
-type PageAnswer = PageRequests['page:match']['response'];
+/** A page's marks and what each claims (the content script gets the claims worded as labels). */
+export interface PageAnswer extends Omit<PageRequests['page:match']['response'], 'labels'> {
+  claims: Record<string, Claim>;
+}
 
 export type SearchIndex = AccountSearch<AccountSummary & { aliases: Account['aliases'] }>;
 

@@ -8,7 +8,7 @@
 // page's mutations. What is ours is known from MarkRegistry, never from attributes.
 import type { Status } from '../../lib/dataset/schema';
 import type { LinkMark, TextMark } from '../../lib/matching/takedownMatcher';
-import { claimKey, type Claim } from '../../lib/claims';
+import { claimKey } from '../../lib/claims';
 import { DEFAULT_BATCH_LIMITS, matchInBatches, type BatchLimits } from '../../lib/pageMatchBatches';
 import { PAGE_LIMITS, type PageLimits } from '../../lib/pageLimits';
 import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
@@ -21,8 +21,6 @@ export interface PageMarkerOptions {
   match(request: PageMatchRequest): Promise<PageMatchResponse>;
   /** What the page mentions, as claimKey(match, id): accounts and organisations. */
   reportFound(found: string[]): void;
-  /** A mark's accessible name from what it claims (by default, its text). */
-  describe?(claim: Claim): string;
   signal: AbortSignal;
   /** Characters of text collected in one slice. */
   batchChars?: number;
@@ -54,10 +52,8 @@ export class PageMarker {
   private done = new WeakSet<Node>();
   private markedStatuses: Set<Status> | undefined;
   private markOrganisations: boolean;
-  /** What each account and organisation marked so far claims, from the background's answers. */
-  private readonly claims = new Map<string, Claim>();
-  /** Accessible names already worded, by claim: many marks on a page share one. */
-  private readonly labels = new Map<Claim, string>();
+  /** Each account's and organisation's accessible name so far (what it claims), from the background's answers. */
+  private readonly labels = new Map<string, string>();
   private started = false;
   /** Bumped by stop(): a batch whose answer arrives after a stop belongs to an old page state and is dropped. */
   private generation = 0;
@@ -130,7 +126,6 @@ export class PageMarker {
   restart(markedStatuses?: readonly Status[], markOrganisations?: boolean): void {
     if (markedStatuses) this.markedStatuses = new Set(markedStatuses);
     if (markOrganisations !== undefined) this.markOrganisations = markOrganisations;
-    this.claims.clear();
     this.labels.clear();
     // The extension asked for this (a new dataset, other settings), not the page: the page's budget starts again.
     this.charsSent = 0;
@@ -322,7 +317,7 @@ export class PageMarker {
       },
     );
     if (generation !== this.generation) return null;
-    for (const [key, claim] of Object.entries(answer.claims)) this.claims.set(key, claim);
+    for (const [key, label] of Object.entries(answer.labels)) this.labels.set(key, label);
     if (answer.texts.includes(undefined) || answer.links.includes(undefined)) this.retryLater(root);
     let sliceStart = performance.now();
     for (let i = 0; i < runs.length; i++) {
@@ -368,15 +363,6 @@ export class PageMarker {
     return kept;
   }
 
-  private labelOf(claim: Claim): string {
-    let label = this.labels.get(claim);
-    if (label === undefined) {
-      label = this.options.describe!(claim);
-      this.labels.set(claim, label);
-    }
-    return label;
-  }
-
   /** Items the background could not match are tried again a few times, a while later. */
   private retryLater(root: Node): void {
     const tries = this.retries.get(root) ?? 0;
@@ -416,8 +402,7 @@ export class PageMarker {
       const pieces = piecesOf(run, mark.start, mark.end);
       if (pieces.length > 1 && !laidOutInline(pieces.map((piece) => piece.node))) continue;
       const text = run.text.slice(mark.start, mark.end);
-      const claim = this.claims.get(claimKey(mark.match, mark.id));
-      const label = claim && this.options.describe ? this.labelOf(claim) : text;
+      const label = this.labels.get(claimKey(mark.match, mark.id)) ?? text;
       planned.push({ match: mark.match, id: mark.id, status: mark.status, text, label, pieces });
     }
     if (planned.length === 0) return;

@@ -1,6 +1,7 @@
 import { STATUSES } from '../../lib/dataset/vocabulary';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { markLabel } from '../../components/claimText';
 import { createBackgroundHandlers } from '../../extension/background/backgroundHandlers';
 import { DatasetUpdates } from '../../extension/background/datasetUpdates';
 import { TabFindingsStore } from '../../extension/background/tabFindings';
@@ -71,7 +72,7 @@ describe('background handlers', () => {
   });
 
   it('match page texts and links, as accounts or as the organisations behind them, with what each claims', async () => {
-    const { handlers } = setUp();
+    const { handlers, service } = setUp();
     const result = await handlers['page:match'](
       {
         texts: ['OKEx and Huobi News were blocked', "OKEx's WeChat account was blocked", 'nothing here'],
@@ -88,7 +89,17 @@ describe('background handlers', () => {
     ]);
     expect(result.texts[2]).toEqual([]);
     expect(result.links).toEqual([{ match: 'organisation', id: 'bundled/jinse-caijing', status: 'blocked' }, null]);
-    expect(result.claims['account:bundled/huobi-news']).toEqual({
+    const claims = await service.claims(['account:bundled/huobi-news', 'organisation:bundled/okex']);
+    // The page gets each claim worded as its marks' accessible name, in the interface language.
+    expect(Object.keys(result.labels).sort()).toEqual([
+      'account:bundled/huobi-news',
+      'account:bundled/okex-wechat',
+      'organisation:bundled/jinse-caijing',
+      'organisation:bundled/okex',
+    ]);
+    expect(result.labels['account:bundled/huobi-news']).toBe(markLabel(claims['account:bundled/huobi-news']!));
+    expect(result.labels['account:bundled/huobi-news']).toMatch(/Huobi News.*WeChat.*2018/);
+    expect(claims['account:bundled/huobi-news']).toEqual({
       match: 'account',
       id: 'bundled/huobi-news',
       name: 'Huobi News',
@@ -96,7 +107,7 @@ describe('background handlers', () => {
       status: 'blocked',
       evidence: expect.objectContaining({ value: '2018-09' }),
     });
-    expect(result.claims['organisation:bundled/okex']).toMatchObject({
+    expect(claims['organisation:bundled/okex']).toMatchObject({
       match: 'organisation',
       name: 'OKEx',
       status: 'blocked',

@@ -27,7 +27,7 @@ export function fakeMatch(requests: PageMatchRequest[] = []) {
         return marks.sort((a, b) => a.start - b.start);
       }),
       links: request.links.map(() => null),
-      claims: {},
+      labels: {},
     };
   };
 }

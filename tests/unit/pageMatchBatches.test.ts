@@ -5,7 +5,7 @@ import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
 const answer = (request: PageMatchRequest): PageMatchResponse => ({
   texts: request.texts.map((text) => [{ start: 0, end: text.length, match: 'account', id: text, status: 'blocked' }]),
   links: request.links.map((link) => ({ match: 'account', id: link, status: 'active' })),
-  claims: {},
+  labels: {},
 });
 
 describe('matchInBatches', () => {
@@ -53,7 +53,7 @@ describe('matchInBatches', () => {
     const result = await matchInBatches({ texts: ['a', 'b'], links: [] }, async (request) => ({
       texts: request.texts.slice(1).map(() => []),
       links: [],
-      claims: {},
+      labels: {},
     }));
     expect(result.texts).toEqual([undefined, undefined]);
   });
