@@ -2,12 +2,14 @@
 // and mark a 2 MB page, the longest main-thread task, and tab memory, each beside the same page without the
 // extension, in the same run.
 /* eslint-disable @typescript-eslint/no-explicit-any -- reads untyped probe globals from the page */
+import { existsSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { DatasetInput } from '../lib/dataset/schema';
 import { chromiumPath } from '../scripts/support/browserPaths';
 import { CHROME_BENCH_BUILD, launchChromiumWithExtension } from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
+import { benchRealPages } from './realPagesBench';
 import { median, ms } from './stats';
 import type { SyntheticAccountNames } from './syntheticDataset';
 
@@ -15,6 +17,11 @@ interface Input {
   english: string;
   names: SyntheticAccountNames[];
   dataset: DatasetInput;
+  /** Real pages measured with and without the extension (none measured when the folder is missing). */
+  pagesDir: string;
+  loads: number;
+  /** Only the real pages, with the bundled list alone (no import). */
+  realPagesOnly: boolean;
 }
 
 /** Page-side probe, added before any page script: first mark time, mark count over time, long tasks. */
@@ -85,7 +92,14 @@ async function heapMB(page: Page): Promise<number> {
   return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
 }
 
-export async function benchInBrowser({ english, names, dataset }: Input): Promise<void> {
+export async function benchInBrowser({
+  english,
+  names,
+  dataset,
+  pagesDir,
+  loads,
+  realPagesOnly,
+}: Input): Promise<void> {
   const server = await startFixtureServer();
   const big = bigPage(english, names, 2_000_000);
   const small = `<!doctype html><html><head><meta charset="utf-8"></head><body><p>${escapeHtml(names[4321]!.name)} was blocked.</p></body></html>`;
@@ -104,7 +118,16 @@ export async function benchInBrowser({ english, names, dataset }: Input): Promis
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   const plainContext = await plain.newContext();
+  const realPages = () =>
+    existsSync(pagesDir)
+      ? benchRealPages(session.context, plainContext, pagesDir, loads)
+      : Promise.resolve(console.log(`\nNo folder ${pagesDir}: real pages not measured (--pages DIR).`));
   try {
+    if (realPagesOnly) {
+      console.log('## Real pages, with the bundled list only');
+      await realPages();
+      return;
+    }
     const extensionPage = await session.context.newPage();
     await extensionPage.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const text = JSON.stringify(dataset);
@@ -208,6 +231,7 @@ export async function benchInBrowser({ english, names, dataset }: Input): Promis
     console.log(
       '\nLong tasks are what PerformanceObserver reports for the whole page (parsing included); a task under 50 ms is not reported.',
     );
+    await realPages();
   } finally {
     await plain.close();
     await session.close();

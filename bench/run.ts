@@ -1,5 +1,6 @@
-// `npm run bench [-- --pages DIR] [--runs N] [--node-only]`: matcher throughput and build cost in Node, then the
-// extension in Chromium with a 100,000-account dataset. Reports medians and ratios measured side by side.
+// `npm run bench [-- --pages DIR] [--runs N] [--loads N] [--node-only | --browser-only | --real-pages-only]`: matcher
+// throughput and build cost in Node, then the extension in Chromium with a 100,000-account dataset, then the real
+// pages of DIR with and without the extension. Reports medians and ratios measured side by side.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Dataset } from '../lib/dataset/schema';
@@ -12,6 +13,8 @@ const { values } = parseArgs({
   options: {
     pages: { type: 'string', default: '../shared/corpus' },
     runs: { type: 'string', default: '5' },
+    loads: { type: 'string', default: '3' },
+    'real-pages-only': { type: 'boolean', default: false },
     'node-only': { type: 'boolean', default: false },
     'browser-only': { type: 'boolean', default: false },
     'all-baselines': { type: 'boolean', default: false },
@@ -26,7 +29,7 @@ console.log(
   `Page text from ${texts.source}: English ${mb(Buffer.byteLength(english))} MB, Chinese ${mb(Buffer.byteLength(chinese))} MB (UTF-8).`,
 );
 console.log(`Node ${process.version}, ${runs} timed runs per figure (median).`);
-if (!values['browser-only']) {
+if (!values['browser-only'] && !values['real-pages-only']) {
   // The Aho-Corasick packages match exact strings, so a case-insensitive search needs lower-cased text first; their
   // figures below leave that out (a conservative comparison). What it would add:
   const lowerMs = (text: string) => {
@@ -51,7 +54,7 @@ const results: MatcherBenchResult[] = [];
 /** Baselines whose build took longer than this at one size are skipped at the next (one takes 5 min at 100,000). */
 const SLOW_BUILD_MS = 2_000;
 const skip = new Map<string, string>();
-for (const [label, dataset] of values['browser-only'] ? [] : datasets) {
+for (const [label, dataset] of values['browser-only'] || values['real-pages-only'] ? [] : datasets) {
   const result = benchMatcher(label, dataset, english, chinese, runs, skip);
   for (const engine of result.engines) {
     if (!values['all-baselines'] && engine.buildMs !== null && engine.buildMs > SLOW_BUILD_MS) {
@@ -88,5 +91,8 @@ if (!values['node-only']) {
     english: texts.english || english.slice(0, 200_000),
     names: large.names,
     dataset: large.dataset,
+    pagesDir: values.pages,
+    loads: Number(values.loads),
+    realPagesOnly: values['real-pages-only'],
   });
 }

@@ -13,8 +13,13 @@ export const t: Translate = createTranslator((key, substitutions) => {
   }
 });
 
-/** The browser's UI language as a BCP 47 tag, for Intl date formatting. */
+/**
+ * The language dates are worded in, as a BCP 47 tag: that of the messages when they are Chinese (the background's
+ * getUILanguage can disagree with the catalogue the browser picked), else the browser's UI language.
+ */
 export function uiLocale(): string {
+  const catalogue = t('catalogueLocale');
+  if (catalogue !== 'en' && catalogue !== 'catalogueLocale') return catalogue;
   try {
     return browser.i18n.getUILanguage().replace('_', '-') || 'en';
   } catch {

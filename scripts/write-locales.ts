@@ -7,7 +7,11 @@ import { zhCN } from '../lib/i18n/zhCN';
 import { writeOrCheck } from './support/generatedFile';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
-const zhTW = Object.fromEntries(Object.entries(zhCN).map(([key, text]) => [key, toTraditional(text)])) as Catalogue;
+const zhTW = {
+  ...(Object.fromEntries(Object.entries(zhCN).map(([key, text]) => [key, toTraditional(text)])) as Catalogue),
+  // The language of the messages themselves, for dates worded beside them.
+  catalogueLocale: 'zh-TW',
+};
 
 /** Chrome and Firefox substitute $1… through named placeholders. */
 function messagesJson(catalogue: Catalogue): string {

@@ -401,6 +401,7 @@ export const en = {
   noteSave: 'Save the note',
   noteSaved: 'Note saved.',
   formEditEvent: 'Edit the event',
+  catalogueLocale: 'en',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -391,4 +391,5 @@ export const zhCN: Catalogue = {
   noteSave: '保存备注',
   noteSaved: '备注已保存。',
   formEditEvent: '编辑事件',
+  catalogueLocale: 'zh-CN',
 };
