@@ -4,10 +4,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- reads untyped probe globals from the page */
 import { existsSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import type { DatasetInput } from '../lib/dataset/schema';
-import { chromiumPath } from '../scripts/support/browserPaths';
-import { CHROME_BENCH_BUILD, launchChromiumWithExtension } from '../scripts/support/chromiumWithExtension';
+import {
+  CHROME_BENCH_BUILD,
+  launchChromiumWithExtension,
+  launchChromiumWithoutExtension,
+} from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
 import { benchRealPages } from './realPagesBench';
 import { median, ms } from './stats';
@@ -112,12 +114,9 @@ export async function benchInBrowser({
   });
 
   const session = await launchChromiumWithExtension({ build: CHROME_BENCH_BUILD });
-  const plain = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  const plainContext = await plain.newContext();
+  // The same Chromium, flags and kind of profile, without the extension: the comparisons differ by it alone.
+  const plain = await launchChromiumWithoutExtension();
+  const plainContext = plain.context;
   const realPages = () =>
     existsSync(pagesDir)
       ? benchRealPages(session.context, plainContext, pagesDir, loads)

@@ -101,7 +101,7 @@ export function AddListPanel({
         <input
           type="file"
           name="dataset-file"
-          accept="application/json,.json"
+          accept="application/json,.json,application/gzip,.gz"
           disabled={busy}
           onChange={(event) => {
             const input = event.target as HTMLInputElement;

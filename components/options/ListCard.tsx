@@ -192,7 +192,7 @@ export function ListCard({ list, busy, actions }: { list: ListView; busy: boolea
           <input
             type="file"
             name={`list-import-${list.id}`}
-            accept="application/json,.json"
+            accept="application/json,.json,application/gzip,.gz"
             disabled={busy}
             onChange={(event) => {
               const input = event.target as HTMLInputElement;

@@ -22,6 +22,17 @@ import { ListCard, type ListActions } from './ListCard';
 import { ShortcutsPanel, type Shortcut } from './ShortcutsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SightingsPanel } from './SightingsPanel';
+import { DatasetBytesError, datasetText, MAX_LIST_TEXT_BYTES } from '../../lib/dataset/datasetBytes';
+
+/** A chosen list file's text: JSON, or gzip-compressed JSON (decompressed here, in the options page). */
+async function fileText(file: File): Promise<string> {
+  try {
+    return await datasetText(new Uint8Array(await file.arrayBuffer()), MAX_LIST_TEXT_BYTES);
+  } catch (error) {
+    if (error instanceof DatasetBytesError) throw new Error(t(error.key, ...error.params));
+    throw error;
+  }
+}
 
 export interface OptionsServices {
   lists(): Promise<{ lists: ListView[]; progress: RefreshProgress | null }>;
@@ -194,7 +205,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       }),
     importFile: (file) =>
       run(async () => {
-        const text = await file.text();
+        const text = await fileText(file);
         const origin: DatasetOrigin = { kind: 'file', name: file.name };
         return settle(list.title, await services.importText(list.id, text, origin, false), () =>
           services.importText(list.id, text, origin, true),
@@ -234,7 +245,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
 
   const addFile = (file: File) =>
     run(async () => {
-      const text = await file.text();
+      const text = await fileText(file);
       const origin: DatasetOrigin = { kind: 'file', name: file.name };
       const outcome = await services.importText(undefined, text, origin, false);
       return settle(file.name, outcome, () => Promise.resolve(outcome));

@@ -402,6 +402,8 @@ export const en = {
   noteSaved: 'Note saved.',
   formEditEvent: 'Edit the event',
   catalogueLocale: 'en',
+  errorGzipTooLarge: 'Decompressed, the file is over the $1 MB limit.',
+  errorGzipDamaged: 'The file is gzip-compressed but damaged or cut off: $1',
 } as const;
 
 export type MessageKey = keyof typeof en;

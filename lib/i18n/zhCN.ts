@@ -392,4 +392,6 @@ export const zhCN: Catalogue = {
   noteSaved: '备注已保存。',
   formEditEvent: '编辑事件',
   catalogueLocale: 'zh-CN',
+  errorGzipTooLarge: '解压后，文件超过 $1 MB 的上限。',
+  errorGzipDamaged: '文件是 gzip 压缩的，但已损坏或不完整：$1',
 };

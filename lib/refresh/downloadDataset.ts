@@ -1,5 +1,6 @@
 // Downloading a dataset file: conditional request, timeout, size limit, progress, no redirects, honest errors.
 // Pure apart from the fetch it is given, so every failure is unit-tested with a fake server.
+import { DatasetBytesError, datasetText, MAX_LIST_TEXT_BYTES } from '../dataset/datasetBytes';
 import { en, type MessageKey } from '../i18n/en';
 import { substitute } from '../i18n/translate';
 
@@ -8,7 +9,10 @@ export interface DownloadOptions {
   etag?: string | undefined;
   lastModified?: string | undefined;
   timeoutMs: number;
+  /** Bytes that may travel (compressed, for a gzip file). */
   maxBytes: number;
+  /** Text the file may hold once decompressed (by default MAX_LIST_TEXT_BYTES). */
+  maxTextBytes?: number;
   onProgress?: (received: number, total: number | null) => void;
 }
 
@@ -44,7 +48,7 @@ export async function downloadDataset(url: string, options: DownloadOptions): Pr
     timedOut = true;
     controller.abort();
   }, options.timeoutMs);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json, application/gzip;q=0.9' };
   if (options.etag) headers['if-none-match'] = options.etag;
   if (options.lastModified) headers['if-modified-since'] = options.lastModified;
   try {
@@ -106,9 +110,10 @@ export async function downloadDataset(url: string, options: DownloadOptions): Pr
     }
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new DownloadError('errorNotUtf8');
+      text = await datasetText(bytes, options.maxTextBytes ?? MAX_LIST_TEXT_BYTES);
+    } catch (error) {
+      if (error instanceof DatasetBytesError) throw new DownloadError(error.key, ...error.params);
+      throw error;
     }
     return {
       kind: 'downloaded',

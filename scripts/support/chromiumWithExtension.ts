@@ -16,16 +16,29 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchChromiumWithExtension(
-  options: {
-    headless?: boolean;
-    locale?: string;
-    build?: string;
-    touch?: boolean;
-    colorScheme?: 'light' | 'dark';
-  } = {},
-): Promise<ExtensionSession> {
-  const build = options.build ?? CHROME_BUILD;
+interface LaunchOptions {
+  headless?: boolean;
+  locale?: string;
+  build?: string;
+  touch?: boolean;
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const { context, close } = await launchChromium(options, options.build ?? CHROME_BUILD);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, close };
+}
+
+/** The same browser, profile and flags without the extension: the bench's "without" side. */
+export async function launchChromiumWithoutExtension(
+  options: Omit<LaunchOptions, 'build'> = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  return launchChromium(options, null);
+}
+
+async function launchChromium(options: LaunchOptions, build: string | null) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'tdl-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -37,8 +50,7 @@ export async function launchChromiumWithExtension(
     ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     args: [
       ...(options.locale ? [`--lang=${options.locale}`] : []),
-      `--disable-extensions-except=${build}`,
-      `--load-extension=${build}`,
+      ...(build ? [`--disable-extensions-except=${build}`, `--load-extension=${build}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -48,12 +60,8 @@ export async function launchChromiumWithExtension(
       '--disable-sync',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(worker.url()).host;
   return {
     context,
-    worker,
-    extensionId,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

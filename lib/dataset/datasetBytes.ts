@@ -1,0 +1,92 @@
+// A list file's bytes to its text: UTF-8 JSON as it is, or gzip-compressed UTF-8 JSON (told by its first two bytes,
+// never by a name or a header), decompressed as a stream through the platform's DecompressionStream. Compression
+// is what makes large lists practical: 100,000 accounts are 25 MB of JSON and about a sixth of that gzipped, and a
+// list host can serve one file to every reader. The stream stops as soon as the text passes its limit, so a small
+// file that would decompress to gigabytes (a "zip bomb") costs no more than the limit. Every refusal is an error with
+// a message key; the caller installs nothing.
+import { en, type MessageKey } from '../i18n/en';
+import { substitute } from '../i18n/translate';
+
+/** A file that cannot be read as a list, as a message key and substitutions (the message is the English text). */
+export class DatasetBytesError extends Error {
+  readonly params: string[];
+  constructor(
+    readonly key: MessageKey,
+    ...params: Array<string | number>
+  ) {
+    super(substitute(en[key], params));
+    this.params = params.map(String);
+  }
+}
+
+/** Whether bytes begin as a gzip member does (RFC 1952: 1f 8b, then deflate). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(0);
+
+/**
+ * The most text a list may have, decompressed: room for the schema's most accounts (200,000, about 50 MB of JSON)
+ * with long names. Downloads have their own limit on the bytes that travel.
+ */
+export const MAX_LIST_TEXT_BYTES = 128_000_000;
+
+/** Bytes handed to the decompressor at a time: the limit is checked between pieces. */
+const PIECE = 1 << 20;
+
+/** Decompresses gzip bytes, refusing damaged or cut-off input and stopping once the output passes `maxBytes`. */
+export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  // Fed piece by piece while the output is read, so a bomb is stopped after at most a piece's worth of work.
+  let stopped = false;
+  const feeding = (async () => {
+    for (let at = 0; at < bytes.length && !stopped; at += PIECE) {
+      await writer.write(bytes.slice(at, Math.min(bytes.length, at + PIECE)));
+    }
+    if (!stopped) await writer.close();
+  })();
+  // The feeding's own failure is the same failure the reader sees; it is reported there.
+  feeding.catch(() => undefined);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        stopped = true;
+        throw new DatasetBytesError('errorGzipTooLarge', megabytes(maxBytes));
+      }
+      chunks.push(value);
+    }
+    await feeding;
+  } catch (error) {
+    stopped = true;
+    await reader.cancel().catch(() => undefined);
+    await writer.abort().catch(() => undefined);
+    if (error instanceof DatasetBytesError) throw error;
+    throw new DatasetBytesError('errorGzipDamaged', error instanceof Error ? error.message : String(error));
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/** A list file's text: gzip is decompressed (up to `maxTextBytes`), and the result must be UTF-8. */
+export async function datasetText(bytes: Uint8Array, maxTextBytes: number): Promise<string> {
+  const plain = isGzip(bytes) ? await gunzip(bytes, maxTextBytes) : bytes;
+  if (plain.byteLength > maxTextBytes) throw new DatasetBytesError('errorOverLimit', megabytes(maxTextBytes));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+  } catch {
+    throw new DatasetBytesError('errorNotUtf8');
+  }
+}
