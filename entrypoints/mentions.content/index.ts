@@ -1,8 +1,8 @@
 // Content script: marks mentions of tracked accounts on every page, and loads the hover card once a page has a mark.
 // It holds no dataset: the background matches the text it sends (see docs/ARCHITECTURE.md). It may ask only what a
 // page may know (lib/protocol.ts PageRequests); the background tells it when the settings or the lists change. It
-// starts as the page starts loading, and marks once the page is parsed or, on a page whose parsing is held up (a
-// slow script), on what is shown so far, then on the rest as it comes.
+// starts as the page starts loading and marks what is parsed as it comes (PageMarker.followParser), so a page whose
+// parsing is held up (a slow script) shows marks on what is already there.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { CardContent } from '../../components/HoverCard';
@@ -14,25 +14,6 @@ import { PageMarker } from '../../extension/content/pageMarker';
 import { watchSubscribeLinks } from '../../extension/content/subscribeLinks';
 import { askBackground } from '../../extension/messaging';
 import { isPageNotice, type PageSettings } from '../../lib/protocol';
-
-/** How long marking waits for the page to be parsed before it marks what is shown so far. */
-const SLOW_PARSE_MS = 100;
-
-/** Settles when the page is parsed, or after SLOW_PARSE_MS of parsing (the marker then follows the rest). */
-function parsedOrSlow(doc: Document): Promise<void> {
-  if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, SLOW_PARSE_MS);
-    doc.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -102,7 +83,6 @@ export default defineContentScript({
       } else if (!marker.isStarted || key !== statusesKey) marker.restart(next.markedStatuses, next.markOrganisations);
       statusesKey = key;
     };
-    await parsedOrSlow(document);
     apply(settings);
 
     // Only the extension can send to a content script; the sender is checked all the same.

@@ -55,6 +55,11 @@ export class MarkRegistry {
     return this.splits.get(node)?.original ?? node.data;
   }
 
+  /** Whether any text node is split for a mark: a page with none has no split to check on its changes. */
+  get hasSplits(): boolean {
+    return this.splits.size > 0;
+  }
+
   splitOf(node: Node): SplitRecord | undefined {
     if (node.nodeType === Node.TEXT_NODE) {
       const own = this.splits.get(node as Text);

@@ -30,6 +30,8 @@ export interface PageMarkerOptions {
   sliceMs?: number;
   /** Wait after a mutation before scanning, so bursts of changes are handled in one batch. */
   mutationDelayMs?: number;
+  /** While the page is parsed: how often what the parser added is read. */
+  parseTickMs?: number;
   /** Statuses that get marked; the rest are left unmarked. */
   markedStatuses?: readonly Status[];
   /** false: organisations named in passing are not marked (accounts still are). */
@@ -58,6 +60,8 @@ export class PageMarker {
   /** Bumped by stop(): a batch whose answer arrives after a stop belongs to an old page state and is dropped. */
   private generation = 0;
   private queue: Node[] = [];
+  /** The nodes in `queue`, for a quick "already waiting". */
+  private readonly queued = new Set<Node>();
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly observer: MutationObserver;
   private running = false;
@@ -67,6 +71,9 @@ export class PageMarker {
   private readonly batchLimits: BatchLimits;
   private readonly sliceMs: number;
   private readonly mutationDelayMs: number;
+  private readonly parseTickMs: number;
+  /** The last node the latest finished scan read (followParser resumes after it). */
+  private lastRead: Node | null = null;
   private readonly linkStyled = new WeakSet<Node>();
   private readonly retries = new WeakMap<Node, number>();
   private readonly limits: PageLimits;
@@ -86,6 +93,7 @@ export class PageMarker {
     this.batchLimits = options.batchLimits ?? DEFAULT_BATCH_LIMITS;
     this.sliceMs = options.sliceMs ?? 8;
     this.mutationDelayMs = options.mutationDelayMs ?? 50;
+    this.parseTickMs = options.parseTickMs ?? 100;
     this.markedStatuses = options.markedStatuses ? new Set(options.markedStatuses) : undefined;
     this.markOrganisations = options.markOrganisations ?? true;
     this.limits = { ...PAGE_LIMITS, ...options.limits };
@@ -100,9 +108,60 @@ export class PageMarker {
   start(): void {
     if (this.started || this.options.signal.aborted) return;
     this.started = true;
+    if (this.doc.readyState === 'loading') this.idle = this.followParser();
+    else {
+      this.observe();
+      this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
+    }
+  }
+
+  private observe(): void {
     this.observer.observe(this.doc.documentElement, OBSERVED);
     for (const root of this.shadowRoots) this.observer.observe(root, OBSERVED);
-    this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
+  }
+
+  /**
+   * A page still being parsed: every parseTickMs, reads what the parser added after the last node read (so the
+   * page is walked once, not once per change), and once the page is parsed, the rest; from then on it follows
+   * the page's changes. (A page script's change, during parsing, to text already read is not seen.)
+   */
+  private async followParser(): Promise<void> {
+    const generation = this.generation;
+    const current = () => generation === this.generation && !this.options.signal.aborted;
+    let cursor: Node | undefined;
+    const pass = async () => {
+      let resume = cursor;
+      for (;;) {
+        this.lastRead = null;
+        const next = await this.scanBatch(this.doc.documentElement, resume);
+        if (!current()) return;
+        if (next) resume = next;
+        else {
+          cursor = this.lastRead ?? cursor;
+          return;
+        }
+      }
+    };
+    const parsed = new Promise<void>((resolve) => {
+      if (this.doc.readyState !== 'loading') return resolve();
+      this.doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal: this.options.signal });
+    });
+    let done = false;
+    void parsed.then(() => (done = true));
+    try {
+      while (!done && current()) {
+        await pass();
+        await Promise.race([parsed, new Promise((resolve) => setTimeout(resolve, this.parseTickMs))]);
+      }
+      if (!current()) return;
+      await pass();
+      if (!current()) return;
+      this.observe();
+      this.ownEdit(() => this.registry.sweep());
+      this.reportFound();
+    } catch (error) {
+      if (current()) console.warn('Takedown Lens: marking stopped while the page loaded', error);
+    }
   }
 
   stop(): void {
@@ -112,6 +171,7 @@ export class PageMarker {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.queue = [];
+    this.queued.clear();
   }
 
   /** Removes every mark, leaving the page's text as it was, and stops. */
@@ -159,10 +219,13 @@ export class PageMarker {
 
   private enqueue(node: Node, delay: number): void {
     if (this.options.signal.aborted || !this.started || this.isOverBudget) return;
-    if (this.queue.includes(node)) {
+    if (this.queued.has(node)) {
       // already waiting
     } else if (this.queue.length >= FLOOD) this.collapseQueue();
-    else this.queue.push(node);
+    else {
+      this.queue.push(node);
+      this.queued.add(node);
+    }
     if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
     this.schedule(delay);
   }
@@ -171,6 +234,8 @@ export class PageMarker {
   private collapseQueue(): void {
     this.queue = [this.doc.body ?? this.doc.documentElement];
     for (const root of this.shadowRoots) if (root.host.isConnected) this.queue.push(root);
+    this.queued.clear();
+    for (const root of this.queue) this.queued.add(root);
   }
 
   private schedule(delay: number): void {
@@ -211,10 +276,12 @@ export class PageMarker {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    // A page with no mark yet (most pages, and every page while it is parsed) has no split to check or restore.
+    const splits = this.registry.hasSplits;
     for (const record of records) {
       const target = record.target;
       if (record.type === 'characterData') {
-        if (this.registry.splitOf(target)) {
+        if (splits && this.registry.splitOf(target)) {
           this.release(target, true);
           continue;
         }
@@ -223,17 +290,21 @@ export class PageMarker {
         this.enqueue(this.rescanRootFor(target), this.mutationDelayMs);
         continue;
       }
-      for (const node of record.removedNodes) if (this.registry.splitOf(node)) this.release(node, false);
-      this.checkSplitAt(record.previousSibling);
-      this.checkSplitAt(record.nextSibling);
+      if (splits) {
+        for (const node of record.removedNodes) if (this.registry.splitOf(node)) this.release(node, false);
+        this.checkSplitAt(record.previousSibling);
+        this.checkSplitAt(record.nextSibling);
+      }
       for (const node of record.addedNodes) {
         if (this.registry.isOurs(node)) {
           this.release(node, false);
           continue;
         }
         // Something put between a split node and our pieces: the page's order comes back.
-        this.checkSplitAt(node.previousSibling);
-        this.checkSplitAt(node.nextSibling);
+        if (splits) {
+          this.checkSplitAt(node.previousSibling);
+          this.checkSplitAt(node.nextSibling);
+        }
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         // Text or an inline element joins the text around it: its whole block is read again.
         const root = node.nodeType === Node.TEXT_NODE || isInlineElement(node as Element) ? blockOf(target) : node;
@@ -257,6 +328,7 @@ export class PageMarker {
     try {
       while (this.queue.length > 0 && !this.options.signal.aborted) {
         const root = this.queue.shift()!;
+        this.queued.delete(root);
         if (!root.isConnected) continue;
         let resume: Node | undefined;
         do {
@@ -285,7 +357,10 @@ export class PageMarker {
       return;
     this.shadowRoots.add(root);
     this.observer.observe(root, OBSERVED);
-    this.queue.push(root);
+    if (!this.queued.has(root)) {
+      this.queue.push(root);
+      this.queued.add(root);
+    }
   }
 
   /** Scans one slice under `root`; returns where to resume, or null when the root is finished. */
@@ -305,6 +380,7 @@ export class PageMarker {
     for (const shadowRoot of collected.shadowRoots) this.watchShadowRoot(shadowRoot);
     const { links } = collected;
     const runs = this.withinLimits(collected.runs);
+    if (collected.next === null) this.lastRead = collected.last;
     if (runs.length === 0 && links.length === 0) return this.isOverBudget ? null : collected.next;
     const sent = runs.map((run) => run.text);
     const generation = this.generation;

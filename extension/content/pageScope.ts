@@ -22,9 +22,13 @@ const SKIPPED_TAGS = new Set([
   'math',
 ]);
 
-/** True when nothing under this element may be marked. */
-export function isSkippedElement(element: Element): boolean {
+/**
+ * True when nothing under this element may be marked. `mayBeEditable` false skips the contenteditable check (the
+ * caller knows none is in its subtree: one querySelector is cheaper than an attribute read per element).
+ */
+export function isSkippedElement(element: Element, mayBeEditable = true): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
+  if (!mayBeEditable) return false;
   // The attribute, not isContentEditable: that property makes Chromium bring style up to date on every call.
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';

@@ -64,6 +64,8 @@ export interface CollectedRuns {
   shadowRoots: ShadowRoot[];
   /** Where the next slice starts, or null when the root is finished. */
   next: Node | null;
+  /** When the root is finished: the last node read (the parser may add more after it). */
+  last: Node | null;
 }
 
 export interface RunSource {
@@ -97,7 +99,7 @@ const MIN_RUN = 2;
  * the limits are reached. A run is returned whole (with all its text nodes) when any of its nodes is not done.
  */
 export function collectRuns(root: Node, source: RunSource, resumeFrom?: Node): CollectedRuns {
-  const result: CollectedRuns = { runs: [], links: [], shadowRoots: [], next: null };
+  const result: CollectedRuns = { runs: [], links: [], shadowRoots: [], next: null, last: null };
   const doc = root.ownerDocument ?? (root as Document);
   if (doc.designMode === 'on') return result;
   let chars = 0;
@@ -117,6 +119,9 @@ export function collectRuns(root: Node, source: RunSource, resumeFrom?: Node): C
     if (chars >= source.maxChars || result.runs.length + result.links.length >= source.maxItems) full = true;
   };
 
+  // Editable regions are skipped; most pages have none, and then no element's attribute needs reading.
+  const mayBeEditable =
+    'querySelector' in root ? (root as ParentNode).querySelector('[contenteditable]') !== null : true;
   const isBlock = (node: Node) =>
     node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element) && !source.isOurs(node);
 
@@ -137,11 +142,11 @@ export function collectRuns(root: Node, source: RunSource, resumeFrom?: Node): C
       const element = node as Element;
       if (source.isOurs(element)) {
         // Our marks hold copies of text their split node already counts.
-      } else if (isSkippedElement(element)) {
+      } else if (isSkippedElement(element, mayBeEditable || element === root)) {
         endRun();
       } else {
         if (!isInlineElement(element)) endRun();
-        if (element.localName === 'a' && (element as HTMLAnchorElement).href && !source.isDone(element)) {
+        if (element.localName === 'a' && !source.isDone(element) && (element as HTMLAnchorElement).href) {
           result.links.push(element as HTMLAnchorElement);
         }
         if (element.shadowRoot) result.shadowRoots.push(element.shadowRoot);
@@ -155,6 +160,7 @@ export function collectRuns(root: Node, source: RunSource, resumeFrom?: Node): C
       return result;
     }
     // Next node in document order, ending the run when we leave a block.
+    result.last = node;
     let next: Node | null = descend ? node.firstChild : null;
     if (!next) {
       let current: Node = node;
