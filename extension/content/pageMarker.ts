@@ -159,6 +159,12 @@ export class PageMarker {
       this.observe();
       this.ownEdit(() => this.registry.sweep());
       this.reportFound();
+      // Open shadow roots found while parsing wait in the queue until now (one scan at a time keeps the cursor).
+      if (this.queue.length > 0) {
+        if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
+        this.schedule(0);
+        await this.idle;
+      }
     } catch (error) {
       if (current()) console.warn('Takedown Lens: marking stopped while the page loaded', error);
     }
