@@ -72,8 +72,11 @@ export class PageMarker {
   private readonly sliceMs: number;
   private readonly mutationDelayMs: number;
   private readonly parseTickMs: number;
-  /** The last node the latest finished scan read (followParser resumes after it). */
-  private lastRead: Node | null = null;
+  /**
+   * While the page is parsed (followParser): the last node read, or null before the first pass. Changes after it
+   * are the parser's, read by the next pass; changes before it are the page's own, handled as any change.
+   */
+  private parseCursor: Node | null | undefined;
   private readonly linkStyled = new WeakSet<Node>();
   private readonly retries = new WeakMap<Node, number>();
   private readonly limits: PageLimits;
@@ -108,11 +111,9 @@ export class PageMarker {
   start(): void {
     if (this.started || this.options.signal.aborted) return;
     this.started = true;
+    this.observe();
     if (this.doc.readyState === 'loading') this.idle = this.followParser();
-    else {
-      this.observe();
-      this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
-    }
+    else this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
   }
 
   private observe(): void {
@@ -121,25 +122,23 @@ export class PageMarker {
   }
 
   /**
-   * A page still being parsed: every parseTickMs, reads what the parser added after the last node read (so the
-   * page is walked once, not once per change), and once the page is parsed, the rest; from then on it follows
-   * the page's changes. (A page script's change, during parsing, to text already read is not seen.)
+   * A page still being parsed: every parseTickMs, reads what the parser added after the last node read, and once
+   * the page is parsed, the rest. So the page is walked once, not once per parser insertion; the observer meanwhile
+   * handles only changes to what was already read (a page script's), as it does once the page is parsed.
    */
   private async followParser(): Promise<void> {
     const generation = this.generation;
     const current = () => generation === this.generation && !this.options.signal.aborted;
-    let cursor: Node | undefined;
+    this.parseCursor = null;
     const pass = async () => {
-      let resume = cursor;
+      let resume = this.parseCursor ?? undefined;
       for (;;) {
-        this.lastRead = null;
-        const next = await this.scanBatch(this.doc.documentElement, resume);
-        if (!current()) return;
-        if (next) resume = next;
-        else {
-          cursor = this.lastRead ?? cursor;
-          return;
-        }
+        // The cursor moves with every slice: a change before it, even during this pass, is the page's own.
+        const next = await this.scanBatch(this.doc.documentElement, resume, (read) => {
+          if (current()) this.parseCursor = read;
+        });
+        if (!current() || !next) return;
+        resume = next;
       }
     };
     const parsed = new Promise<void>((resolve) => {
@@ -156,10 +155,10 @@ export class PageMarker {
       if (!current()) return;
       await pass();
       if (!current()) return;
-      this.observe();
+      this.parseCursor = undefined;
       this.ownEdit(() => this.registry.sweep());
       this.reportFound();
-      // Open shadow roots found while parsing wait in the queue until now (one scan at a time keeps the cursor).
+      // Open shadow roots found while parsing wait in the queue until now.
       if (this.queue.length > 0) {
         if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
         this.schedule(0);
@@ -167,6 +166,8 @@ export class PageMarker {
       }
     } catch (error) {
       if (current()) console.warn('Takedown Lens: marking stopped while the page loaded', error);
+    } finally {
+      if (generation === this.generation) this.parseCursor = undefined;
     }
   }
 
@@ -286,12 +287,15 @@ export class PageMarker {
     const splits = this.registry.hasSplits;
     for (const record of records) {
       const target = record.target;
+      // While the page is parsed, what lies after the last node read is read by the next pass.
+      const parserWork = this.parseCursor !== undefined && this.notReadYet(target, record);
+      if (parserWork && !splits) continue;
       if (record.type === 'characterData') {
         if (splits && this.registry.splitOf(target)) {
           this.release(target, true);
           continue;
         }
-        if (isInsideSkipped(target)) continue;
+        if (parserWork || isInsideSkipped(target)) continue;
         this.done.delete(target);
         this.enqueue(this.rescanRootFor(target), this.mutationDelayMs);
         continue;
@@ -311,13 +315,24 @@ export class PageMarker {
           this.checkSplitAt(node.previousSibling);
           this.checkSplitAt(node.nextSibling);
         }
-        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
+        if (parserWork || (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE)) continue;
         // Text or an inline element joins the text around it: its whole block is read again.
         const root = node.nodeType === Node.TEXT_NODE || isInlineElement(node as Element) ? blockOf(target) : node;
         if (root !== node) this.forgetNeighbours(node);
         this.enqueue(root, this.mutationDelayMs);
       }
     }
+  }
+
+  /** Whether a change is all after the parser cursor (or nothing was read yet): the next pass reads it. */
+  private notReadYet(target: Node, record: MutationRecord): boolean {
+    const cursor = this.parseCursor;
+    if (!cursor) return true;
+    const after = (node: Node) => (cursor.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    if (record.type === 'characterData') return after(target);
+    if (record.removedNodes.length > 0) return false;
+    for (const node of record.addedNodes) if (!after(node)) return false;
+    return true;
   }
 
   /** The text nodes around an insertion belong to a changed run: they are matched again with it. */
@@ -370,7 +385,7 @@ export class PageMarker {
   }
 
   /** Scans one slice under `root`; returns where to resume, or null when the root is finished. */
-  private async scanBatch(root: Node, resume: Node | undefined): Promise<Node | null> {
+  private async scanBatch(root: Node, resume: Node | undefined, onRead?: (last: Node) => void): Promise<Node | null> {
     const registry = this.registry;
     const collected = collectRuns(
       root,
@@ -386,7 +401,7 @@ export class PageMarker {
     for (const shadowRoot of collected.shadowRoots) this.watchShadowRoot(shadowRoot);
     const { links } = collected;
     const runs = this.withinLimits(collected.runs);
-    if (collected.next === null) this.lastRead = collected.last;
+    if (collected.last) onRead?.(collected.last);
     if (runs.length === 0 && links.length === 0) return this.isOverBudget ? null : collected.next;
     const sent = runs.map((run) => run.text);
     const generation = this.generation;

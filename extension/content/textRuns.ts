@@ -64,7 +64,7 @@ export interface CollectedRuns {
   shadowRoots: ShadowRoot[];
   /** Where the next slice starts, or null when the root is finished. */
   next: Node | null;
-  /** When the root is finished: the last node read (the parser may add more after it). */
+  /** The last node read (everything before it in document order was read too). */
   last: Node | null;
 }
 

@@ -4,20 +4,10 @@
 // list host can serve one file to every reader. The stream stops as soon as the text passes its limit, so a small
 // file that would decompress to gigabytes (a "zip bomb") costs no more than the limit. Every refusal is an error with
 // a message key; the caller installs nothing.
-import { en, type MessageKey } from '../i18n/en';
-import { substitute } from '../i18n/translate';
+import { KeyedError } from '../i18n/keyedError';
 
-/** A file that cannot be read as a list, as a message key and substitutions (the message is the English text). */
-export class DatasetBytesError extends Error {
-  readonly params: string[];
-  constructor(
-    readonly key: MessageKey,
-    ...params: Array<string | number>
-  ) {
-    super(substitute(en[key], params));
-    this.params = params.map(String);
-  }
-}
+/** A file that cannot be read as a list. */
+export class DatasetBytesError extends KeyedError {}
 
 /** Whether bytes begin as a gzip member does (RFC 1952: 1f 8b, then deflate). */
 export function isGzip(bytes: Uint8Array): boolean {

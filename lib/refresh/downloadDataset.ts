@@ -1,8 +1,7 @@
 // Downloading a dataset file: conditional request, timeout, size limit, progress, no redirects, honest errors.
 // Pure apart from the fetch it is given, so every failure is unit-tested with a fake server.
 import { DatasetBytesError, datasetText, MAX_LIST_TEXT_BYTES } from '../dataset/datasetBytes';
-import { en, type MessageKey } from '../i18n/en';
-import { substitute } from '../i18n/translate';
+import { KeyedError } from '../i18n/keyedError';
 
 export interface DownloadOptions {
   fetch: typeof fetch;
@@ -28,16 +27,7 @@ export type DownloadResult =
     };
 
 /** A failed download, as a message key and substitutions (the message itself is the English text). */
-export class DownloadError extends Error {
-  readonly params: string[];
-  constructor(
-    readonly key: MessageKey,
-    ...params: Array<string | number>
-  ) {
-    super(substitute(en[key], params));
-    this.params = params.map(String);
-  }
-}
+export class DownloadError extends KeyedError {}
 
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
