@@ -27,7 +27,7 @@ export default defineContentScript({
       () => (bench ? void performance.mark('tdl:ready') : undefined),
       () => undefined,
     );
-    watchSubscribeLinks(document, (request) => void askBackground('page:subscribe', request), ctx.signal);
+    watchSubscribeLinks(document, (request) => askBackground('page:subscribe', request), ctx.signal);
     const settings = await askBackground('page:settings', undefined);
     await warm;
     const registry = new MarkRegistry();

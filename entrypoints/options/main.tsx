@@ -5,7 +5,7 @@ import { OptionsApp, type OptionsServices } from '../../components/options/Optio
 import { t } from '../../extension/i18n';
 import { askBackground } from '../../extension/messaging';
 import { listsStampItem, progressItem } from '../../extension/storageItems';
-import { parseSubscribeLink } from '../../lib/lists/subscribeLink';
+import { acceptsListUrl, parseSubscribeLink } from '../../lib/lists/subscribeLink';
 import { MY_LIST } from '../../lib/lists/listIds';
 import { myListFormRequest } from '../../lib/lists/myListLinks';
 import type { Dataset } from '../../lib/dataset/schema';
@@ -56,7 +56,7 @@ const services: OptionsServices = {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   },
-  subscribeRequest: () => parseSubscribeLink(location.href),
+  subscribeRequest: () => parseSubscribeLink(location.href, acceptsListUrl),
   clearSubscribeRequest: () => history.replaceState(null, '', location.pathname),
   async myList() {
     const lists = await askBackground('lists:get', undefined);

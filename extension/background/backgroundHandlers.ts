@@ -2,7 +2,7 @@
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
 import { textProblem } from '../../lib/dataset/textRules';
 import { listsToCsv, mergeDatasets, type ListData } from '../../lib/lists/exportLists';
-import { parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
+import { acceptsListUrl, parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
 import { correctionLink, pageAddress } from '../../lib/lists/correctionLink';
 import { correctionText } from '../../components/correctionText';
 import { markLabel } from '../../components/claimText';
@@ -124,7 +124,7 @@ export function createBackgroundHandlers(
     },
     async 'page:subscribe'(request) {
       // Checked again here: only a list address the extension would download is passed on.
-      const checked = parseSubscribeLink(`#${subscribeFragment(request)}`);
+      const checked = parseSubscribeLink(`#${subscribeFragment(request)}`, acceptsListUrl);
       if (!checked) throw new Error(t('errorSubscribeLink'));
       await openOptions(subscribeFragment(checked));
     },

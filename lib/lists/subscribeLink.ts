@@ -23,9 +23,10 @@ function decode(value: string): string | null {
 
 /**
  * The list a subscribe link (or the options page's address, which carries the same fragment) asks for; null when the
- * link is not one, or the list's URL is one the extension would not download (not https, credentials in it).
+ * link is not one, or `accepts` refuses the list's URL (the background and the options page pass
+ * `acceptsListUrl`; the content script, which must stay small, leaves the check to the background).
  */
-export function parseSubscribeLink(href: string): SubscribeRequest | null {
+export function parseSubscribeLink(href: string, accepts: (url: string) => boolean): SubscribeRequest | null {
   const hash = href.indexOf('#');
   if (hash < 0 || href.length > 8_192) return null;
   const params = new Map<string, string>();
@@ -35,7 +36,7 @@ export function parseSubscribeLink(href: string): SubscribeRequest | null {
   }
   const encoded = params.get(SUBSCRIBE_KEY);
   const url = encoded === undefined ? null : decode(encoded)?.trim();
-  if (!url || refreshUrlProblem(url)) return null;
+  if (!url || !accepts(url)) return null;
   // A title is shown as text; anything unprintable is dropped, and it is cut to a length a heading can hold.
   const title = (decode(params.get('title') ?? '') ?? '')
     .replace(/[\p{Cc}\p{Cf}]/gu, '')
@@ -43,6 +44,9 @@ export function parseSubscribeLink(href: string): SubscribeRequest | null {
     .slice(0, MAX_TITLE);
   return { url, title };
 }
+
+/** Whether the extension would download a list from this address (https, or http on this machine). */
+export const acceptsListUrl = (url: string) => refreshUrlProblem(url) === null;
 
 /** The fragment that carries a subscribe request (for the options page's address). */
 export const subscribeFragment = ({ url, title }: SubscribeRequest) =>

@@ -1,7 +1,7 @@
 // The ways lists come in and go out as text: subscribe links, CSV tables, merged dataset files.
 import { describe, expect, it } from 'vitest';
 import { csvField, listsToCsv, mergeDatasets } from '../../lib/lists/exportLists';
-import { parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
+import { acceptsListUrl, parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
 import { correctionLink, pageAddress } from '../../lib/lists/correctionLink';
 import { validateDataset } from '../../lib/dataset/validateDataset';
 import { tinyDataset, validBundled } from './datasetFixtures';
@@ -12,12 +12,14 @@ describe('subscribe links', () => {
 
   it('read the list’s URL and title, encoded', () => {
     const href = link(`takedownlens-subscribe=${encodeURIComponent(list)}&title=${encodeURIComponent('WeChat 名单')}`);
-    expect(parseSubscribeLink(href)).toEqual({ url: list, title: 'WeChat 名单' });
-    expect(parseSubscribeLink(link(`title=x&takedownlens-subscribe=${encodeURIComponent(list)}`))).toEqual({
+    expect(parseSubscribeLink(href, acceptsListUrl)).toEqual({ url: list, title: 'WeChat 名单' });
+    expect(
+      parseSubscribeLink(link(`title=x&takedownlens-subscribe=${encodeURIComponent(list)}`), acceptsListUrl),
+    ).toEqual({
       url: list,
       title: 'x',
     });
-    expect(parseSubscribeLink(`#${subscribeFragment({ url: list, title: 'A & B' })}`)).toEqual({
+    expect(parseSubscribeLink(`#${subscribeFragment({ url: list, title: 'A & B' })}`, acceptsListUrl)).toEqual({
       url: list,
       title: 'A & B',
     });
@@ -31,18 +33,19 @@ describe('subscribe links', () => {
       'data:,x',
       '',
     ]) {
-      expect(parseSubscribeLink(link(`takedownlens-subscribe=${encodeURIComponent(url)}`))).toBeNull();
+      expect(parseSubscribeLink(link(`takedownlens-subscribe=${encodeURIComponent(url)}`), acceptsListUrl)).toBeNull();
     }
-    expect(parseSubscribeLink(link('takedownlens-subscribe=%E0%A4%A'))).toBeNull();
-    expect(parseSubscribeLink('https://lists.example/a.json')).toBeNull();
-    expect(parseSubscribeLink(link('other=1'))).toBeNull();
-    expect(parseSubscribeLink(`${link('takedownlens-subscribe=')}${'x'.repeat(9_000)}`)).toBeNull();
+    expect(parseSubscribeLink(link('takedownlens-subscribe=%E0%A4%A'), acceptsListUrl)).toBeNull();
+    expect(parseSubscribeLink('https://lists.example/a.json', acceptsListUrl)).toBeNull();
+    expect(parseSubscribeLink(link('other=1'), acceptsListUrl)).toBeNull();
+    expect(parseSubscribeLink(`${link('takedownlens-subscribe=')}${'x'.repeat(9_000)}`, acceptsListUrl)).toBeNull();
   });
 
   it('keep a title as printable text of at most 200 characters', () => {
     const title = `\u202eevil\u0000 ${'x'.repeat(300)}`;
     const parsed = parseSubscribeLink(
       link(`takedownlens-subscribe=${encodeURIComponent(list)}&title=${encodeURIComponent(title)}`),
+      acceptsListUrl,
     );
     expect(parsed?.title.startsWith('evil x')).toBe(true);
     expect(parsed?.title).toHaveLength(200);
@@ -51,7 +54,10 @@ describe('subscribe links', () => {
 
   it('allow http only on this machine, as list addresses do', () => {
     expect(
-      parseSubscribeLink(link(`takedownlens-subscribe=${encodeURIComponent('http://127.0.0.1:8080/a.json')}`)),
+      parseSubscribeLink(
+        link(`takedownlens-subscribe=${encodeURIComponent('http://127.0.0.1:8080/a.json')}`),
+        acceptsListUrl,
+      ),
     ).toEqual({
       url: 'http://127.0.0.1:8080/a.json',
       title: '',
