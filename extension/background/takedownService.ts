@@ -17,7 +17,7 @@ import { claimKey, type Claim } from '../../lib/claims';
 import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
 import type { ListRow } from '../../lib/lists/listModel';
 import { mergeClaims, type ListedClaim } from '../../lib/lists/mergeClaims';
-import { mergeLists } from '../../lib/lists/mergeLists';
+import { mergeLists, type ListContent } from '../../lib/lists/mergeLists';
 import { t } from '../i18n';
 import { readAccountDetails, readClaims, readDatasetInfo } from '../store/datasetStore';
 import type { ListCatalogue } from '../store/listCatalogue';
@@ -163,19 +163,24 @@ export class TakedownService {
    * What a page's texts and links mark, and what each mark claims, all from one generation: a page matched while a
    * list changes gets the previous lists' answer or the next one's, never a mix.
    */
-  async answerPage(texts: readonly string[], links: readonly string[]): Promise<PageAnswer> {
-    for (let tries = 1; ; tries++) {
-      const generation = await this.generation();
+  answerPage(texts: readonly string[], links: readonly string[]): Promise<PageAnswer> {
+    return this.fromOneGeneration(async (generation) => {
       const { matcher } = generation.merged;
       const found = texts.map((text) => matcher.marksIn(text));
       const linked = links.map((href) => matcher.linkMark(href));
       const keys = new Set<string>();
       for (const mark of [...found.flat(), ...linked]) if (mark) keys.add(claimKey(mark.match, mark.id));
+      return { texts: found, links: linked, claims: await this.claimsIn(generation, keys) };
+    });
+  }
+
+  /** Reads from the current generation; a read a list change overtook is done again once that change is in place. */
+  private async fromOneGeneration<T>(read: (generation: Generation) => Promise<T>): Promise<T> {
+    for (let tries = 1; ; tries++) {
       try {
-        return { texts: found, links: linked, claims: await this.claimsIn(generation, keys) };
+        return await read(await this.generation());
       } catch (error) {
         if (!(error instanceof Overtaken) || tries === MAX_TRIES) throw error;
-        // A change began while the claims were read: answer again once its generation is in place.
         await this.switching.catch(() => undefined);
       }
     }
@@ -269,15 +274,9 @@ export class TakedownService {
   }
 
   /** What each marked account or organisation claims, by claimKey (cached with the generation). */
-  async claims(keys: Iterable<string>): Promise<Record<string, Claim>> {
-    for (let tries = 1; ; tries++) {
-      try {
-        return await this.claimsIn(await this.generation(), keys);
-      } catch (error) {
-        if (!(error instanceof Overtaken) || tries === MAX_TRIES) throw error;
-        await this.switching.catch(() => undefined);
-      }
-    }
+  claims(keys: Iterable<string>): Promise<Record<string, Claim>> {
+    const wanted = [...keys];
+    return this.fromOneGeneration((generation) => this.claimsIn(generation, wanted));
   }
 
   private async claimsIn(generation: Generation, keys: Iterable<string>): Promise<Record<string, Claim>> {
@@ -436,7 +435,7 @@ export class TakedownService {
 
   /** The merged matcher the enabled lists will have once `next` is written. */
   private async prepare(next: NextContents): Promise<Merged> {
-    const contents: ListContents[] = [];
+    const contents: ListContent[] = [];
     for (const row of await this.catalogue.all()) {
       if (!row.enabled) continue;
       if (row.id === next.list) {
@@ -519,19 +518,17 @@ function matcherStamp(lists: readonly ActiveList[]): string {
   );
 }
 
-type ListContents = Parameters<typeof mergeLists>[0][number];
-
-async function readContents(list: string, db: TakedownDb): Promise<ListContents> {
+async function readContents(list: string, db: TakedownDb): Promise<ListContent> {
   const [organisations, accounts] = await Promise.all([db.organisations.toArray(), db.accounts.toArray()]);
   return { list, organisations, accounts };
 }
 
-function merge(contents: ListContents[]): Merged {
+function merge(contents: ListContent[]): Merged {
   const { dataset, groups } = mergeLists(contents);
   return withGroups(new TakedownMatcher(dataset), groups);
 }
 
-function withGroups(matcher: TakedownMatcher, entries: Iterable<[string, string[]]>): Merged {
+function withGroups(matcher: TakedownMatcher, entries: ReadonlyArray<[string, string[]]>): Merged {
   const groups = new Map(entries);
   const repOf = new Map<string, string>();
   for (const [rep, members] of entries) for (const member of members) repOf.set(member, rep);
