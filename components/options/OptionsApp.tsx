@@ -95,14 +95,20 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
   const [notice, setNotice] = useState<Notice>(null);
   const actions = useRef(0);
 
-  const reload = () =>
-    services.lists().then(
+  // Reads overlap (each change to the lists asks again); only the last one asked is shown, so an answer read before
+  // a list was removed cannot arrive late and bring its card back.
+  const reads = useRef(0);
+  const reload = () => {
+    const read = ++reads.current;
+    return services.lists().then(
       (loaded) => {
+        if (read !== reads.current) return;
         setLists(loaded.lists);
         setProgress(loaded.progress);
       },
       () => undefined,
     );
+  };
   useEffect(() => {
     void reload();
     services.loadSettings().then(setSettings, () => undefined);

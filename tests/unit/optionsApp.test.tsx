@@ -130,6 +130,32 @@ describe('the lists view', () => {
     expect(screen.getByText(/Downloading… 1\.50 MB of 3\.00 MB/)).toBeTruthy();
   });
 
+  it('shows the lists as last read when two reads answer out of order', async () => {
+    const answers: Array<(lists: ListView[]) => void> = [];
+    const listeners: Array<() => void> = [];
+    const fake = services({
+      lists: () => new Promise((resolve) => answers.push((lists) => resolve({ lists, progress: null }))),
+      watch: (callback) => {
+        listeners.push(callback);
+        return () => undefined;
+      },
+    });
+    render(<OptionsApp services={fake} />);
+    const withNewsroom = initialLists();
+    const without = withNewsroom.filter((list) => list.id !== 'u-1');
+    answers[0]!(withNewsroom);
+    await card('Newsroom list');
+    // A list is being added (read 2), then its subscription fails and it is removed (read 3); read 3 answers first.
+    listeners[0]!();
+    listeners[0]!();
+    answers[2]!(without);
+    await waitFor(() => expect(screen.queryByRole('article', { name: /^Newsroom list/ })).toBeNull());
+    answers[1]!(withNewsroom);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('article', { name: /^Newsroom list/ })).toBeNull();
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+  });
+
   it('switches a list off and on, sets its schedule, and removes it only when confirmed', async () => {
     const confirm = vi.fn(() => false);
     const fake = services({ confirm });
