@@ -130,20 +130,22 @@ export async function benchInBrowser({
     const extensionPage = await session.context.newPage();
     await extensionPage.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const text = JSON.stringify(dataset);
-    const importStart = Date.now();
-    const reply = await extensionPage.evaluate(
-      (body) =>
-        (globalThis as any).chrome.runtime.sendMessage({
-          tdl: 'list:import',
-          // A new list beside the bundled one: matching merges them, as it would for a subscribed list.
-          data: { text: body, origin: { kind: 'file', name: 'bench.json' } },
-        }),
-      text,
-    );
+    // The file's text is put in the extension page first (Playwright's transfer of 25 MB is not the extension's);
+    // the time is the page's, from sending the file to the background until the reply that it is installed.
+    await extensionPage.evaluate((body) => ((globalThis as any).__benchText = body), text);
+    const { reply, took } = await extensionPage.evaluate(async () => {
+      const start = performance.now();
+      const answer = await (globalThis as any).chrome.runtime.sendMessage({
+        tdl: 'list:import',
+        // A new list beside the bundled one: matching merges them, as it would for a subscribed list.
+        data: { text: (globalThis as any).__benchText, origin: { kind: 'file', name: 'bench.json' } },
+      });
+      return { reply: answer, took: performance.now() - start };
+    });
     if (!reply.ok || reply.value.kind !== 'installed')
       throw new Error(`import failed: ${reply.error ?? reply.value.kind}`);
     console.log(
-      `## In Chromium with ${reply.value.info.counts.accounts} accounts (${(text.length / 1e6).toFixed(1)} MB JSON, imported in ${Date.now() - importStart} ms)`,
+      `## In Chromium with ${reply.value.info.counts.accounts} accounts (${(text.length / 1e6).toFixed(1)} MB JSON, imported in ${ms(took)} ms)`,
     );
 
     const readyOf = (page: Page) => page.evaluate(() => (window as any).__tdlReady() as number);

@@ -32,13 +32,18 @@ import {
   SIGNATURE_SUFFIX,
   verifyDetached,
 } from '../../lib/signature/listSignature';
-import { summarizeChanges } from '../../lib/changeSummary';
 import { t } from '../i18n';
 import { listsStampItem, progressItem } from '../storageItems';
 import {
   describeDataset,
+  dropPending,
+  holdPending,
+  installPending,
   readDatasetInfo,
   readInstalledDataset,
+  readPending,
+  readPendingDataset,
+  readPreviousDataset,
   readPreviousInfo,
   replaceDataset,
   rollBack,
@@ -111,11 +116,7 @@ export class DatasetUpdates {
 
   async view(row: ListRow): Promise<ListView> {
     const db = this.catalogue.db(row);
-    const [info, previous, pending] = await Promise.all([
-      readDatasetInfo(db),
-      readPreviousInfo(db),
-      db.snapshots.get('pending'),
-    ]);
+    const [info, previous, pending] = await Promise.all([readDatasetInfo(db), readPreviousInfo(db), readPending(db)]);
     const key = row.key ? parsePublicKey(row.key) : null;
     const next = nextCheck(row);
     return {
@@ -132,7 +133,7 @@ export class DatasetUpdates {
       previous: previous?.datasetVersion ?? null,
       lastAttempt: row.refresh.lastAttempt,
       nextCheck: next ? next.toISOString() : null,
-      pending: pending ? summarizeChanges((await readInstalledDataset(db))?.data ?? null, pending.data) : null,
+      pending: pending?.summary ?? null,
     };
   }
 
@@ -184,14 +185,8 @@ export class DatasetUpdates {
       return { kind: decision, installed: current!.datasetVersion, offered: data.datasetVersion };
     }
     if (review) {
-      const installed = await readInstalledDataset(db);
-      await db.snapshots.put({
-        slot: 'pending',
-        data,
-        info: describeDataset(data, origin, this.now()),
-        validators: review.validators,
-      });
-      return { kind: 'review', summary: summarizeChanges(installed?.data ?? null, data) };
+      const summary = await holdPending(db, data, describeDataset(data, origin, this.now()), review.validators);
+      return { kind: 'review', summary };
     }
     return this.installed(listId, db, data, origin);
   }
@@ -222,21 +217,21 @@ export class DatasetUpdates {
   /** Installs the update the reader reviewed; a refresh records its outcome and validators as it would have. */
   async applyPending(listId: string): Promise<InstallOutcome> {
     const { row, db } = await this.list(listId);
-    const pending = await db.snapshots.get('pending');
+    const pending = await readPendingDataset(db);
     if (!pending) throw new Error(t('errorNoPending'));
     const { origin } = pending.info;
-    const outcome = await this.installed(listId, db, pending.data, origin);
-    await db.snapshots.delete('pending');
+    const info = await this.change(() => installPending(db, this.now()), { list: listId, data: pending.data });
+    if (!info) throw new Error(t('errorNoPending'));
     if (origin.kind === 'url') {
-      const version = outcome.info.datasetVersion;
+      const version = info.datasetVersion;
       await this.recordAttempt(row, 'installed', t('attemptInstalled', version), pending.validators);
     }
-    return outcome;
+    return { kind: 'installed', info };
   }
 
   async discardPending(listId: string): Promise<void> {
     const { db } = await this.list(listId);
-    await db.snapshots.delete('pending');
+    await dropPending(db);
     await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
   }
 
@@ -424,9 +419,12 @@ export class DatasetUpdates {
 
   async rollBack(listId: string): Promise<DatasetInfo> {
     const { row, db } = await this.list(listId);
-    const previous = await db.snapshots.get('previous');
+    const previous = await readPreviousDataset(db);
     if (!previous) throw new Error(t('errorNoPrevious'));
-    const info = await this.change(() => rollBack(db), { list: listId, data: row.enabled ? previous.data : null });
+    const info = await this.change(() => rollBack(db, this.now()), {
+      list: listId,
+      data: row.enabled ? previous.data : null,
+    });
     if (!info) throw new Error(t('errorNoPrevious'));
     return info;
   }

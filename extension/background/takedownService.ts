@@ -19,7 +19,14 @@ import type { ListRow } from '../../lib/lists/listModel';
 import { mergeClaims, type ListedClaim } from '../../lib/lists/mergeClaims';
 import { mergeLists, type ListContent } from '../../lib/lists/mergeLists';
 import { t } from '../i18n';
-import { readAccountDetails, readClaims, readDatasetInfo } from '../store/datasetStore';
+import {
+  readAccountDetails,
+  readClaims,
+  readDatasetInfo,
+  readInstalledRecords,
+  readInstalledTable,
+  readMemberIds,
+} from '../store/datasetStore';
 import type { ListCatalogue } from '../store/listCatalogue';
 import type { TakedownDb } from '../store/takedownDb';
 
@@ -259,12 +266,11 @@ export class TakedownService {
       [...byList(ids)].map(async ([listId, local]) => {
         const list = lists.find((candidate) => candidate.row.id === listId);
         if (!list) return;
-        const accounts = await list.db.accounts.bulkGet(local);
-        const organisationIds = [...new Set(accounts.flatMap((account) => account?.organisationId ?? []))];
-        const organisations = await list.db.organisations.bulkGet(organisationIds);
-        const names = new Map(organisations.flatMap((org) => (org ? [[org.id, org.name] as const] : [])));
+        const accounts = [...(await readInstalledRecords(list.db, 'accounts', local)).values()];
+        const organisationIds = new Set(accounts.flatMap((account) => account.organisationId ?? []));
+        const organisations = await readInstalledRecords(list.db, 'organisations', organisationIds);
+        const names = new Map([...organisations.values()].map((org) => [org.id, org.name] as const));
         for (const account of accounts) {
-          if (!account) continue;
           const id = qualify(listId, account.id);
           found.set(id, { summary: { ...summarise(account, names), id }, list: list.label.title });
         }
@@ -399,10 +405,10 @@ export class TakedownService {
     for (const member of await this.members(id)) {
       const located = await this.locate(member);
       if (!located) continue;
-      const own = await located.list.db.organisations.get(located.id);
+      const own = (await readInstalledRecords(located.list.db, 'organisations', [located.id])).get(located.id);
       if (!own) continue;
       organisation ??= { ...own, id };
-      const ids = await located.list.db.accounts.where('organisationId').equals(located.id).primaryKeys();
+      const ids = await readMemberIds(located.list.db, [located.id]);
       for (const local of ids) {
         const qualified = qualify(located.list.row.id, local);
         accountIds.add(repOf.get(qualified) ?? qualified);
@@ -462,7 +468,10 @@ export class TakedownService {
   private async buildSearch({ lists, merged: { repOf } }: Generation): Promise<SearchIndex> {
     const entries = new Map<string, AccountSummary & { aliases: Account['aliases'] }>();
     for (const { row, db, label } of lists) {
-      const [accounts, organisations] = await Promise.all([db.accounts.toArray(), db.organisations.toArray()]);
+      const [accounts, organisations] = await Promise.all([
+        readInstalledTable(db, 'accounts'),
+        readInstalledTable(db, 'organisations'),
+      ]);
       const names = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
       for (const account of accounts) {
         const id = qualify(row.id, account.id);
@@ -482,7 +491,7 @@ export class TakedownService {
   private async buildOrganisationSearch({ lists, merged: { repOf } }: Generation) {
     const organisations = await Promise.all(
       lists.map(async ({ row, db }) =>
-        (await db.organisations.toArray()).map((organisation) => ({
+        (await readInstalledTable(db, 'organisations')).map((organisation) => ({
           ...organisation,
           id: qualify(row.id, organisation.id),
         })),
@@ -519,7 +528,10 @@ function matcherStamp(lists: readonly ActiveList[]): string {
 }
 
 async function readContents(list: string, db: TakedownDb): Promise<ListContent> {
-  const [organisations, accounts] = await Promise.all([db.organisations.toArray(), db.accounts.toArray()]);
+  const [organisations, accounts] = await Promise.all([
+    readInstalledTable(db, 'organisations'),
+    readInstalledTable(db, 'accounts'),
+  ]);
   return { list, organisations, accounts };
 }
 

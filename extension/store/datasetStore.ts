@@ -4,60 +4,102 @@ import { summarizeChanges, type ChangeSummary } from '../../lib/changeSummary';
 import { accountClaim, claimKey, organisationClaim, type Claim } from '../../lib/claims';
 import { comparePartialDates } from '../../lib/dataset/partialDate';
 import { mostSevere } from '../../lib/matching/takedownMatcher';
-import type { Account, Dataset, Report, TakedownEvent } from '../../lib/dataset/schema';
+import type { Account, Dataset, TakedownEvent } from '../../lib/dataset/schema';
 import { compareDatasetVersions } from '../../lib/dataset/datasetVersion';
 import type { AccountDetails, DatasetInfo, DatasetOrigin } from '../../lib/protocol';
-import type { HistoryRow, TakedownDb } from './takedownDb';
+import {
+  deleteSlot,
+  readIndex,
+  readRecords,
+  readTable,
+  readTables,
+  writeSlot,
+  type DataTable,
+  type StoredPlace,
+} from './recordStore';
+import { datasetHead, type HistoryRow, type MetaRow, type TakedownDb } from './takedownDb';
 
 const CURRENT = 'current';
+/** The dataset installed before the current one (the rollback copy). */
+const PREVIOUS = 'previous';
+/** A checked update held back for the reader to review. */
+const PENDING = 'pending';
+type Stored = typeof CURRENT | typeof PREVIOUS | typeof PENDING;
 
 export async function readDatasetInfo(db: TakedownDb): Promise<DatasetInfo | undefined> {
   return (await db.meta.get(CURRENT))?.info;
 }
 
-/** The installed dataset as a dataset file (for export and for the rollback snapshot). */
-export async function readInstalledDataset(db: TakedownDb): Promise<{ data: Dataset; info: DatasetInfo } | undefined> {
-  const info = await readDatasetInfo(db);
-  if (!info) return undefined;
-  const [organisations, accounts, events, reports] = await Promise.all([
-    db.organisations.toArray(),
-    db.accounts.toArray(),
-    db.events.toArray(),
-    db.reports.toArray(),
-  ]);
-  const data: Dataset = {
-    schemaVersion: info.schemaVersion as Dataset['schemaVersion'],
-    datasetVersion: info.datasetVersion,
-    generatedAt: info.generatedAt,
-    source: info.source,
-    organisations,
-    accounts,
-    events,
-    reports,
-  };
-  return { data, info };
-}
-
-/** Where the rollback copy's description is kept beside the copy, so reading it does not read the whole copy. */
-const PREVIOUS = 'previous';
-
 export async function readPreviousInfo(db: TakedownDb): Promise<DatasetInfo | undefined> {
-  const described = await db.meta.get(PREVIOUS);
-  if (described) return described.info;
-  // Written by a version that kept no description beside the copy.
-  return (await db.snapshots.get('previous'))?.info;
+  return (await db.meta.get(PREVIOUS))?.info;
 }
 
-/** Keeps the rollback copy and its description (inside the caller's transaction). */
-async function keepAsPrevious(db: TakedownDb, kept: { data: Dataset; info: DatasetInfo } | undefined): Promise<void> {
-  if (kept) {
-    await db.snapshots.put({ slot: 'previous', ...kept });
-    await db.meta.put({ key: PREVIOUS, info: kept.info });
-  } else {
-    await db.snapshots.delete('previous');
-    await db.meta.delete(PREVIOUS);
-  }
+/** A stored version as a dataset file, with its description (and, for an update under review, its validators). */
+async function readStored(db: TakedownDb, which: Stored) {
+  const row = await db.meta.get(which);
+  if (!row?.stored) return undefined;
+  const data: Dataset = { ...datasetHead(row.info), ...(await readTables(db.records, row.stored)) };
+  return { data, info: row.info, validators: row.validators };
 }
+
+/** The installed dataset as a dataset file (for export, edits and change summaries). */
+export async function readInstalledDataset(db: TakedownDb): Promise<{ data: Dataset; info: DatasetInfo } | undefined> {
+  return readStored(db, CURRENT);
+}
+
+/** The rollback copy as a dataset file. */
+export async function readPreviousDataset(db: TakedownDb): Promise<{ data: Dataset; info: DatasetInfo } | undefined> {
+  return readStored(db, PREVIOUS);
+}
+
+/** The update under review as a dataset file. */
+export function readPendingDataset(db: TakedownDb) {
+  return readStored(db, PENDING);
+}
+
+/** The update under review: its description, validators and what it changes against the installed dataset. */
+export async function readPending(
+  db: TakedownDb,
+): Promise<{ info: DatasetInfo; validators?: MetaRow['validators']; summary: ChangeSummary } | undefined> {
+  const row = await db.meta.get(PENDING);
+  if (!row?.stored) return undefined;
+  const installed = await readDatasetInfo(db);
+  let summary = row.summary;
+  // Summarised against the dataset installed when it was held back; that may have changed since (a roll back).
+  if (!summary || summary.fromVersion !== (installed?.datasetVersion ?? null)) {
+    summary = summarizeChanges((await readInstalledDataset(db))?.data ?? null, (await readPendingDataset(db))!.data);
+  }
+  return { info: row.info, validators: row.validators, summary };
+}
+
+/** A slot no stored version uses. */
+async function freeSlot(db: TakedownDb): Promise<number> {
+  const rows = await db.meta.bulkGet([CURRENT, PREVIOUS, PENDING]);
+  return Math.max(0, ...rows.map((row) => row?.stored?.slot ?? 0)) + 1;
+}
+
+/** Writes a dataset as a stored version, in a slot of its own (inside the caller's transaction). */
+async function store(db: TakedownDb, row: Omit<MetaRow, 'stored'>, data: Dataset): Promise<void> {
+  const stored = await writeSlot(db.records, await freeSlot(db), data);
+  await db.meta.put({ ...row, stored });
+}
+
+/** Forgets a stored version and its records (inside the caller's transaction). */
+async function drop(db: TakedownDb, which: Stored): Promise<void> {
+  const row = await db.meta.get(which);
+  if (row?.stored) await deleteSlot(db.records, row.stored.slot);
+  await db.meta.delete(which);
+}
+
+/** Makes one stored version another (the records stay where they are), forgetting what that one was. */
+async function move(db: TakedownDb, from: Stored, to: Stored): Promise<void> {
+  const row = await db.meta.get(from);
+  await drop(db, to);
+  if (row) await db.meta.put({ ...row, key: to });
+  await db.meta.delete(from);
+}
+
+const storeTables = (db: TakedownDb) => [db.records, db.meta, db.history];
 
 /** What the options page shows of a dataset: its version, source, origin, counts and when it arrived. */
 export function describeDataset(data: Dataset, origin: DatasetOrigin, now: Date): DatasetInfo {
@@ -74,7 +116,7 @@ export function describeDataset(data: Dataset, origin: DatasetOrigin, now: Date)
 
 /**
  * Replaces the installed dataset in one transaction. With keepPrevious, the dataset it replaces becomes the
- * rollback snapshot in the same transaction.
+ * rollback copy in the same transaction (by moving its slot, not by copying it).
  */
 export async function replaceDataset(
   db: TakedownDb,
@@ -84,14 +126,56 @@ export async function replaceDataset(
   keepPrevious = false,
 ): Promise<DatasetInfo> {
   const info = describeDataset(data, origin, now);
-  await db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots, db.history], async () => {
+  await db.transaction('rw', storeTables(db), async () => {
     const previous = await readInstalledDataset(db);
-    if (keepPrevious && previous) await keepAsPrevious(db, previous);
-    await writeTables(db, data);
-    await db.meta.put({ key: CURRENT, info });
+    if (keepPrevious && previous) await move(db, CURRENT, PREVIOUS);
+    else await drop(db, CURRENT);
+    await store(db, { key: CURRENT, info }, data);
     await recordHistory(db, now, origin, summarizeChanges(previous?.data ?? null, data));
   });
   return info;
+}
+
+/** Holds a checked update back for review, in place of any other under review. */
+export async function holdPending(
+  db: TakedownDb,
+  data: Dataset,
+  info: DatasetInfo,
+  validators: MetaRow['validators'],
+): Promise<ChangeSummary> {
+  return db.transaction('rw', storeTables(db), async () => {
+    const summary = summarizeChanges((await readInstalledDataset(db))?.data ?? null, data);
+    await drop(db, PENDING);
+    await store(db, { key: PENDING, info, summary, ...(validators ? { validators } : {}) }, data);
+    return summary;
+  });
+}
+
+export async function dropPending(db: TakedownDb): Promise<void> {
+  await db.transaction('rw', storeTables(db), () => drop(db, PENDING));
+}
+
+/**
+ * Installs the update under review (its records stay where they are); the installed dataset becomes the rollback
+ * copy. Undefined when there is none.
+ */
+export async function installPending(db: TakedownDb, now: Date = new Date()): Promise<DatasetInfo | undefined> {
+  return db.transaction('rw', storeTables(db), async () => {
+    const pending = await readPendingDataset(db);
+    if (!pending) return undefined;
+    const installed = await readInstalledDataset(db);
+    const info: DatasetInfo = { ...pending.info, importedAt: now.toISOString() };
+    if (installed) await move(db, CURRENT, PREVIOUS);
+    await move(db, PENDING, CURRENT);
+    await db.meta.update(CURRENT, { info, summary: undefined, validators: undefined });
+    await recordHistory(db, now, info.origin, summarizeChanges(installed?.data ?? null, pending.data));
+    return info;
+  });
+}
+
+/** Forgets a list's data, its rollback copy, an update under review and the change history. */
+export async function clearDataset(db: TakedownDb): Promise<void> {
+  await db.transaction('rw', storeTables(db), () => Promise.all(storeTables(db).map((table) => table.clear())));
 }
 
 /** How many installed updates the change history keeps. */
@@ -109,17 +193,6 @@ export async function readHistory(db: TakedownDb): Promise<HistoryRow[]> {
   return db.history.orderBy('seq').reverse().toArray();
 }
 
-const datasetTables = (db: TakedownDb) => [db.organisations, db.accounts, db.events, db.reports];
-
-/** Replaces the dataset's tables with `data` (inside the caller's transaction). */
-async function writeTables(db: TakedownDb, data: Dataset): Promise<void> {
-  await Promise.all(datasetTables(db).map((table) => table.clear()));
-  await db.organisations.bulkAdd(data.organisations);
-  await db.accounts.bulkAdd(data.accounts);
-  await db.events.bulkAdd(data.events);
-  await db.reports.bulkAdd(data.reports);
-}
-
 /**
  * Installs the bundled dataset when the database is empty or holds an older bundled one. A dataset the user
  * fetched or imported is kept unless the bundled one is newer.
@@ -131,37 +204,73 @@ export async function seedFromBundled(db: TakedownDb, bundled: Dataset): Promise
   return 'seeded';
 }
 
+/** Where the installed dataset's records are; undefined when none is installed. */
+async function installedPlace(db: TakedownDb): Promise<StoredPlace | undefined> {
+  return (await db.meta.get(CURRENT))?.stored;
+}
+
+/** Records of one table of the installed dataset, by id; an id it does not have is left out. */
+export async function readInstalledRecords<T extends DataTable>(
+  db: TakedownDb,
+  table: T,
+  ids: Iterable<string>,
+): Promise<Map<string, Dataset[T][number]>> {
+  const place = await installedPlace(db);
+  return place ? readRecords(db.records, place, table, ids) : new Map();
+}
+
+/** Tables of the installed dataset, whole (empty when none is installed). */
+export async function readInstalledTable<T extends DataTable>(db: TakedownDb, table: T): Promise<Dataset[T]> {
+  const place = await installedPlace(db);
+  return (place ? await readTable(db.records, place, table) : []) as Dataset[T];
+}
+
+/** The ids of the accounts each of these organisations has in the installed dataset. */
+export async function readMemberIds(db: TakedownDb, organisationIds: Iterable<string>): Promise<string[]> {
+  const place = await installedPlace(db);
+  if (!place) return [];
+  return [...(await readIndex(db.records, place, 'members', organisationIds)).values()].flat();
+}
+
 export async function readAccountDetails(db: TakedownDb, id: string): Promise<AccountDetails | null> {
-  const account = await db.accounts.get(id);
-  if (!account) return null;
-  const organisation = account.organisationId ? await db.organisations.get(account.organisationId) : undefined;
-  const { events, reports } = await eventsAndReports(db, id);
+  const place = await installedPlace(db);
+  const account = place && (await readRecords(db.records, place, 'accounts', [id])).get(id);
+  if (!place || !account) return null;
+  const organisation = account.organisationId
+    ? (await readRecords(db.records, place, 'organisations', [account.organisationId])).get(account.organisationId)
+    : undefined;
+  const { events, reports } = await eventsAndReports(db, place, id);
   return { account, organisation, events, reports };
 }
 
 /** Swaps the installed dataset with the previous one; returns the now-installed info, or undefined if none. */
-export async function rollBack(db: TakedownDb): Promise<DatasetInfo | undefined> {
-  return db.transaction('rw', [...datasetTables(db), db.meta, db.snapshots, db.history], async () => {
-    const previous = await db.snapshots.get('previous');
+export async function rollBack(db: TakedownDb, now: Date = new Date()): Promise<DatasetInfo | undefined> {
+  return db.transaction('rw', storeTables(db), async () => {
+    const [current, previous] = await Promise.all([readInstalledDataset(db), readPreviousDataset(db)]);
     if (!previous) return undefined;
-    const current = await readInstalledDataset(db);
-    await writeTables(db, previous.data);
-    await db.meta.put({ key: CURRENT, info: previous.info });
-    await keepAsPrevious(db, current);
-    await recordHistory(db, new Date(), { kind: 'rollback' }, summarizeChanges(current?.data ?? null, previous.data));
+    const currentRow = await db.meta.get(CURRENT);
+    await db.meta.put({ ...(await db.meta.get(PREVIOUS))!, key: CURRENT });
+    if (currentRow) await db.meta.put({ ...currentRow, key: PREVIOUS });
+    else await db.meta.delete(PREVIOUS);
+    await recordHistory(db, now, { kind: 'rollback' }, summarizeChanges(current?.data ?? null, previous.data));
     return previous.info;
   });
 }
 
+/** The events that name any of these accounts, and the reports behind them. */
+async function evidenceOf(db: TakedownDb, place: StoredPlace, accountIds: readonly string[]) {
+  const eventIds = new Set([...(await readIndex(db.records, place, 'eventsOf', accountIds)).values()].flat());
+  const events = [...(await readRecords(db.records, place, 'events', eventIds)).values()];
+  const reportIds = new Set(events.flatMap((event) => event.reportIds));
+  const reports = await readRecords(db.records, place, 'reports', reportIds);
+  return { events, reports };
+}
+
 /** An account's events and the reports behind them, newest first. */
-async function eventsAndReports(db: TakedownDb, id: string) {
-  const events = (await db.events.where('accountIds').equals(id).toArray()).sort((a, b) =>
-    comparePartialDates(b.date, a.date),
-  );
-  const reportIds = [...new Set(events.flatMap((event) => event.reportIds))];
-  const reports = (await db.reports.bulkGet(reportIds))
-    .filter((report) => report !== undefined)
-    .sort((a, b) => comparePartialDates(b.published, a.published));
+async function eventsAndReports(db: TakedownDb, place: StoredPlace, id: string) {
+  const found = await evidenceOf(db, place, [id]);
+  const events = found.events.sort((a, b) => comparePartialDates(b.date, a.date));
+  const reports = [...found.reports.values()].sort((a, b) => comparePartialDates(b.published, a.published));
   return { events, reports };
 }
 
@@ -170,18 +279,19 @@ async function eventsAndReports(db: TakedownDb, id: string) {
  * a page of 100,000-account data may mark thousands at once.
  */
 export async function readClaims(db: TakedownDb, keys: readonly string[]): Promise<Map<string, Claim>> {
+  const claims = new Map<string, Claim>();
+  const place = await installedPlace(db);
+  if (!place) return claims;
   const idsOf = (match: string) =>
     keys.filter((key) => key.startsWith(`${match}:`)).map((key) => key.slice(match.length + 1));
   const organisationIds = idsOf('organisation');
-  const [organisations, members, named] = await Promise.all([
-    db.organisations.bulkGet(organisationIds),
-    organisationIds.length > 0 ? db.accounts.where('organisationId').anyOf(organisationIds).toArray() : [],
-    db.accounts.bulkGet(idsOf('account')),
+  const [organisations, memberIds] = await Promise.all([
+    readRecords(db.records, place, 'organisations', organisationIds),
+    readIndex(db.records, place, 'members', organisationIds),
   ]);
-  const accounts = new Map<string, Account>();
-  for (const account of [...named, ...members]) if (account) accounts.set(account.id, account);
-  const wanted = [...accounts.keys()];
-  const events = wanted.length > 0 ? await db.events.where('accountIds').anyOf(wanted).distinct().toArray() : [];
+  const namedIds = idsOf('account');
+  const accounts = await readRecords(db.records, place, 'accounts', [...namedIds, ...[...memberIds.values()].flat()]);
+  const { events, reports } = await evidenceOf(db, place, [...accounts.keys()]);
   const eventsOf = new Map<string, TakedownEvent[]>();
   for (const event of events) {
     for (const id of event.accountIds) {
@@ -191,9 +301,6 @@ export async function readClaims(db: TakedownDb, keys: readonly string[]): Promi
       eventsOf.set(id, list);
     }
   }
-  const reportIds = [...new Set(events.flatMap((event) => event.reportIds))];
-  const reports = new Map<string, Report>();
-  for (const report of await db.reports.bulkGet(reportIds)) if (report) reports.set(report.id, report);
   const accountClaimOf = (account: Account) => {
     const own = eventsOf.get(account.id) ?? [];
     const ownReports = [...new Set(own.flatMap((event) => event.reportIds))]
@@ -201,15 +308,21 @@ export async function readClaims(db: TakedownDb, keys: readonly string[]): Promi
       .filter(Boolean);
     return accountClaim(account, own, ownReports);
   };
-  const claims = new Map<string, Claim>();
-  for (const account of named) if (account) claims.set(claimKey('account', account.id), accountClaimOf(account));
-  organisations.forEach((organisation) => {
-    if (!organisation) return;
-    const own = members.filter((account) => account.organisationId === organisation.id).map(accountClaimOf);
+  for (const id of namedIds) {
+    const account = accounts.get(id);
+    if (account) claims.set(claimKey('account', id), accountClaimOf(account));
+  }
+  for (const id of organisationIds) {
+    const organisation = organisations.get(id);
+    if (!organisation) continue;
+    const own = (memberIds.get(id) ?? []).flatMap((member) => {
+      const account = accounts.get(member);
+      return account ? [accountClaimOf(account)] : [];
+    });
     claims.set(
-      claimKey('organisation', organisation.id),
+      claimKey('organisation', id),
       organisationClaim(organisation, mostSevere(own.map((claim) => claim.status)), own),
     );
-  });
+  }
   return claims;
 }

@@ -7,7 +7,7 @@ import { listDatabaseName, newListId, type ListKind, type ListRow } from '../../
 import { completeRefreshState } from '../../lib/refresh/refreshState';
 import { legacyRefreshOf, refreshUrlProblem, type LegacyRefresh } from '../../lib/settings';
 import type { Dataset } from '../../lib/dataset/schema';
-import { readDatasetInfo, seedFromBundled } from './datasetStore';
+import { clearDataset, readDatasetInfo, seedFromBundled } from './datasetStore';
 import { TakedownDb } from './takedownDb';
 
 /** What settings before lists held about the one dataset's refresh, read before the settings are next saved. */
@@ -86,8 +86,7 @@ export class ListCatalogue {
     const db = this.db(row);
     this.databases.delete(row.db);
     if (db === this.main) {
-      const tables = [db.organisations, db.accounts, db.events, db.reports, db.meta, db.snapshots, db.history];
-      await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
+      await clearDataset(db);
     } else {
       db.close();
       await Dexie.delete(row.db);

@@ -1,21 +1,15 @@
 // The extension's IndexedDB database (Dexie), owned by the background. Keep every old version() declaration:
 // users upgrade from whatever schema they have.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { convertV1 } from '../../lib/dataset/convertV1';
-import {
-  dataset,
-  type Account,
-  type Dataset,
-  type Organisation,
-  type Report,
-  type TakedownEvent,
-} from '../../lib/dataset/schema';
+import { dataset, type Dataset } from '../../lib/dataset/schema';
 import { datasetV1 } from '../../lib/dataset/schemaV1';
 import type { TakedownMatcherSnapshot } from '../../lib/matching/takedownMatcher';
-import type { ChangeSummary } from '../../lib/changeSummary';
+import { summarizeChanges, type ChangeSummary } from '../../lib/changeSummary';
 import type { DatasetInfo, DatasetOrigin } from '../../lib/protocol';
 import type { ListRow } from '../../lib/lists/listModel';
 import type { Sighting } from '../../lib/sightings/sightings';
+import { writeSlot, type DataTable, type RecordRow, type RecordTable, type StoredPlace } from './recordStore';
 
 /**
  * The tables of one list's data (organisations, accounts, events, reports, meta, snapshots, history) are the same in
@@ -23,21 +17,26 @@ import type { Sighting } from '../../lib/sightings/sightings';
  * settings and the merged matcher.
  */
 
-/** One row per key: 'current' describes the installed dataset. */
+/**
+ * One row per stored version of the list, each with the slot of its records (store/recordStore.ts): 'current' is the
+ * installed dataset; 'previous' the one installed before it, kept so the reader can roll back; 'pending' a checked
+ * update the reader is reviewing before it is installed, with the download's validators (kept for then) and what it
+ * changes. Rows written before version 9 have no slot.
+ */
 export interface MetaRow {
   key: string;
   info: DatasetInfo;
+  stored?: StoredPlace;
+  validators?: { etag?: string | undefined; lastModified?: string | undefined };
+  summary?: ChangeSummary;
 }
 
-/**
- * 'previous': the dataset that was installed before the current one, kept so the user can roll back. 'pending': a
- * checked update the reader is reviewing before it is installed (with the download's validators, kept for then).
- */
-export interface SnapshotRow {
+/** How versions 2 to 8 kept the rollback copy and an update under review: whole, in one row. */
+interface SnapshotRow {
   slot: 'previous' | 'pending';
   data: Dataset;
   info: DatasetInfo;
-  validators?: { etag?: string | undefined; lastModified?: string | undefined };
+  validators?: MetaRow['validators'];
 }
 
 /** One installed update in the change history (the last HISTORY_KEPT are kept). */
@@ -82,12 +81,8 @@ function upgradeStored(stored: unknown): Dataset | null {
 }
 
 export class TakedownDb extends Dexie {
-  organisations!: EntityTable<Organisation, 'id'>;
-  accounts!: EntityTable<Account, 'id'>;
-  events!: EntityTable<TakedownEvent, 'id'>;
-  reports!: EntityTable<Report, 'id'>;
+  records!: RecordTable;
   meta!: EntityTable<MetaRow, 'key'>;
-  snapshots!: EntityTable<SnapshotRow, 'slot'>;
   matcherCache!: EntityTable<MatcherCacheRow, 'key'>;
   guarded!: EntityTable<GuardedRow, 'key'>;
   history!: EntityTable<HistoryRow, 'seq'>;
@@ -154,5 +149,50 @@ export class TakedownDb extends Dexie {
       .upgrade((tx) => tx.table('matcherCache').clear());
     // Version 8: the sightings log (off by default), by what was seen and when; the reader's own notes on accounts.
     this.version(8).stores({ sightings: '++seq, key, at', notes: 'id' });
+    // Version 9: records in buckets, each stored version (installed, rollback copy, under review) in a slot of its
+    // own, so an install writes a few hundred rows and a roll back copies nothing. The old tables are read here and
+    // dropped in version 10 (Dexie reads a table in an upgrade only if a later version drops it).
+    this.version(9).stores({ records: 'key' }).upgrade(toBuckets);
+    this.version(10).stores({ organisations: null, accounts: null, events: null, reports: null, snapshots: null });
   }
+}
+
+/** Moves a database's dataset, rollback copy and update under review from their version 8 tables into slots. */
+async function toBuckets(tx: Transaction): Promise<void> {
+  const meta = tx.table<MetaRow, string>('meta');
+  const records = tx.table<RecordRow, string>('records');
+  const snapshots = tx.table<SnapshotRow, string>('snapshots');
+  const current = await meta.get('current');
+  let installed: Dataset | null = null;
+  if (current) {
+    const [organisations, accounts, events, reports] = await Promise.all(
+      ['organisations', 'accounts', 'events', 'reports'].map((name) => tx.table(name).toArray()),
+    );
+    installed = { ...datasetHead(current.info), organisations, accounts, events, reports } as Dataset;
+    await meta.put({ ...current, stored: await writeSlot(records, 1, installed) });
+  }
+  const previous = await snapshots.get('previous');
+  if (previous)
+    await meta.put({ key: 'previous', info: previous.info, stored: await writeSlot(records, 2, previous.data) });
+  else await meta.delete('previous');
+  const pending = await snapshots.get('pending');
+  if (pending) {
+    await meta.put({
+      key: 'pending',
+      info: pending.info,
+      stored: await writeSlot(records, 3, pending.data),
+      summary: summarizeChanges(installed, pending.data),
+      ...(pending.validators ? { validators: pending.validators } : {}),
+    });
+  }
+}
+
+/** A dataset's fields other than its tables, from its description. */
+export function datasetHead(info: DatasetInfo): Omit<Dataset, DataTable> {
+  return {
+    schemaVersion: info.schemaVersion as Dataset['schemaVersion'],
+    datasetVersion: info.datasetVersion,
+    generatedAt: info.generatedAt,
+    source: info.source,
+  };
 }

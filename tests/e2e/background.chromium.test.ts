@@ -20,13 +20,22 @@ describe('background in Chromium', () => {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            if (!db.objectStoreNames.contains('accounts')) return resolve({});
-            const tx = db.transaction(['organisations', 'accounts', 'events', 'reports'], 'readonly');
+            if (!db.objectStoreNames.contains('records')) return resolve({});
+            // The installed version's slot (meta 'current'), then its buckets: `slot/table/n`, each with its records.
+            const tx = db.transaction(['meta', 'records'], 'readonly');
             const result: Record<string, number> = {};
-            for (const name of ['organisations', 'accounts', 'events', 'reports']) {
-              const request = tx.objectStore(name).count();
-              request.onsuccess = () => (result[name] = request.result);
-            }
+            const meta = tx.objectStore('meta').get('current');
+            meta.onsuccess = () => {
+              const slot = meta.result?.stored?.slot;
+              if (slot === undefined) return;
+              const rows = tx.objectStore('records').getAll(IDBKeyRange.bound(`${slot}/`, `${slot}/\uffff`));
+              rows.onsuccess = () => {
+                for (const { key, bucket } of rows.result) {
+                  const table = key.split('/')[1];
+                  if (bucket.records) result[table] = (result[table] ?? 0) + bucket.records.length;
+                }
+              };
+            };
             tx.oncomplete = () => {
               db.close();
               resolve(result);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DATASET_BYTES } from '../../extension/background/datasetUpdates';
-import { readDatasetInfo, readPreviousInfo } from '../../extension/store/datasetStore';
+import { readDatasetInfo, readInstalledRecords, readPreviousInfo } from '../../extension/store/datasetStore';
 import type { TakedownDb } from '../../extension/store/takedownDb';
 import { tinyDataset } from './datasetFixtures';
 import { json, setUpLists, type Answer, type ListsOptions } from './listFixtures';
@@ -21,9 +21,9 @@ async function setUp(answer: Answer, options: ListsOptions = {}) {
 /** The subscribed list still holds 1.1.0, and the bundled list was never touched. */
 async function expectUnchanged(listDb: TakedownDb, bundledDb: TakedownDb) {
   expect((await readDatasetInfo(listDb))?.datasetVersion).toBe('1.1.0');
-  expect(await listDb.accounts.get('example-wire')).toBeDefined();
+  expect((await readInstalledRecords(listDb, 'accounts', ['example-wire'])).get('example-wire')).toBeDefined();
   expect((await readDatasetInfo(bundledDb))?.origin).toEqual({ kind: 'bundled' });
-  expect(await bundledDb.accounts.get('okex-wechat')).toBeDefined();
+  expect((await readInstalledRecords(bundledDb, 'accounts', ['okex-wechat'])).get('okex-wechat')).toBeDefined();
 }
 
 describe('updating a subscribed list', () => {
@@ -162,12 +162,12 @@ describe('roll back, import and export', () => {
     await updates.importText('mine', JSON.stringify(tinyDataset('2.0.0')), { kind: 'file', name: 'two.json' });
     await expect(updates.rollBack('bundled')).rejects.toThrow(/no previous dataset/);
     const mine = (await list('mine')).db;
-    expect(await mine.accounts.get('example-wire')).toBeDefined();
+    expect((await readInstalledRecords(mine, 'accounts', ['example-wire'])).get('example-wire')).toBeDefined();
     await updates.importText('mine', JSON.stringify(tinyDataset('2.1.0')), { kind: 'file', name: 'three.json' });
     expect((await updates.rollBack('mine')).datasetVersion).toBe('2.0.0');
     expect((await updates.rollBack('mine')).datasetVersion).toBe('2.1.0');
     expect((await updates.dataOf('mine'))?.data).toMatchObject({ schemaVersion: 2, datasetVersion: '2.1.0' });
-    expect(await bundled.accounts.get('okex-wechat')).toBeDefined();
+    expect((await readInstalledRecords(bundled, 'accounts', ['okex-wechat'])).get('okex-wechat')).toBeDefined();
   });
 
   it('adds a file as a new list only when it is valid, and imports only into My list or a file list', async () => {

@@ -1,0 +1,144 @@
+// A list's records in IndexedDB, in buckets (lib/dataset/recordBuckets.ts). Each stored version of the list (the
+// installed one, the rollback copy, an update under review) is a "slot" of bucket rows; installing, rolling back and
+// applying a reviewed update move the slot pointers in the meta table instead of copying records.
+import type { Table } from 'dexie';
+import {
+  bucketCount,
+  idsByBucket,
+  packIndex,
+  packRecords,
+  unpackRecords,
+  type IndexBucket,
+  type RecordBucket,
+} from '../../lib/dataset/recordBuckets';
+import type { Dataset } from '../../lib/dataset/schema';
+
+export type DataTable = 'organisations' | 'accounts' | 'events' | 'reports';
+export const DATA_TABLES: readonly DataTable[] = ['organisations', 'accounts', 'events', 'reports'];
+
+/** The indexes kept beside the records: an organisation's accounts, and the events that name an account. */
+export type IndexName = 'members' | 'eventsOf';
+
+export type DataTables = Pick<Dataset, DataTable>;
+type RecordOf<T extends DataTable> = Dataset[T][number];
+
+/** A stored version: its slot, and how many buckets each table and index has there. */
+export interface StoredPlace {
+  slot: number;
+  layout: Record<DataTable | IndexName, number>;
+}
+
+/** One bucket row: `slot/part/n`. */
+export interface RecordRow {
+  key: string;
+  bucket: RecordBucket<unknown> | IndexBucket;
+}
+
+export type RecordTable = Table<RecordRow, string>;
+
+const rowKey = (slot: number, part: DataTable | IndexName, n: number) => `${slot}/${part}/${n}`;
+const range = (slot: number, part = '') => [`${slot}/${part}`, `${slot}/${part}\uffff`] as const;
+
+/** Writes a dataset's tables and indexes into a slot (inside the caller's transaction). */
+export async function writeSlot(records: RecordTable, slot: number, data: DataTables): Promise<StoredPlace> {
+  const rows: RecordRow[] = [];
+  const layout = {} as StoredPlace['layout'];
+  const add = (part: DataTable | IndexName, buckets: ReadonlyArray<RecordBucket<unknown> | IndexBucket>) => {
+    layout[part] = buckets.length;
+    buckets.forEach((bucket, n) => rows.push({ key: rowKey(slot, part, n), bucket }));
+  };
+  for (const table of DATA_TABLES) add(table, packRecords<{ id: string }>(data[table]));
+  add(
+    'members',
+    packIndex(data.accounts, (account) => (account.organisationId ? [account.organisationId] : [])),
+  );
+  add(
+    'eventsOf',
+    packIndex(data.events, (event) => event.accountIds),
+  );
+  await records
+    .where(':id')
+    .between(...range(slot))
+    .delete();
+  await records.bulkPut(rows);
+  return { slot, layout };
+}
+
+export async function deleteSlot(records: RecordTable, slot: number): Promise<void> {
+  await records
+    .where(':id')
+    .between(...range(slot))
+    .delete();
+}
+
+/** One table of a stored version, in the order it was written. */
+export async function readTable<T extends DataTable>(
+  records: RecordTable,
+  place: StoredPlace,
+  table: T,
+): Promise<Array<RecordOf<T>>> {
+  const rows = await records
+    .where(':id')
+    .between(...range(place.slot, `${table}/`))
+    .toArray();
+  return unpackRecords(rows.map((row) => row.bucket as RecordBucket<RecordOf<T>>));
+}
+
+export async function readTables(records: RecordTable, place: StoredPlace): Promise<DataTables> {
+  const [organisations, accounts, events, reports] = await Promise.all(
+    DATA_TABLES.map((table) => readTable(records, place, table)),
+  );
+  return {
+    organisations: organisations as Dataset['organisations'],
+    accounts: accounts as Dataset['accounts'],
+    events: events as Dataset['events'],
+    reports: reports as Dataset['reports'],
+  };
+}
+
+/** The buckets these ids are in, read at once, each id looked up in its own. */
+async function lookUp<B extends RecordBucket<unknown> | IndexBucket>(
+  records: RecordTable,
+  place: StoredPlace,
+  part: DataTable | IndexName,
+  ids: Iterable<string>,
+  find: (bucket: B, id: string) => void,
+): Promise<void> {
+  const grouped = idsByBucket(new Set(ids), place.layout[part] ?? bucketCount(0));
+  const numbers = [...grouped.keys()];
+  const rows = await records.bulkGet(numbers.map((n) => rowKey(place.slot, part, n)));
+  rows.forEach((row, i) => {
+    if (!row) return;
+    for (const id of grouped.get(numbers[i]!)!) find(row.bucket as B, id);
+  });
+}
+
+/** Records of a table by id; an id that is not there is left out. */
+export async function readRecords<T extends DataTable>(
+  records: RecordTable,
+  place: StoredPlace,
+  table: T,
+  ids: Iterable<string>,
+): Promise<Map<string, RecordOf<T>>> {
+  const found = new Map<string, RecordOf<T>>();
+  await lookUp<RecordBucket<RecordOf<T>>>(records, place, table, ids, (bucket, id) => {
+    const at = bucket.ids.indexOf(id);
+    if (at >= 0) found.set(id, bucket.records[at]!);
+  });
+  return found;
+}
+
+/** What an index holds under each of these keys (ids of records), in the order the records were written. */
+export async function readIndex(
+  records: RecordTable,
+  place: StoredPlace,
+  index: IndexName,
+  keys: Iterable<string>,
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  await lookUp<IndexBucket>(records, place, index, keys, (bucket, key) => {
+    const at = bucket.keys.indexOf(key);
+    if (at >= 0) found.set(key, bucket.values[at]!);
+  });
+  return found;
+}

@@ -1,0 +1,53 @@
+// Records stored in buckets: read back whole in their order, found one by one, and indexed by what they name.
+import { describe, expect, it } from 'vitest';
+import {
+  bucketCount,
+  bucketOf,
+  idsByBucket,
+  packIndex,
+  packRecords,
+  RECORDS_PER_BUCKET,
+  unpackRecords,
+} from '../../lib/dataset/recordBuckets';
+
+const records = (size: number) => Array.from({ length: size }, (_, i) => ({ id: `acct-${i}`, n: i }));
+
+describe('record buckets', () => {
+  it('spread a table over buckets of about RECORDS_PER_BUCKET and read it back in its order', () => {
+    const table = records(10_000);
+    const buckets = packRecords(table);
+    expect(buckets).toHaveLength(bucketCount(10_000));
+    expect(buckets).toHaveLength(Math.ceil(10_000 / RECORDS_PER_BUCKET));
+    const sizes = buckets.map((bucket) => bucket.records.length);
+    expect(Math.max(...sizes)).toBeLessThan(RECORDS_PER_BUCKET * 1.5);
+    expect(Math.min(...sizes)).toBeGreaterThan(RECORDS_PER_BUCKET * 0.5);
+    expect(unpackRecords(buckets)).toEqual(table);
+  });
+
+  it('put each record in the bucket its id names, so one read finds it', () => {
+    const buckets = packRecords(records(3_000));
+    for (const id of ['acct-0', 'acct-1234', 'acct-2999']) {
+      const bucket = buckets[bucketOf(id, buckets.length)]!;
+      expect(bucket.records[bucket.ids.indexOf(id)]).toMatchObject({ id });
+    }
+    const grouped = idsByBucket(['acct-1', 'acct-2', 'acct-1'], buckets.length);
+    expect([...grouped.values()].flat().sort()).toEqual(['acct-1', 'acct-1', 'acct-2']);
+  });
+
+  it('keep an empty table as one empty bucket', () => {
+    expect(packRecords([])).toEqual([{ ids: [], at: [], records: [] }]);
+    expect(unpackRecords(packRecords([]))).toEqual([]);
+  });
+
+  it('index records under every key they name, once each', () => {
+    const events = [
+      { id: 'e1', accountIds: ['a', 'b', 'a'] },
+      { id: 'e2', accountIds: ['b'] },
+    ];
+    const [bucket, ...rest] = packIndex(events, (event) => event.accountIds);
+    expect(rest).toHaveLength(0);
+    const of = (key: string) => bucket!.values[bucket!.keys.indexOf(key)];
+    expect(of('a')).toEqual(['e1']);
+    expect(of('b')).toEqual(['e1', 'e2']);
+  });
+});
