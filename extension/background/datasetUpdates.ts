@@ -138,13 +138,18 @@ export class DatasetUpdates {
   }
 
   /**
-   * Writes a change to the lists through the service (which builds the next matcher first, from `next` when given,
-   * and keeps answering with the current one until then); then extension pages read again and tabs re-mark.
+   * Writes a change to the lists through the service (which keeps answering pages with the current generation until
+   * the next one, built from `next` when given, is in place). The change is answered once written; once the next
+   * generation answers, extension pages read again and tabs re-mark.
    */
   private async change<T>(write: () => Promise<T>, next?: NextContents): Promise<T> {
-    const result = await this.service.switchLists(write, next);
-    await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
-    this.deps.onInstalled?.();
+    const { result, switched } = await this.service.switchLists(write, next);
+    const tell = async () => {
+      await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);
+      this.deps.onInstalled?.();
+    };
+    // A generation that failed to load is loaded afresh on the next request: tabs re-mark either way.
+    void switched.then(tell, tell);
     return result;
   }
 

@@ -23,10 +23,12 @@ import {
   readAccountDetails,
   readClaims,
   readDatasetInfo,
+  readInstalledPlace,
   readInstalledRecords,
   readInstalledTable,
   readMemberIds,
 } from '../store/datasetStore';
+import type { StoredPlace } from '../store/recordStore';
 import type { ListCatalogue } from '../store/listCatalogue';
 import type { TakedownDb } from '../store/takedownDb';
 
@@ -37,12 +39,17 @@ export interface PageAnswer extends Omit<PageRequests['page:match']['response'],
 
 export type SearchIndex = AccountSearch<AccountSummary & { aliases: Account['aliases'] }>;
 
-/** An enabled list with data: its catalogue row, its database and what is installed in it. */
+/**
+ * An enabled list with data: its catalogue row, its database, what is installed in it and where its records are.
+ * A generation reads its lists at those places, so an install written while the next generation is built does not
+ * change what the current one answers.
+ */
 export interface ActiveList {
   row: ListRow;
   db: TakedownDb;
   info: DatasetInfo;
   label: ListLabel;
+  place: StoredPlace | undefined;
 }
 
 /** The title a list is shown by: the one the reader gave it, else its data's source name. */
@@ -76,6 +83,11 @@ interface Merged {
 interface Generation {
   /** How many list changes had begun when it was loaded: its reads of the databases are good while that holds. */
   writes: number;
+  /**
+   * How many installs (changes that give a list new contents) had begun when it was loaded. Its lists' records stay
+   * where it reads them through the next install (as rollback copies), not the one after.
+   */
+  installs: number;
   lists: ActiveList[];
   merged: Merged;
   claims: Map<string, Claim | null>;
@@ -124,6 +136,8 @@ export class TakedownService {
   private generation = once(() => this.ready.then(() => this.loadGeneration()));
   /** Counts list changes begun: a read of the lists' databases that saw it change is done again. */
   private writes = 0;
+  /** Counts installs begun: a read two installs old is done again (its records may be gone). */
+  private installs = 0;
   /** The list change under way (they run one at a time), settled once its generation answers. */
   private switching: Promise<unknown> = Promise.resolve();
   /** Settles once the lists are ready (made, upgraded, seeded), or preparing them failed and was logged. */
@@ -144,8 +158,17 @@ export class TakedownService {
     return this.catalogue.main;
   }
 
+  /**
+   * The generation once the changes begun are in place. Extension pages (popup, options, cards) read the newest
+   * lists, waiting for a build under way; pages being marked are answered by the current one (answerPage, claims).
+   */
+  private async newest(): Promise<Generation> {
+    await this.settled();
+    return this.generation();
+  }
+
   private merged(): Promise<Merged> {
-    return this.generation().then((generation) => generation.merged);
+    return this.newest().then((generation) => generation.merged);
   }
 
   matcher(): Promise<TakedownMatcher> {
@@ -154,16 +177,16 @@ export class TakedownService {
 
   /** The enabled lists that have data, in order. */
   active(): Promise<ActiveList[]> {
-    return this.generation().then((generation) => generation.lists);
+    return this.newest().then((generation) => generation.lists);
   }
 
   search(): Promise<SearchIndex> {
-    return this.generation().then((generation) => generation.search());
+    return this.newest().then((generation) => generation.search());
   }
 
   /** Organisations by name and alias, built on first use like the account search. */
   organisationSearch(): Promise<AccountSearch<Organisation>> {
-    return this.generation().then((generation) => generation.organisationSearch());
+    return this.newest().then((generation) => generation.organisationSearch());
   }
 
   /**
@@ -194,16 +217,29 @@ export class TakedownService {
   }
 
   /**
-   * Changes the lists: builds the matcher for `next` (the contents one list will have) while the current generation
-   * keeps answering, writes, then puts the next generation in place in one step. Without `next` the matcher is
-   * built from the databases after the write (enabling a list), the current generation answering meanwhile from
-   * memory. Changes run one at a time; a failed write leaves the current generation in place.
+   * Changes the lists, one change at a time; the current generation answers pages until the next is in place, then
+   * the next replaces it in one step. When a list gets new contents (`next.data`), the write comes first: the
+   * current generation reads every list at the place its records were (an install keeps the replaced version as the
+   * rollback copy), so the change is answered once written, and the next matcher is built after. Otherwise (a list
+   * removed or switched off or on) the next matcher is built first, the current generation answering from memory.
+   * `switched` settles once the next generation answers. A failed write leaves the current generation in place.
    */
-  switchLists<T>(write: () => Promise<T>, next?: NextContents): Promise<T> {
+  switchLists<T>(write: () => Promise<T>, next?: NextContents): Promise<{ result: T; switched: Promise<void> }> {
     const run = this.switching
       .catch(() => undefined)
       .then(async () => {
         await this.ready;
+        if (next?.data) {
+          this.installs++;
+          let result: T;
+          try {
+            result = await write();
+          } catch (error) {
+            this.installs--;
+            throw error;
+          }
+          return { result, switched: this.replaceGeneration(() => this.prepare(next)) };
+        }
         const prepared = next ? await this.prepare(next) : undefined;
         this.writes++;
         let result: T;
@@ -214,18 +250,33 @@ export class TakedownService {
           this.writes--;
           throw error;
         }
-        try {
-          const generation = await this.loadGeneration(prepared);
-          this.generation = once(() => Promise.resolve(generation));
-        } catch (error) {
-          // Written but not loaded: the next request loads the lists afresh.
-          this.generation = once(() => this.loadGeneration());
-          throw error;
-        }
-        return result;
+        const switched = this.replaceGeneration(async () => prepared);
+        await switched;
+        return { result, switched };
       });
-    this.switching = run;
+    // The next change waits until this one's generation answers.
+    this.switching = run.then(({ switched }) => switched).catch(() => undefined);
     return run;
+  }
+
+  /** Settles once every change begun has its generation in place (tests; extension pages read the newest). */
+  settled(): Promise<void> {
+    return this.switching.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** Loads the next generation (from a prepared matcher, if any) and puts it in place. */
+  private async replaceGeneration(prepare: () => Promise<Merged | undefined>): Promise<void> {
+    try {
+      const generation = await this.loadGeneration(await prepare());
+      this.generation = once(() => Promise.resolve(generation));
+    } catch (error) {
+      // Written but not loaded: the next request loads the lists afresh.
+      this.generation = once(() => this.loadGeneration());
+      throw error;
+    }
   }
 
   /** The enabled list a qualified id belongs to, and the id inside it. */
@@ -266,9 +317,9 @@ export class TakedownService {
       [...byList(ids)].map(async ([listId, local]) => {
         const list = lists.find((candidate) => candidate.row.id === listId);
         if (!list) return;
-        const accounts = [...(await readInstalledRecords(list.db, 'accounts', local)).values()];
+        const accounts = [...(await readInstalledRecords(list.db, 'accounts', local, list.place)).values()];
         const organisationIds = new Set(accounts.flatMap((account) => account.organisationId ?? []));
-        const organisations = await readInstalledRecords(list.db, 'organisations', organisationIds);
+        const organisations = await readInstalledRecords(list.db, 'organisations', organisationIds, list.place);
         const names = new Map([...organisations.values()].map((org) => [org.id, org.name] as const));
         for (const account of accounts) {
           const id = qualify(listId, account.id);
@@ -302,8 +353,9 @@ export class TakedownService {
           (groups.get(entry.id) ?? [entry.id]).map((id) => claimKey(entry.match, id)),
         );
       const read = await this.readListClaims(generation.lists, [...memberKeys.values()].flat());
-      // A change began since this generation was loaded: the databases may hold the next lists already.
-      if (generation.writes !== this.writes) throw new Overtaken();
+      // A change began since this generation was loaded (the databases may hold the next lists already), or two
+      // installs did (the records it read may have gone with the older rollback copy).
+      if (generation.writes !== this.writes || this.installs - generation.installs >= 2) throw new Overtaken();
       for (const entry of parsed) {
         const listed = memberKeys.get(entry.key)!.flatMap((key) => read.get(key) ?? []);
         cache.set(
@@ -337,7 +389,7 @@ export class TakedownService {
       [...perList].map(async ([listId, local]) => {
         const list = lists.find((candidate) => candidate.row.id === listId);
         if (!list) return;
-        for (const [key, claim] of await readClaims(list.db, local)) {
+        for (const [key, claim] of await readClaims(list.db, local, list.place)) {
           const match = claim.match;
           const qualified: Claim =
             claim.match === 'account'
@@ -373,7 +425,7 @@ export class TakedownService {
     for (const member of await this.members(repOf.get(id) ?? id)) {
       const located = await this.locate(member);
       if (!located) continue;
-      const details = await readAccountDetails(located.list.db, located.id);
+      const details = await readAccountDetails(located.list.db, located.id, located.list.place);
       if (!details) continue;
       const { row, label } = located.list;
       const organisation = details.organisation && {
@@ -405,10 +457,11 @@ export class TakedownService {
     for (const member of await this.members(id)) {
       const located = await this.locate(member);
       if (!located) continue;
-      const own = (await readInstalledRecords(located.list.db, 'organisations', [located.id])).get(located.id);
+      const { db, place } = located.list;
+      const own = (await readInstalledRecords(db, 'organisations', [located.id], place)).get(located.id);
       if (!own) continue;
       organisation ??= { ...own, id };
-      const ids = await readMemberIds(located.list.db, [located.id]);
+      const ids = await readMemberIds(db, [located.id], place);
       for (const local of ids) {
         const qualified = qualify(located.list.row.id, local);
         accountIds.add(repOf.get(qualified) ?? qualified);
@@ -424,12 +477,13 @@ export class TakedownService {
   }
 
   private async loadGeneration(prepared?: Merged): Promise<Generation> {
-    const writes = this.writes;
+    const { writes, installs } = this;
     const lists = await this.loadActive();
     const merged = prepared ?? (await this.loadMatcher(lists));
     if (prepared) void this.storeMatcher(lists, prepared);
     const generation: Generation = {
       writes,
+      installs,
       lists,
       merged,
       claims: new Map(),
@@ -459,18 +513,18 @@ export class TakedownService {
     for (const row of await this.catalogue.all()) {
       if (!row.enabled) continue;
       const db = this.catalogue.db(row);
-      const info = await readDatasetInfo(db);
-      if (info) active.push({ row, db, info, label: listLabel(row, info) });
+      const installed = await readInstalledPlace(db);
+      if (installed) active.push({ row, db, ...installed, label: listLabel(row, installed.info) });
     }
     return active;
   }
 
   private async buildSearch({ lists, merged: { repOf } }: Generation): Promise<SearchIndex> {
     const entries = new Map<string, AccountSummary & { aliases: Account['aliases'] }>();
-    for (const { row, db, label } of lists) {
+    for (const { row, db, label, place } of lists) {
       const [accounts, organisations] = await Promise.all([
-        readInstalledTable(db, 'accounts'),
-        readInstalledTable(db, 'organisations'),
+        readInstalledTable(db, 'accounts', place),
+        readInstalledTable(db, 'organisations', place),
       ]);
       const names = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
       for (const account of accounts) {
@@ -490,8 +544,8 @@ export class TakedownService {
 
   private async buildOrganisationSearch({ lists, merged: { repOf } }: Generation) {
     const organisations = await Promise.all(
-      lists.map(async ({ row, db }) =>
-        (await readInstalledTable(db, 'organisations')).map((organisation) => ({
+      lists.map(async ({ row, db, place }) =>
+        (await readInstalledTable(db, 'organisations', place)).map((organisation) => ({
           ...organisation,
           id: qualify(row.id, organisation.id),
         })),
@@ -507,7 +561,7 @@ export class TakedownService {
       const restored = TakedownMatcher.fromSnapshot(cached.snapshot);
       if (restored) return withGroups(restored, cached.groups ?? []);
     }
-    const merged = merge(await Promise.all(lists.map(({ row, db }) => readContents(row.id, db))));
+    const merged = merge(await Promise.all(lists.map(({ row, db, place }) => readContents(row.id, db, place))));
     await this.storeMatcher(lists, merged);
     return merged;
   }
@@ -527,10 +581,10 @@ function matcherStamp(lists: readonly ActiveList[]): string {
   );
 }
 
-async function readContents(list: string, db: TakedownDb): Promise<ListContent> {
+async function readContents(list: string, db: TakedownDb, place?: StoredPlace): Promise<ListContent> {
   const [organisations, accounts] = await Promise.all([
-    readInstalledTable(db, 'organisations'),
-    readInstalledTable(db, 'accounts'),
+    readInstalledTable(db, 'organisations', place),
+    readInstalledTable(db, 'accounts', place),
   ]);
   return { list, organisations, accounts };
 }

@@ -209,31 +209,51 @@ async function installedPlace(db: TakedownDb): Promise<StoredPlace | undefined> 
   return (await db.meta.get(CURRENT))?.stored;
 }
 
-/** Records of one table of the installed dataset, by id; an id it does not have is left out. */
+/**
+ * The installed dataset's description and where its records are. A reader that keeps the place reads that version
+ * even after an install replaced it (as the rollback copy, its records stay until the install after).
+ */
+export async function readInstalledPlace(
+  db: TakedownDb,
+): Promise<{ info: DatasetInfo; place: StoredPlace | undefined } | undefined> {
+  const row = await db.meta.get(CURRENT);
+  return row && { info: row.info, place: row.stored };
+}
+
+/** Records of one table of the installed dataset (or the version at `at`), by id; an id it lacks is left out. */
 export async function readInstalledRecords<T extends DataTable>(
   db: TakedownDb,
   table: T,
   ids: Iterable<string>,
+  at?: StoredPlace,
 ): Promise<Map<string, Dataset[T][number]>> {
-  const place = await installedPlace(db);
+  const place = at ?? (await installedPlace(db));
   return place ? readRecords(db.records, place, table, ids) : new Map();
 }
 
 /** Tables of the installed dataset, whole (empty when none is installed). */
-export async function readInstalledTable<T extends DataTable>(db: TakedownDb, table: T): Promise<Dataset[T]> {
-  const place = await installedPlace(db);
+export async function readInstalledTable<T extends DataTable>(
+  db: TakedownDb,
+  table: T,
+  at?: StoredPlace,
+): Promise<Dataset[T]> {
+  const place = at ?? (await installedPlace(db));
   return (place ? await readTable(db.records, place, table) : []) as Dataset[T];
 }
 
 /** The ids of the accounts each of these organisations has in the installed dataset. */
-export async function readMemberIds(db: TakedownDb, organisationIds: Iterable<string>): Promise<string[]> {
-  const place = await installedPlace(db);
+export async function readMemberIds(
+  db: TakedownDb,
+  organisationIds: Iterable<string>,
+  at?: StoredPlace,
+): Promise<string[]> {
+  const place = at ?? (await installedPlace(db));
   if (!place) return [];
   return [...(await readIndex(db.records, place, 'members', organisationIds)).values()].flat();
 }
 
-export async function readAccountDetails(db: TakedownDb, id: string): Promise<AccountDetails | null> {
-  const place = await installedPlace(db);
+export async function readAccountDetails(db: TakedownDb, id: string, at?: StoredPlace): Promise<AccountDetails | null> {
+  const place = at ?? (await installedPlace(db));
   const account = place && (await readRecords(db.records, place, 'accounts', [id])).get(id);
   if (!place || !account) return null;
   const organisation = account.organisationId
@@ -278,9 +298,13 @@ async function eventsAndReports(db: TakedownDb, place: StoredPlace, id: string) 
  * What each of these accounts and organisations (claimKey form) claims, in a few bulk reads whatever their number:
  * a page of 100,000-account data may mark thousands at once.
  */
-export async function readClaims(db: TakedownDb, keys: readonly string[]): Promise<Map<string, Claim>> {
+export async function readClaims(
+  db: TakedownDb,
+  keys: readonly string[],
+  at?: StoredPlace,
+): Promise<Map<string, Claim>> {
   const claims = new Map<string, Claim>();
-  const place = await installedPlace(db);
+  const place = at ?? (await installedPlace(db));
   if (!place) return claims;
   const idsOf = (match: string) =>
     keys.filter((key) => key.startsWith(`${match}:`)).map((key) => key.slice(match.length + 1));

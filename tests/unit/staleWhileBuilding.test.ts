@@ -1,5 +1,6 @@
-// A change to the lists builds the next matcher while the current one keeps answering, then switches in one step; a
-// page matched across the switch gets one generation's answer, never a mix; a restart loads the stored matcher.
+// A change to the lists is answered once written; the next matcher is built while the current generation keeps
+// answering pages (reading each list where its records were), then switches in one step; a page matched across the
+// switch gets one generation's answer, never a mix; a restart loads the stored matcher.
 import { describe, expect, it, vi } from 'vitest';
 import { TakedownService } from '../../extension/background/takedownService';
 import { replaceDataset } from '../../extension/store/datasetStore';
@@ -51,11 +52,10 @@ async function marksOn(service: TakedownService, text: string) {
 }
 
 describe('stale while building', () => {
-  it('answers with the current lists while the next matcher is built and written, then switches', async () => {
+  it('answers once written, and with the current lists (read where they were) while the next matcher is built', async () => {
     const { service, listId, listDb } = await withNewsroom();
     const data = nextNewsroom();
     const building = deferred();
-    const written = deferred();
     // The build of the next matcher is held until the test lets it go.
     const inside = service as unknown as { prepare(next: unknown): Promise<unknown> };
     const prepare = inside.prepare.bind(service);
@@ -64,35 +64,51 @@ describe('stale while building', () => {
       return prepare(next);
     });
     const before = await service.matcher();
-    let midWrite: Promise<unknown> | undefined;
-    const switched = service.switchLists(
+    const { result, switched } = await service.switchLists(
       async () => {
         await replaceDataset(listDb, data, { kind: 'file', name: 'newsroom.json' }, new Date(), true);
-        // Written, not yet switched: a page matched now must not pair the old matcher with the new records. (Its
-        // Huobi News claim is not cached yet: it is read from the databases, after the write began.)
-        midWrite = marksOn(service, 'Huobi News, Weibo Wire and Tiger Daily');
-        await written.promise;
         return 'done';
       },
       { list: listId, data },
     );
-    // Building and writing: the current matcher answers, with its own claims.
-    expect(await marksOn(service, 'Weibo Wire and Tiger Daily')).toEqual([['Weibo Wire', 'suspended', 'suspended']]);
+    // Written and answered; the next matcher is still being built.
+    expect(result).toBe('done');
+    // A page matched now gets the current generation's answer whole: its claims are read (none was cached) from the
+    // version it was built from, which the install kept as the rollback copy.
+    expect(await marksOn(service, 'Huobi News, Weibo Wire and Tiger Daily')).toEqual([
+      ['Huobi News', 'blocked', 'blocked'],
+      ['Weibo Wire', 'suspended', 'suspended'],
+    ]);
     building.release();
-    await vi.waitFor(() => expect(midWrite).toBeDefined());
-    written.release();
-    expect(await switched).toBe('done');
-    // The page matched during the write got the next lists' answer, whole.
-    expect(await midWrite).toEqual([
+    await switched;
+    const after = await service.matcher();
+    expect(after).not.toBe(before);
+    expect(await marksOn(service, 'Huobi News, Weibo Wire and Tiger Daily')).toEqual([
       ['Huobi News', 'blocked', 'blocked'],
       ['Weibo Wire', 'deleted', 'deleted'],
       ['Tiger Daily', 'blocked', 'blocked'],
     ]);
-    const after = await service.matcher();
-    expect(after).not.toBe(before);
-    expect(await marksOn(service, 'Tiger Daily')).toEqual([['Tiger Daily', 'blocked', 'blocked']]);
     // The first page after the switch uses the matcher built before it: no build left to wait for.
     expect(await service.matcher()).toBe(after);
+  });
+
+  it('gives extension pages the newest lists: a read waits for the build under way', async () => {
+    const { service, listId, listDb } = await withNewsroom();
+    const data = nextNewsroom();
+    const building = deferred();
+    const inside = service as unknown as { prepare(next: unknown): Promise<unknown> };
+    const prepare = inside.prepare.bind(service);
+    vi.spyOn(inside, 'prepare').mockImplementation(async (next) => {
+      await building.promise;
+      return prepare(next);
+    });
+    await service.switchLists(
+      () => replaceDataset(listDb, data, { kind: 'file', name: 'newsroom.json' }, new Date(), true),
+      { list: listId, data },
+    );
+    const details = service.accountDetails(`${listId}/tiger-daily`);
+    building.release();
+    expect((await details)?.account.name).toBe('Tiger Daily');
   });
 
   it('keeps the current generation when the write fails', async () => {
@@ -118,6 +134,7 @@ describe('stale while building', () => {
       name: 'newsroom.json',
     });
     expect(outcome.kind).toBe('installed');
+    await service.settled();
     // The claim cached for the previous version went with its generation.
     expect(await marksOn(service, 'Weibo Wire, Tiger Daily')).toEqual([
       ['Weibo Wire', 'deleted', 'deleted'],
