@@ -206,7 +206,7 @@ export async function benchInBrowser({
     console.log('| measure | with Takedown Lens | same page, no extension |');
     console.log('| --- | ---: | ---: |');
     console.log(
-      `| page start (DOMContentLoaded) to first mark, first page after import (background builds its matcher) | ${ms(firstReady)} ms | – |`,
+      `| page start (DOMContentLoaded) to first mark, first page after import (opened as the import is answered: its mark, from the new list, comes once the next matcher is in place) | ${ms(firstReady)} ms | – |`,
     );
     console.log(`| page start to first mark, median of ${warm.length} later pages | ${ms(median(warm))} ms | – |`);
     console.log(
@@ -227,7 +227,7 @@ export async function benchInBrowser({
       `| popup: open to first render with the dataset line, median of ${popupFirst.length} | ${ms(median(popupFirst))} ms | – |`,
     );
     console.log(
-      `| popup: typing a name to results shown (includes the 120 ms typing pause), median of ${searchTimes.length} | ${ms(median(searchTimes))} ms | – |`,
+      `| popup: typing a name to results shown (includes the 120 ms typing pause): first search after the restarts; median of the ${searchTimes.length - 1} after | ${ms(searchTimes[0]!)} ms; ${ms(median(searchTimes.slice(1)))} ms | – |`,
     );
     console.log(
       '\nLong tasks are what PerformanceObserver reports for the whole page (parsing included); a task under 50 ms is not reported.',

@@ -17,7 +17,8 @@ import { claimKey, type Claim } from '../../lib/claims';
 import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
 import type { ListRow } from '../../lib/lists/listModel';
 import { mergeClaims, type ListedClaim } from '../../lib/lists/mergeClaims';
-import { mergeLists, type ListContent } from '../../lib/lists/mergeLists';
+import { mergeListSteps, type ListContent } from '../../lib/lists/mergeLists';
+import { runStepsInSlices } from '../../lib/steps';
 import { t } from '../i18n';
 import {
   readAccountDetails,
@@ -30,7 +31,7 @@ import {
 } from '../store/datasetStore';
 import type { StoredPlace } from '../store/recordStore';
 import type { ListCatalogue } from '../store/listCatalogue';
-import type { TakedownDb } from '../store/takedownDb';
+import type { MatcherCacheRow, TakedownDb } from '../store/takedownDb';
 
 /** A page's marks and what each claims (the content script gets the claims worded as labels). */
 export interface PageAnswer extends Omit<PageRequests['page:match']['response'], 'labels'> {
@@ -111,6 +112,9 @@ class Overtaken extends Error {
 /** How often a read overtaken by list changes is tried (each try waits for the change under way). */
 const MAX_TRIES = 4;
 
+/** How long after a generation is in place its search indexes are built (after the tabs' first requests). */
+const WARM_UP_MS = 1_500;
+
 /** Loaded on first use and kept until reset; a failure is retried on the next call, not kept. */
 interface Lazy<T> {
   (): Promise<T>;
@@ -138,15 +142,25 @@ export class TakedownService {
   private writes = 0;
   /** Counts installs begun: a read two installs old is done again (its records may be gone). */
   private installs = 0;
+  /** The generation loaded last (the one whose search indexes are worth building ahead). */
+  private generationNow: Generation | undefined;
   /** The list change under way (they run one at a time), settled once its generation answers. */
   private switching: Promise<unknown> = Promise.resolve();
   /** Settles once the lists are ready (made, upgraded, seeded), or preparing them failed and was logged. */
   readonly ready: Promise<void>;
+  /**
+   * The stored matcher, read as the background starts, beside preparing the lists: the first load uses it if it
+   * was built from the lists as they are once prepared.
+   */
+  private storedAtStart: Promise<MatcherCacheRow | undefined> | undefined;
 
   constructor(
     readonly catalogue: ListCatalogue,
     prepare: () => Promise<unknown> = async () => undefined,
+    /** How long after a generation is in place its search indexes are built (so the first search does not wait). */
+    private readonly warmUpMs = WARM_UP_MS,
   ) {
+    this.storedAtStart = this.db.matcherCache.get('current').catch(() => undefined);
     this.ready = prepare().then(
       () => undefined,
       (error: unknown) => console.error('Takedown Lens could not prepare its lists', error),
@@ -490,6 +504,13 @@ export class TakedownService {
       search: once(() => this.buildSearch(generation)),
       organisationSearch: once(() => this.buildOrganisationSearch(generation)),
     };
+    // Once the tabs have had their answers, the search indexes are built, so a popup's first search does not wait.
+    setTimeout(() => {
+      if (this.generationNow !== generation) return;
+      generation.search().catch(() => undefined);
+      generation.organisationSearch().catch(() => undefined);
+    }, this.warmUpMs);
+    this.generationNow = generation;
     return generation;
   }
 
@@ -505,7 +526,7 @@ export class TakedownService {
       const db = this.catalogue.db(row);
       if (await readDatasetInfo(db)) contents.push(await readContents(row.id, db));
     }
-    return merge(contents);
+    return mergeInSlices(contents);
   }
 
   private async loadActive(): Promise<ActiveList[]> {
@@ -556,12 +577,15 @@ export class TakedownService {
 
   /** The stored matcher when it was built from exactly these lists' versions, else one built now (and stored). */
   private async loadMatcher(lists: readonly ActiveList[]): Promise<Merged> {
-    const cached = await this.db.matcherCache.get('current').catch(() => undefined);
+    const cached = await (this.storedAtStart ?? this.db.matcherCache.get('current').catch(() => undefined));
+    this.storedAtStart = undefined;
     if (cached?.stamp === matcherStamp(lists)) {
       const restored = TakedownMatcher.fromSnapshot(cached.snapshot);
       if (restored) return withGroups(restored, cached.groups ?? []);
     }
-    const merged = merge(await Promise.all(lists.map(({ row, db, place }) => readContents(row.id, db, place))));
+    const merged = await mergeInSlices(
+      await Promise.all(lists.map(({ row, db, place }) => readContents(row.id, db, place))),
+    );
     await this.storeMatcher(lists, merged);
     return merged;
   }
@@ -589,9 +613,16 @@ async function readContents(list: string, db: TakedownDb, place?: StoredPlace): 
   return { list, organisations, accounts };
 }
 
-function merge(contents: ListContent[]): Merged {
-  const { dataset, groups } = mergeLists(contents);
-  return withGroups(new TakedownMatcher(dataset), groups);
+/** Lets the messages waiting be answered (a macrotask: each message is one). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Merges the lists and builds their matcher a slice at a time, so the current generation answers the tabs during a
+ * build of seconds (100,000 accounts) instead of after it.
+ */
+async function mergeInSlices(contents: ListContent[]): Promise<Merged> {
+  const { dataset, groups } = await runStepsInSlices(mergeListSteps(contents), pause);
+  return withGroups(await runStepsInSlices(TakedownMatcher.build(dataset), pause), groups);
 }
 
 function withGroups(matcher: TakedownMatcher, entries: ReadonlyArray<[string, string[]]>): Merged {

@@ -4,6 +4,7 @@
 // name). Without the name rule, two lists that name "Huobi News" on WeChat without a handle would be two targets for
 // one name, and the page would show only one list's claim. Pure: the background merges the
 // enabled lists' accounts and organisations before it builds the matcher.
+import { runSteps, STEP_EVERY, type Steps } from '../steps';
 import type { AccountLink } from '../dataset/schema';
 import type { MatchableAccount, MatchableDataset, MatchableOrganisation } from '../matching/takedownMatcher';
 import { mostSevere } from '../matching/takedownMatcher';
@@ -48,17 +49,19 @@ function organisationKeys(organisation: MatchableOrganisation): string[] {
  * group holds a record of this list when its last member came from it. The last list's keys are only looked up:
  * no later list would find them.
  */
-function group<T>(
+function* group<T>(
   lists: readonly ListContent[],
   records: (content: ListContent) => readonly T[],
   keysOf: (record: T) => string[],
-) {
+): Steps<Array<{ members: Array<{ list: string; record: T }> }>> {
   const groups: Array<{ members: Array<{ list: string; record: T }> }> = [];
   const byKey = new Map<string, number[]>();
   const withRecords = lists.filter((content) => records(content).length > 0);
-  withRecords.forEach((content, position) => {
+  let counted = 0;
+  for (const [position, content] of withRecords.entries()) {
     const last = position === withRecords.length - 1;
     for (const record of records(content)) {
+      if (++counted % STEP_EVERY === 0) yield;
       const keys = byKey.size > 0 || !last ? keysOf(record) : [];
       let index: number | undefined;
       for (const key of keys) {
@@ -74,7 +77,7 @@ function group<T>(
         else if (!indexes.includes(index)) indexes.push(index);
       }
     }
-  });
+  }
   return groups;
 }
 
@@ -96,11 +99,16 @@ function unionNames(
 }
 
 export function mergeLists(lists: readonly ListContent[]): MergedLists {
+  return runSteps(mergeListSteps(lists));
+}
+
+/** mergeLists in steps (lib/steps.ts), for a build that lets the background answer between slices. */
+export function* mergeListSteps(lists: readonly ListContent[]): Steps<MergedLists> {
   const groups: Array<[string, string[]]> = [];
   // Organisations first: an account's organisation is the merged organisation its own belongs to.
   const organisationOf = new Map<string, string>();
   const organisations: MatchableOrganisation[] = [];
-  for (const { members } of group(lists, (content) => content.organisations, organisationKeys)) {
+  for (const { members } of yield* group(lists, (content) => content.organisations, organisationKeys)) {
     const [first, ...others] = members.map(({ list, record }) => ({ list, record, id: qualify(list, record.id) }));
     for (const member of [first!, ...others]) organisationOf.set(member.id, first!.id);
     if (others.length > 0) groups.push([first!.id, [first!.id, ...others.map((other) => other.id)]]);
@@ -121,7 +129,9 @@ export function mergeLists(lists: readonly ListContent[]): MergedLists {
     });
   }
   const accounts: MatchableAccount[] = [];
-  for (const { members } of group(lists, (content) => content.accounts, accountKeys)) {
+  let counted = 0;
+  for (const { members } of yield* group(lists, (content) => content.accounts, accountKeys)) {
+    if (++counted % STEP_EVERY === 0) yield;
     if (members.length === 1) {
       // Named by one list (most accounts): its record as it is, with its ids qualified.
       const { list, record } = members[0]!;

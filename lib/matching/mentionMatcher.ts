@@ -2,6 +2,7 @@
 // a mention may start (word starts for spaced scripts, every character for Chinese and Japanese; most of a Chinese
 // text is skipped by sampling, see textScan.ts), then the longest of any overlapping candidates wins. Built once in
 // the background; typed arrays keep 100,000 accounts compact, and are stored and loaded as they are.
+import { runSteps, STEP_EVERY, type Steps } from '../steps';
 import { foldName, getClassTable, getFoldTable, SPACE, WORD } from '../text/fold';
 import {
   ADJACENT,
@@ -176,6 +177,15 @@ const ILL_FORMED = /\ufffd|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 
 /** Builds the trie of folded patterns (see MentionMatcherSnapshot for the layout). */
 function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): MentionMatcherSnapshot {
+  return runSteps(buildTrieSteps(patterns, classes));
+}
+
+/** The trie of folded patterns, built in steps (see lib/steps.ts). */
+export function buildMentionTables(patterns: Iterable<MatcherPattern>): Steps<MentionMatcherSnapshot> {
+  return buildTrieSteps(patterns, getClassTable());
+}
+
+function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Steps<MentionMatcherSnapshot> {
   const byText = new Map<string, number>();
   const texts: string[] = [];
   const flags: number[] = [];
@@ -198,7 +208,9 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
     accounts.push(accountIndex);
     totalLength += text.length;
   };
+  let counted = 0;
   for (const pattern of patterns) {
+    if (++counted % STEP_EVERY === 0) yield;
     const folded = foldName(pattern.text);
     if (pattern.kind === 'name') add(folded, pattern.accountIndex, pattern.needsContext ? NEEDS_PLATFORM_CONTEXT : 0);
     else {
@@ -216,7 +228,9 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
   const edges = new Int32Array(slots * 3);
   const mask = slots - 1;
   let nodeCount = 1;
-  texts.forEach((text, patternIndex) => {
+  for (let patternIndex = 0; patternIndex < texts.length; patternIndex++) {
+    if (patternIndex % STEP_EVERY === STEP_EVERY - 1) yield;
+    const text = texts[patternIndex]!;
     const first = text.charCodeAt(0);
     let node = rootChild[first]!;
     if (node === 0) {
@@ -245,7 +259,7 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
       node = created;
     }
     nodes[node * 2 + 1] = patternIndex + 1;
-  });
+  }
   let sampleStep = MAX_SAMPLE_STEP;
   for (const text of texts) sampleStep = Math.min(sampleStep, text.length);
   const leadingUnits = new Uint8Array(0x10000);

@@ -7,11 +7,13 @@
 //   the words right around it name the account itself ("OKEx's WeChat account", "OKEx 公众号").
 // - A name marked `needsContext` (Delphy, Deepchain…) counts only where its block of text names the platform or
 //   the account's handle; a bare handle, where its block names the platform (or "WeChat ID" comes right before it).
+import { runSteps, STEP_EVERY, type Steps } from '../steps';
 import type { AccountLink, Status } from '../dataset/schema';
 import { PLATFORMS, STATUSES } from '../dataset/vocabulary';
 import { foldName, foldText } from '../text/fold';
 import { buildLinkTables, LinkMatcher, type LinkTables } from './linkMatcher';
 import {
+  buildMentionTables,
   MentionMatcher,
   type MatcherPattern,
   type MentionMatcherOptions,
@@ -129,7 +131,11 @@ interface PlanLists {
 }
 
 /** Targets and patterns: organisations' names first, so a name they share with an account finds the organisation. */
-export function planTargets({ organisations, accounts }: MatchableDataset): Plan {
+export function planTargets(dataset: MatchableDataset): Plan {
+  return runSteps(planTargetSteps(dataset));
+}
+
+function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<Plan> {
   const platforms: Platform[][] = [];
   const handles: string[][] = [];
   const plan: PlanLists = {
@@ -140,13 +146,15 @@ export function planTargets({ organisations, accounts }: MatchableDataset): Plan
     patterns: [],
     links: [],
   };
-  accounts.forEach((account) => {
+  for (let index = 0; index < accounts.length; index++) {
+    if (index % STEP_EVERY === STEP_EVERY - 1) yield;
+    const account = accounts[index]!;
     plan.ids.push(account.id);
     plan.kinds.push('account');
     plan.statuses.push(account.status);
     platforms.push([account.platform]);
     handles.push(account.handle ? [foldName(account.handle.replace(/^@/, ''))] : []);
-  });
+  }
   const accountsOf = new Map<string, number[]>();
   accounts.forEach((account, index) => {
     if (account.organisationId === undefined) return;
@@ -154,7 +162,9 @@ export function planTargets({ organisations, accounts }: MatchableDataset): Plan
     list.push(index);
     accountsOf.set(account.organisationId, list);
   });
+  let counted = 0;
   for (const organisation of organisations) {
+    if (++counted % STEP_EVERY === 0) yield;
     const members = accountsOf.get(organisation.id) ?? [];
     const statuses = members.map((index) => accounts[index]!.status);
     // An organisation none of whose accounts was taken down is not marked.
@@ -185,7 +195,9 @@ export function planTargets({ organisations, accounts }: MatchableDataset): Plan
       plan.links.push([target, organisation.websites.map((site) => ({ kind: 'domain' as const, value: site.domain }))]);
     }
   }
-  accounts.forEach((account, index) => {
+  for (let index = 0; index < accounts.length; index++) {
+    if (index % STEP_EVERY === STEP_EVERY - 1) yield;
+    const account = accounts[index]!;
     plan.patterns.push({
       text: account.name,
       accountIndex: index,
@@ -202,7 +214,7 @@ export function planTargets({ organisations, accounts }: MatchableDataset): Plan
     }
     if (account.handle) plan.patterns.push({ text: account.handle, accountIndex: index, kind: 'handle' });
     if (account.links.length > 0) plan.links.push([index, [...account.links]]);
-  });
+  }
   const platformBits = Uint16Array.from(platforms, (list) =>
     list.reduce((bits, platform) => bits | (1 << PLATFORMS.indexOf(platform)), 0),
   );
@@ -248,6 +260,13 @@ export class TakedownMatcher {
     }
     this.links = new LinkMatcher(this.snapshot.links);
     this.organisations = this.snapshot.kinds.reduce((sum, kind) => sum + kind, 0);
+  }
+
+  /** The matcher for a dataset, built in steps (lib/steps.ts): the same as `new TakedownMatcher(dataset)`. */
+  static *build(dataset: MatchableDataset): Steps<TakedownMatcher> {
+    const { patterns, ...rest } = yield* planTargetSteps(dataset);
+    const mentions = yield* buildMentionTables(patterns);
+    return new TakedownMatcher({ organisations: [], accounts: [] }, { format: MATCHER_FORMAT, ...rest, mentions });
   }
 
   static fromSnapshot(snapshot: TakedownMatcherSnapshot): TakedownMatcher | null {

@@ -143,14 +143,34 @@ describe('stale while building', () => {
   });
 });
 
+describe('search ahead', () => {
+  it('builds the search indexes once a generation is in place, before any search asks', async () => {
+    const { catalogue } = await withNewsroom();
+    const service = new TakedownService(catalogue, undefined, 0);
+    const inside = service as unknown as { buildSearch(): Promise<unknown>; buildOrganisationSearch(): unknown };
+    const build = vi.spyOn(inside, 'buildSearch');
+    const buildOrganisations = vi.spyOn(inside, 'buildOrganisationSearch');
+    await service.matcher();
+    await vi.waitFor(() => expect(build).toHaveBeenCalledTimes(1));
+    expect(buildOrganisations).toHaveBeenCalledTimes(1);
+    const index = await build.mock.results[0]!.value;
+    // The popup's first search uses the index built ahead.
+    expect(await service.search()).toBe(index);
+    expect(build).toHaveBeenCalledTimes(1);
+    vi.restoreAllMocks();
+  });
+});
+
 describe('stored matcher', () => {
   it('a restarted background uses the stored matcher as read, without building or copying it', async () => {
     const { service, catalogue } = await withNewsroom();
     const built = await service.matcher();
     // Storing happens beside the switch; wait for it.
     await vi.waitFor(async () => expect(await catalogue.main.matcherCache.get('current')).toBeDefined());
-    const restarted = new TakedownService(catalogue);
+    // The stored matcher is read as the background starts, beside preparing the lists.
     const read = vi.spyOn(catalogue.main.matcherCache, 'get');
+    const restarted = new TakedownService(catalogue);
+    expect(read).toHaveBeenCalledTimes(1);
     const restore = vi.spyOn(TakedownMatcher, 'fromSnapshot');
     const matcher = await restarted.matcher();
     expect(restore).toHaveBeenCalledTimes(1);
