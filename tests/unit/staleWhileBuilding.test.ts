@@ -51,18 +51,24 @@ async function marksOn(service: TakedownService, text: string) {
   ]);
 }
 
+/** Holds every build of a next matcher until `release()`. */
+function holdBuilds(service: TakedownService) {
+  const building = deferred();
+  const inside = service as unknown as { prepare(next: unknown): Promise<unknown> };
+  const prepare = inside.prepare.bind(service);
+  vi.spyOn(inside, 'prepare').mockImplementation(async (next) => {
+    await building.promise;
+    return prepare(next);
+  });
+  return building;
+}
+
 describe('stale while building', () => {
   it('answers once written, and with the current lists (read where they were) while the next matcher is built', async () => {
     const { service, listId, listDb } = await withNewsroom();
     const data = nextNewsroom();
-    const building = deferred();
     // The build of the next matcher is held until the test lets it go.
-    const inside = service as unknown as { prepare(next: unknown): Promise<unknown> };
-    const prepare = inside.prepare.bind(service);
-    vi.spyOn(inside, 'prepare').mockImplementation(async (next) => {
-      await building.promise;
-      return prepare(next);
-    });
+    const building = holdBuilds(service);
     const before = await service.matcher();
     const { result, switched } = await service.switchLists(
       async () => {
@@ -95,13 +101,7 @@ describe('stale while building', () => {
   it('gives extension pages the newest lists: a read waits for the build under way', async () => {
     const { service, listId, listDb } = await withNewsroom();
     const data = nextNewsroom();
-    const building = deferred();
-    const inside = service as unknown as { prepare(next: unknown): Promise<unknown> };
-    const prepare = inside.prepare.bind(service);
-    vi.spyOn(inside, 'prepare').mockImplementation(async (next) => {
-      await building.promise;
-      return prepare(next);
-    });
+    const building = holdBuilds(service);
     await service.switchLists(
       () => replaceDataset(listDb, data, { kind: 'file', name: 'newsroom.json' }, new Date(), true),
       { list: listId, data },
