@@ -244,26 +244,11 @@ export class TakedownService {
       .then(async () => {
         await this.ready;
         if (next?.data) {
-          this.installs++;
-          let result: T;
-          try {
-            result = await write();
-          } catch (error) {
-            this.installs--;
-            throw error;
-          }
+          const result = await this.countedWrite('installs', write);
           return { result, switched: this.replaceGeneration(() => this.prepare(next)) };
         }
         const prepared = next ? await this.prepare(next) : undefined;
-        this.writes++;
-        let result: T;
-        try {
-          result = await write();
-        } catch (error) {
-          // Nothing was written (each write is one transaction): the current generation is still the lists' state.
-          this.writes--;
-          throw error;
-        }
+        const result = await this.countedWrite('writes', write);
         const switched = this.replaceGeneration(async () => prepared);
         await switched;
         return { result, switched };
@@ -271,6 +256,20 @@ export class TakedownService {
     // The next change waits until this one's generation answers.
     this.switching = run.then(({ switched }) => switched).catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Writes with a change counter raised. A write that fails wrote nothing (each is one transaction): the counter goes
+   * back, and the current generation is still the lists' state.
+   */
+  private async countedWrite<T>(counter: 'writes' | 'installs', write: () => Promise<T>): Promise<T> {
+    this[counter]++;
+    try {
+      return await write();
+    } catch (error) {
+      this[counter]--;
+      throw error;
+    }
   }
 
   /** Settles once every change begun has its generation in place (tests; extension pages read the newest). */
