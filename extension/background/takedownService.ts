@@ -493,6 +493,8 @@ export class TakedownService {
     const { writes, installs } = this;
     const lists = await this.loadActive();
     const merged = prepared ?? (await this.loadMatcher(lists));
+    // Read at the start for the first load; a change's build made it stale (and it is large).
+    this.storedAtStart = undefined;
     if (prepared) void this.storeMatcher(lists, prepared);
     const generation: Generation = {
       writes,

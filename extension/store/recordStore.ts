@@ -105,6 +105,8 @@ async function lookUp<B extends RecordBucket<unknown> | IndexBucket>(
   find: (bucket: B, id: string) => void,
 ): Promise<void> {
   const grouped = idsByBucket(new Set(ids), place.layout[part] ?? bucketCount(0));
+  // Nothing asked (a page that marks no organisation): no read.
+  if (grouped.size === 0) return;
   const numbers = [...grouped.keys()];
   const rows = await records.bulkGet(numbers.map((n) => rowKey(place.slot, part, n)));
   rows.forEach((row, i) => {

@@ -21,6 +21,7 @@ import {
 import { TakedownDb } from '../../extension/store/takedownDb';
 import type { Dataset } from '../../lib/dataset/schema';
 import { tinyDataset, validBundled } from './datasetFixtures';
+import { STORES_VERSION_8 } from './earlierSchemas';
 
 let counter = 0;
 const opened: TakedownDb[] = [];
@@ -177,20 +178,7 @@ describe('a database written by version 8', () => {
   it('opens with its dataset, rollback copy and update under review in slots, the old tables gone', async () => {
     const name = `v8-${counter++}`;
     const old = new Dexie(name);
-    old.version(8).stores({
-      accounts: 'id, organisationId',
-      events: 'id, *accountIds',
-      reports: 'id',
-      meta: 'key',
-      snapshots: 'slot',
-      matcherCache: 'key',
-      organisations: 'id',
-      guarded: 'key',
-      history: '++seq',
-      lists: 'id',
-      sightings: '++seq, key, at',
-      notes: 'id',
-    });
+    old.version(8).stores(STORES_VERSION_8);
     const installed = validBundled();
     const previous = tinyDataset('0.9.0');
     const pending = tinyDataset('2.0.0', 'Pending Wire');

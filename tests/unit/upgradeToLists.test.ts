@@ -9,6 +9,7 @@ import { TakedownDb } from '../../extension/store/takedownDb';
 import { describeDataset } from '../../extension/store/datasetStore';
 import { defaultSettings } from '../../lib/settings';
 import { tinyDataset, validBundled } from './datasetFixtures';
+import { STORES_VERSION_6 } from './earlierSchemas';
 import { setUpLists } from './listFixtures';
 
 const URL_A = 'https://lists.example/takedowns.json';
@@ -17,17 +18,7 @@ const KEY = `ed25519:${'A'.repeat(43)}=`;
 /** Writes what the version before lists stored: its Dexie version 6 database and its storage.local keys. */
 async function writeVersion6(name: string, origin: 'url' | 'bundled') {
   const old = new Dexie(name);
-  old.version(6).stores({
-    accounts: 'id, organisationId',
-    events: 'id, *accountIds',
-    reports: 'id',
-    meta: 'key',
-    snapshots: 'slot',
-    matcherCache: 'key',
-    organisations: 'id',
-    guarded: 'key',
-    history: '++seq',
-  });
+  old.version(6).stores(STORES_VERSION_6);
   const installed = origin === 'url' ? tinyDataset('2.0.0') : validBundled();
   const previous = origin === 'url' ? validBundled() : tinyDataset('0.9.0');
   const at = new Date('2026-11-20T10:00:00Z');
