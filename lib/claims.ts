@@ -39,13 +39,49 @@ export function evidenceDate(events: readonly TakedownEvent[], reports: readonly
   );
 }
 
+/**
+ * Each account's evidence date, for whole tables at once: what evidenceDate gives from the events that name the
+ * account and the reports those events cite. Accounts no event names are left out.
+ */
+export function evidenceByAccount(
+  events: readonly TakedownEvent[],
+  reports: ReadonlyMap<string, Report>,
+): Map<string, PartialDate> {
+  const eventsOf = new Map<string, TakedownEvent[]>();
+  for (const event of events) {
+    for (const id of new Set(event.accountIds)) {
+      const own = eventsOf.get(id);
+      if (own) own.push(event);
+      else eventsOf.set(id, [event]);
+    }
+  }
+  const found = new Map<string, PartialDate>();
+  for (const [id, own] of eventsOf) {
+    const cited = [...new Set(own.flatMap((event) => event.reportIds))].flatMap((reportId) => {
+      const report = reports.get(reportId);
+      return report ? [report] : [];
+    });
+    const date = evidenceDate(own, cited);
+    if (date) found.set(id, date);
+  }
+  return found;
+}
+
 export function accountClaim(
   account: Pick<Account, 'id' | 'name' | 'platform' | 'status'>,
   events: readonly TakedownEvent[],
   reports: readonly Report[],
 ): AccountClaim {
+  return datedAccountClaim(account, evidenceDate(events, reports));
+}
+
+/** An account's claim with its evidence date already found (see evidenceByAccount). */
+export function datedAccountClaim(
+  account: Pick<Account, 'id' | 'name' | 'platform' | 'status'>,
+  evidence: PartialDate | undefined,
+): AccountClaim {
   const { id, name, platform, status } = account;
-  return { match: 'account', id, name, platform, status, evidence: evidenceDate(events, reports) };
+  return { match: 'account', id, name, platform, status, evidence };
 }
 
 const RANK: Record<Status, number> = { blocked: 0, deleted: 1, suspended: 2, restricted: 3, unknown: 4, active: 5 };

@@ -86,10 +86,7 @@ export function createBackgroundHandlers(
     },
     async 'accounts:search'({ query, limit }) {
       const search = await service.search();
-      const results = search
-        .search(query, Math.min(limit ?? 50, 500))
-        .map(({ aliases: _aliases, ...summary }) => summary);
-      return service.withEvidence(results);
+      return search.search(query, Math.min(limit ?? 50, 500)).map(({ aliases: _aliases, ...summary }) => summary);
     },
     async 'accounts:summaries'({ ids }) {
       return service.withEvidence(await service.summaries(ids));

@@ -13,7 +13,7 @@ import type {
   PageRequests,
 } from '../../lib/protocol';
 import { AccountSearch } from '../../lib/search/accountSearch';
-import { claimKey, type Claim } from '../../lib/claims';
+import { claimKey, evidenceByAccount, type Claim } from '../../lib/claims';
 import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
 import type { ListRow } from '../../lib/lists/listModel';
 import { mergeClaims, type ListedClaim } from '../../lib/lists/mergeClaims';
@@ -544,11 +544,15 @@ export class TakedownService {
   private async buildSearch({ lists, merged: { repOf } }: Generation): Promise<SearchIndex> {
     const entries = new Map<string, AccountSummary & { aliases: Account['aliases'] }>();
     for (const { row, db, label, place } of lists) {
-      const [accounts, organisations] = await Promise.all([
+      const [accounts, organisations, events, reports] = await Promise.all([
         readInstalledTable(db, 'accounts', place),
         readInstalledTable(db, 'organisations', place),
+        readInstalledTable(db, 'events', place),
+        readInstalledTable(db, 'reports', place),
       ]);
       const names = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
+      // Each result carries its evidence date, so a search reads nothing more (the first list's, as in a claim).
+      const evidence = evidenceByAccount(events, new Map(reports.map((report) => [report.id, report])));
       for (const account of accounts) {
         const id = qualify(row.id, account.id);
         const rep = repOf.get(id) ?? id;
@@ -558,7 +562,9 @@ export class TakedownService {
           existing.aliases = [...existing.aliases, { text: account.name }, ...account.aliases];
           continue;
         }
-        entries.set(rep, { ...summarise(account, names), id: rep, aliases: account.aliases, list: label.title });
+        const found = { ...summarise(account, names), id: rep, aliases: account.aliases, list: label.title };
+        const dated = evidence.get(account.id);
+        entries.set(rep, dated ? { ...found, evidence: dated } : found);
       }
     }
     return new AccountSearch([...entries.values()]);

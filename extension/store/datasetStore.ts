@@ -1,10 +1,10 @@
 // Reading and replacing the installed dataset. A replacement is one Dexie transaction: if anything fails, the
 // previous dataset stays exactly as it was.
 import { summarizeChanges, type ChangeSummary } from '../../lib/changeSummary';
-import { accountClaim, claimKey, organisationClaim, type Claim } from '../../lib/claims';
+import { claimKey, datedAccountClaim, evidenceByAccount, organisationClaim, type Claim } from '../../lib/claims';
 import { comparePartialDates } from '../../lib/dataset/partialDate';
 import { mostSevere } from '../../lib/matching/takedownMatcher';
-import type { Account, Dataset, TakedownEvent } from '../../lib/dataset/schema';
+import type { Account, Dataset } from '../../lib/dataset/schema';
 import { compareDatasetVersions } from '../../lib/dataset/datasetVersion';
 import type { AccountDetails, DatasetInfo, DatasetOrigin } from '../../lib/protocol';
 import {
@@ -316,22 +316,8 @@ export async function readClaims(
   const namedIds = idsOf('account');
   const accounts = await readRecords(db.records, place, 'accounts', [...namedIds, ...[...memberIds.values()].flat()]);
   const { events, reports } = await evidenceOf(db, place, [...accounts.keys()]);
-  const eventsOf = new Map<string, TakedownEvent[]>();
-  for (const event of events) {
-    for (const id of event.accountIds) {
-      if (!accounts.has(id)) continue;
-      const list = eventsOf.get(id) ?? [];
-      list.push(event);
-      eventsOf.set(id, list);
-    }
-  }
-  const accountClaimOf = (account: Account) => {
-    const own = eventsOf.get(account.id) ?? [];
-    const ownReports = [...new Set(own.flatMap((event) => event.reportIds))]
-      .map((id) => reports.get(id)!)
-      .filter(Boolean);
-    return accountClaim(account, own, ownReports);
-  };
+  const evidence = evidenceByAccount(events, reports);
+  const accountClaimOf = (account: Account) => datedAccountClaim(account, evidence.get(account.id));
   for (const id of namedIds) {
     const account = accounts.get(id);
     if (account) claims.set(claimKey('account', id), accountClaimOf(account));

@@ -7,6 +7,7 @@ import {
   idsByBucket,
   packIndex,
   packRecords,
+  recordIn,
   unpackRecords,
   type IndexBucket,
   type RecordBucket,
@@ -124,8 +125,8 @@ export async function readRecords<T extends DataTable>(
 ): Promise<Map<string, RecordOf<T>>> {
   const found = new Map<string, RecordOf<T>>();
   await lookUp<RecordBucket<RecordOf<T>>>(records, place, table, ids, (bucket, id) => {
-    const at = bucket.ids.indexOf(id);
-    if (at >= 0) found.set(id, bucket.records[at]!);
+    const record = recordIn(bucket, id);
+    if (record) found.set(id, record);
   });
   return found;
 }

@@ -1,5 +1,11 @@
 // Search over the whole dataset for the popup: names, aliases, handles and organisations, folded like page text
-// (case, width, Traditional/Simplified), ranked exact > prefix > word start > anywhere.
+// (case, width, Traditional/Simplified), ranked exact > prefix > word start > anywhere, then by name.
+//
+// The folded fields are kept in two strings, each field after a separator: one for fields of Latin-1 text (one byte
+// a character in V8) and one for the rest (Chinese names, two bytes a character). A query is a few `indexOf` runs
+// over them instead of one call per entry; a million entries are about 40 MB and 20 MB. A query of one or two
+// characters is looked for at the start of fields and words first, and inside words only when those give fewer
+// results than asked: "a" over a million names costs the names that begin with it, not every name that holds it.
 import { foldName } from '../text/fold';
 
 export interface SearchableAccount {
@@ -10,38 +16,198 @@ export interface SearchableAccount {
   organisation?: string | undefined;
 }
 
+/** Before every field. A query never holds it (see `needleOf`), so no match runs across two fields. */
 const SEPARATOR = '\u0001';
+const SEPARATOR_CODE = 1;
+const SPACE_CODE = 0x20;
+
+/** Ranks: lower is better. A match inside a word ranks ANYWHERE plus its offset in the field / 1000. */
+const EXACT = 0;
+const PREFIX = 1;
+const WORD_START = 2;
+const ANYWHERE = 3;
+
+/** Queries this long or longer are found in one pass; shorter ones look at starts first. */
+const ONE_PASS_LENGTH = 3;
+
+/** One of the two strings: its text and where each entry's part of it begins (ascending; empty parts repeat). */
+interface Haystack {
+  text: string;
+  starts: Int32Array;
+}
 
 export class AccountSearch<T extends SearchableAccount> {
-  private readonly haystacks: string[];
+  private readonly haystacks: Haystack[];
+  /** Each entry's name, folded: the order among results of one rank. */
+  private readonly sortKeys: string[];
 
   constructor(private readonly accounts: readonly T[]) {
-    this.haystacks = accounts.map((account) =>
-      [account.name, ...account.aliases.map((alias) => alias.text), account.handle ?? '', account.organisation ?? '']
-        .map(foldName)
-        .join(SEPARATOR),
-    );
+    const narrow = new HaystackBuilder(accounts.length);
+    const wide = new HaystackBuilder(accounts.length);
+    this.sortKeys = new Array<string>(accounts.length);
+    accounts.forEach((account, index) => {
+      narrow.startEntry(index);
+      wide.startEntry(index);
+      const fields = [account.name, ...account.aliases.map((alias) => alias.text)];
+      fields.push(account.handle ?? '', account.organisation ?? '');
+      fields.forEach((field, n) => {
+        const folded = foldField(field);
+        if (n === 0) this.sortKeys[index] = folded;
+        if (folded.length > 0) (isLatin1(folded) ? narrow : wide).add(folded);
+      });
+    });
+    this.haystacks = [narrow.finish(), wide.finish()];
   }
 
   search(query: string, limit = 50): T[] {
-    const needle = foldName(query).replace(/^@/, '');
-    if (needle.length === 0) return [];
-    const ranked: Array<{ rank: number; index: number }> = [];
-    for (let index = 0; index < this.haystacks.length; index++) {
-      const haystack = this.haystacks[index]!;
-      const at = haystack.indexOf(needle);
-      if (at < 0) continue;
-      ranked.push({ rank: rankOf(haystack, needle, at), index });
+    const needle = needleOf(query);
+    if (needle.length === 0 || limit <= 0) return [];
+    const ranks = new Map<number, number>();
+    // A needle with a character past Latin-1 is only in the wide string.
+    const haystacks = isLatin1(needle) ? this.haystacks : this.haystacks.slice(1);
+    for (const haystack of haystacks) {
+      if (needle.length >= ONE_PASS_LENGTH) {
+        scan(haystack, '', needle, ranks);
+        continue;
+      }
+      scan(haystack, SEPARATOR, needle, ranks);
+      scan(haystack, ' ', needle, ranks);
     }
-    ranked.sort((a, b) => a.rank - b.rank || this.accounts[a.index]!.name.localeCompare(this.accounts[b.index]!.name));
-    return ranked.slice(0, limit).map(({ index }) => this.accounts[index]!);
+    // Inside words, a short query takes the first entries found (past `limit`, so fewer matches are all ranked): one
+    // letter is in most names of a large list.
+    if (needle.length < ONE_PASS_LENGTH && ranks.size < limit) {
+      for (const haystack of haystacks) scan(haystack, '', needle, ranks, limit + 1);
+    }
+    return this.best(ranks, limit).map((index) => this.accounts[index]!);
+  }
+
+  /** The `limit` best entries, best first: by rank, then by folded name, then by their order in the dataset. */
+  private best(ranks: Map<number, number>, limit: number): number[] {
+    const { sortKeys } = this;
+    const before = (a: number, b: number) => {
+      const byRank = ranks.get(a)! - ranks.get(b)!;
+      if (byRank !== 0) return byRank < 0;
+      const keyA = sortKeys[a]!;
+      const keyB = sortKeys[b]!;
+      return keyA !== keyB ? keyA < keyB : a < b;
+    };
+    // The best `limit` so far in a heap, worst on top: a million matches cost a million comparisons with its top.
+    const heap: number[] = [];
+    for (const entry of ranks.keys()) {
+      if (heap.length < limit) {
+        heap.push(entry);
+        siftUp(heap, heap.length - 1, before);
+      } else if (before(entry, heap[0]!)) {
+        heap[0] = entry;
+        siftDown(heap, 0, before);
+      }
+    }
+    return heap.sort((a, b) => (before(a, b) ? -1 : 1));
   }
 }
 
-function rankOf(haystack: string, needle: string, firstAt: number): number {
-  const fields = haystack.split(SEPARATOR);
-  if (fields.some((field) => field === needle)) return 0;
-  if (fields.some((field) => field.startsWith(needle))) return 1;
-  if (fields.some((field) => field.includes(' ' + needle))) return 2;
-  return 3 + firstAt / 1000;
+class HaystackBuilder {
+  private readonly parts: string[] = [];
+  private length = 0;
+  private readonly starts: Int32Array;
+
+  constructor(entries: number) {
+    this.starts = new Int32Array(entries);
+  }
+
+  startEntry(index: number): void {
+    this.starts[index] = this.length;
+  }
+
+  add(field: string): void {
+    this.parts.push(SEPARATOR, field);
+    this.length += 1 + field.length;
+  }
+
+  finish(): Haystack {
+    return { text: this.parts.join(''), starts: this.starts };
+  }
+}
+
+/**
+ * Ranks every match of `needle` right after `lead` (a separator, a space, or nothing for every match); each entry
+ * keeps its best rank. Stops once `ranks` holds `enough` entries.
+ */
+function scan(
+  { text, starts }: Haystack,
+  lead: string,
+  needle: string,
+  ranks: Map<number, number>,
+  enough = Infinity,
+): void {
+  const pattern = lead + needle;
+  let entry = 0;
+  for (let found = text.indexOf(pattern); found >= 0 && ranks.size < enough; found = text.indexOf(pattern, found + 1)) {
+    const at = found + lead.length;
+    entry = entryAt(starts, at, entry);
+    const rank = rankAt(text, at, needle.length);
+    const known = ranks.get(entry);
+    if (known === undefined || rank < known) ranks.set(entry, rank);
+  }
+}
+
+function rankAt(text: string, at: number, length: number): number {
+  const before = text.charCodeAt(at - 1);
+  if (before === SEPARATOR_CODE) {
+    const end = at + length;
+    return end === text.length || text.charCodeAt(end) === SEPARATOR_CODE ? EXACT : PREFIX;
+  }
+  if (before === SPACE_CODE) return WORD_START;
+  return ANYWHERE + (at - text.lastIndexOf(SEPARATOR, at) - 1) / 1000;
+}
+
+/** A field as it is searched: folded, with the separator removed should a dataset hold it. */
+function foldField(field: string): string {
+  return foldName(field).replaceAll(SEPARATOR, '');
+}
+
+/** The query folded, with a leading @ (a handle) and any separator removed. */
+function needleOf(query: string): string {
+  return foldField(query).replace(/^@/, '');
+}
+
+/** Whether every unit of `text` is Latin-1 (V8 then keeps it one byte a character). */
+function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+/** The entry whose part of the text holds `at`, at or after `from` (matches come in order). */
+function entryAt(starts: Int32Array, at: number, from: number): number {
+  let low = from;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function siftUp(heap: number[], index: number, before: (a: number, b: number) => boolean): void {
+  while (index > 0) {
+    const parent = (index - 1) >> 1;
+    // Worst on top: a child that comes after its parent moves up.
+    if (!before(heap[parent]!, heap[index]!)) return;
+    [heap[parent], heap[index]] = [heap[index]!, heap[parent]!];
+    index = parent;
+  }
+}
+
+function siftDown(heap: number[], index: number, before: (a: number, b: number) => boolean): void {
+  for (;;) {
+    const left = index * 2 + 1;
+    const right = left + 1;
+    let worst = index;
+    if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
+    if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
+    if (worst === index) return;
+    [heap[worst], heap[index]] = [heap[index]!, heap[worst]!];
+    index = worst;
+  }
 }

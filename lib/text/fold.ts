@@ -91,7 +91,11 @@ export function foldText(text: string): string {
   return out;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Folds a name or query for lookup: NFKC first, then per-unit folding, with white space runs made one space. */
 export function foldName(name: string): string {
+  // Printable ASCII (most handles and Latin names) only changes case: the same result, several times faster.
+  if (PRINTABLE_ASCII.test(name)) return name.toLowerCase().replace(/ {2,}/g, ' ').trim();
   return foldText(name.normalize('NFKC')).replace(/\s+/gu, ' ').trim();
 }

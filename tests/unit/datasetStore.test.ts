@@ -67,9 +67,9 @@ describe('replaceDataset', () => {
     const db = freshDb();
     await seedFromBundled(db, validBundled());
     const broken = tinyDataset('2.0.0');
-    // A value IndexedDB cannot store passes no validator, but here it makes the write fail after the old slot's
-    // rollback copy was moved.
-    (broken.reports[0] as unknown as { extra: () => void }).extra = () => undefined;
+    // A value JSON cannot hold passes no validator, but here it makes the write fail after the old slot's rollback
+    // copy was moved.
+    (broken.reports[0] as unknown as { extra: bigint }).extra = 1n;
     await expect(replaceDataset(db, broken, { kind: 'bundled' })).rejects.toThrow();
     expect((await readInstalledTable(db, 'accounts')).length).toBe(validBundled().accounts.length);
     expect((await readInstalledRecords(db, 'accounts', ['example-wire'])).get('example-wire')).toBeUndefined();

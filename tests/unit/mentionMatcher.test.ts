@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MentionMatcher, type MatcherPattern } from '../../lib/matching/mentionMatcher';
-import { foldText } from '../../lib/text/fold';
+import { foldName, foldText } from '../../lib/text/fold';
 import { naiveMentions } from './naiveMentionSearch';
 
 const patterns: MatcherPattern[] = [
@@ -17,6 +17,22 @@ describe('foldText', () => {
   it('folds case, full width and Traditional Chinese one unit to one', () => {
     expect(foldText('ＯＫＥｘ 金色財經 HUOBI\u00a0News')).toBe('okex 金色财经 huobi news');
     expect(foldText('ＯＫＥｘ').length).toBe(4);
+  });
+
+  it('folds a printable ASCII name by its shortcut exactly as the full fold does', () => {
+    const full = (name: string) => foldText(name.normalize('NFKC')).replace(/\s+/gu, ' ').trim();
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('A', 'z', ' ', '@', '_', '~', '0') }), (name) => {
+        expect(foldName(name)).toBe(full(name));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii' }), (name) => {
+        expect(foldName(name)).toBe(full(name));
+      }),
+    );
+    expect(foldName('  OKEx   News ')).toBe('okex news');
+    expect(foldName('OKEx\tNews')).toBe('okex news');
   });
 });
 

@@ -6,6 +6,7 @@ import {
   idsByBucket,
   packIndex,
   packRecords,
+  recordIn,
   RECORDS_PER_BUCKET,
   unpackRecords,
 } from '../../lib/dataset/recordBuckets';
@@ -18,7 +19,7 @@ describe('record buckets', () => {
     const buckets = packRecords(table);
     expect(buckets).toHaveLength(bucketCount(10_000));
     expect(buckets).toHaveLength(Math.ceil(10_000 / RECORDS_PER_BUCKET));
-    const sizes = buckets.map((bucket) => bucket.records.length);
+    const sizes = buckets.map((bucket) => bucket.ids.length);
     expect(Math.max(...sizes)).toBeLessThan(RECORDS_PER_BUCKET * 1.5);
     expect(Math.min(...sizes)).toBeGreaterThan(RECORDS_PER_BUCKET * 0.5);
     expect(unpackRecords(buckets)).toEqual(table);
@@ -28,15 +29,24 @@ describe('record buckets', () => {
     const buckets = packRecords(records(3_000));
     for (const id of ['acct-0', 'acct-1234', 'acct-2999']) {
       const bucket = buckets[bucketOf(id, buckets.length)]!;
-      expect(bucket.records[bucket.ids.indexOf(id)]).toMatchObject({ id });
+      expect(recordIn(bucket, id)).toEqual({ id, n: Number(id.slice(5)) });
     }
+    expect(recordIn(buckets[0]!, 'acct-none')).toBeUndefined();
     const grouped = idsByBucket(['acct-1', 'acct-2', 'acct-1'], buckets.length);
     expect([...grouped.values()].flat().sort()).toEqual(['acct-1', 'acct-1', 'acct-2']);
   });
 
   it('keep an empty table as one empty bucket', () => {
-    expect(packRecords([])).toEqual([{ ids: [], at: [], records: [] }]);
+    expect(packRecords([])).toEqual([{ ids: [], at: [], texts: [] }]);
     expect(unpackRecords(packRecords([]))).toEqual([]);
+  });
+
+  it('keep each record as its JSON text, and still read buckets that hold the records themselves', () => {
+    const [bucket] = packRecords([{ id: 'a', name: '金色财经', aliases: [{ text: 'x' }] }]);
+    expect(bucket!.texts).toEqual(['{"id":"a","name":"金色财经","aliases":[{"text":"x"}]}']);
+    const older = { ids: ['a', 'b'], at: [1, 0], texts: [], records: [{ id: 'a' }, { id: 'b' }] };
+    expect(recordIn(older, 'a')).toEqual({ id: 'a' });
+    expect(unpackRecords([older])).toEqual([{ id: 'b' }, { id: 'a' }]);
   });
 
   it('index records under every key they name, once each', () => {

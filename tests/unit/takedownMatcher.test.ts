@@ -1,7 +1,7 @@
 // Marks that claim only what the reports say: accounts apart from the organisations behind them, names that need
 // their platform named in the same block, and dated claims (the bundled dataset, schema version 2).
 import { describe, expect, it } from 'vitest';
-import { accountClaim, evidenceDate, organisationClaim } from '../../lib/claims';
+import { accountClaim, evidenceByAccount, evidenceDate, organisationClaim } from '../../lib/claims';
 import { TakedownMatcher, type MatchableDataset } from '../../lib/matching/takedownMatcher';
 import { validBundled } from './datasetFixtures';
 
@@ -136,6 +136,19 @@ describe('claims', () => {
     expect(claim).toMatchObject({ match: 'account', name: 'OKEx', platform: 'wechat', status: 'blocked' });
     const organisation = organisationClaim({ id: 'okex', name: 'OKEx' }, 'blocked', [claim]);
     expect(organisation.accounts).toEqual([claim]);
+  });
+
+  it('date every account at once exactly as one at a time, and leave out accounts no event names', () => {
+    const all = evidenceByAccount(bundled.events, new Map(bundled.reports.map((report) => [report.id, report])));
+    for (const account of bundled.accounts) {
+      const own = bundled.events.filter((event) => event.accountIds.includes(account.id));
+      const cited = bundled.reports.filter((report) => own.some((event) => event.reportIds.includes(report.id)));
+      expect(all.get(account.id)).toEqual(evidenceDate(own, cited));
+    }
+    expect(all.get('okex-wechat')).toMatchObject({ value: '2018-03-06' });
+    const undated = { ...bundled.events[0]!, accountIds: ['x', 'x'], reportIds: ['missing'] };
+    expect(evidenceByAccount([undated], new Map()).get('x')).toEqual(undated.date);
+    expect(evidenceByAccount([], new Map()).size).toBe(0);
   });
 
   it("mark the platform in a report's sentence about it as the organisation, whose claim is about its account", () => {
