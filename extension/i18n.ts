@@ -1,6 +1,7 @@
 // The interface language: messages from the extension's _locales through the browser's i18n (English where a
 // message is missing), and the UI locale for dates.
 import { browser } from 'wxt/browser';
+import { KeyedError } from '../lib/i18n/keyedError';
 import { createTranslator, type Translate } from '../lib/i18n/translate';
 
 export const t: Translate = createTranslator((key, substitutions) => {
@@ -25,4 +26,9 @@ export function uiLocale(): string {
   } catch {
     return 'en';
   }
+}
+
+/** An error to show: one told by a message key (KeyedError) in the reader's language, any other as it is. */
+export function inReaderLanguage(error: unknown): unknown {
+  return error instanceof KeyedError ? new Error(t(error.key, ...error.params)) : error;
 }

@@ -1,7 +1,7 @@
 // What an update changes, in words a reader can check before installing it: accounts and organisations added and
 // removed, status changes (with the date of the new evidence), counts, and the versions. Pure; the long lists are
 // cut (with their full counts kept) so a summary of a million-account list stays small.
-import { evidenceDate } from './claims';
+import { evidenceByAccount } from './claims';
 import type { Account, Dataset, PartialDate, Status } from './dataset/schema';
 
 export const SUMMARY_LIST_LIMIT = 200;
@@ -40,6 +40,11 @@ function listed<T>(all: T[]): Listed<T> {
   return { items: all.slice(0, SUMMARY_LIST_LIMIT), total: all.length };
 }
 
+/** The first SUMMARY_LIST_LIMIT of `all`, each made an item (a list of 100,000 new accounts makes 100 items). */
+function listedAs<T, U>(all: T[], item: (value: T) => U): Listed<U> {
+  return { items: all.slice(0, SUMMARY_LIST_LIMIT).map(item), total: all.length };
+}
+
 const named = ({ id, name, platform, status }: Dataset['accounts'][number]): NamedAccount => ({
   id,
   name,
@@ -55,23 +60,10 @@ export function summarizeChanges(before: Dataset | null, after: Dataset): Change
   );
   const newOrganisations = new Set(after.organisations.map((organisation) => organisation.id));
 
-  const eventsByAccount = new Map<string, Dataset['events']>();
-  for (const event of after.events) {
-    for (const id of event.accountIds) {
-      const list = eventsByAccount.get(id);
-      if (list) list.push(event);
-      else eventsByAccount.set(id, [event]);
-    }
-  }
-  const reports = new Map(after.reports.map((report) => [report.id, report]));
-  const evidenceOf = (id: string) => {
-    const events = eventsByAccount.get(id) ?? [];
-    const cited = [...new Set(events.flatMap((event) => event.reportIds))].flatMap((reportId) => {
-      const report = reports.get(reportId);
-      return report ? [report] : [];
-    });
-    return evidenceDate(events, cited);
-  };
+  // Dated only when some status changed (a new list changes none).
+  let evidence: Map<string, PartialDate> | undefined;
+  const evidenceOf = (id: string) =>
+    (evidence ??= evidenceByAccount(after.events, new Map(after.reports.map((report) => [report.id, report])))).get(id);
 
   const statusChanges: StatusChange[] = [];
   for (const account of after.accounts) {
@@ -96,8 +88,14 @@ export function summarizeChanges(before: Dataset | null, after: Dataset): Change
       events: { before: was.events, after: is.events },
       reports: { before: was.reports, after: is.reports },
     },
-    accountsAdded: listed(after.accounts.filter((account) => !oldAccounts.has(account.id)).map(named)),
-    accountsRemoved: listed([...oldAccounts.values()].filter((account) => !newAccounts.has(account.id)).map(named)),
+    accountsAdded: listedAs(
+      after.accounts.filter((account) => !oldAccounts.has(account.id)),
+      named,
+    ),
+    accountsRemoved: listedAs(
+      [...oldAccounts.values()].filter((account) => !newAccounts.has(account.id)),
+      named,
+    ),
     organisationsAdded: listed(
       after.organisations
         .filter((organisation) => !oldOrganisations.has(organisation.id))

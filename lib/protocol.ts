@@ -245,7 +245,8 @@ export interface ExtensionPageRequests {
    * a new list.
    */
   'list:import': {
-    request: { list?: string; text: string; origin: DatasetOrigin; confirmed?: boolean; review?: boolean };
+    /** `upload`: the key of the file the page put in the uploads database (extension/store/uploads.ts). */
+    request: { list?: string; upload: string; origin: DatasetOrigin; confirmed?: boolean; review?: boolean };
     response: InstallOutcome;
   };
   /** Installs a list's update held back for review, or drops it. */

@@ -24,8 +24,6 @@ export const REQUEST_LIMITS = {
   /** Ids asked for at once. */
   ids: 5_000,
   searchChars: 200,
-  /** A dataset file's text (the size limit of a download). */
-  datasetChars: 64_000_000,
   urlChars: 2_048,
   sites: 1_000,
   siteChars: 253,
@@ -111,7 +109,8 @@ export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
   'lists:updateAll': none,
   'list:import': z.strictObject({
     list: list.optional(),
-    text: z.string().max(REQUEST_LIMITS.datasetChars),
+    // The key putUpload makes (a random UUID); the file itself stays in IndexedDB.
+    upload: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
     origin,
     confirmed: z.boolean().optional(),
     review: z.boolean().optional(),

@@ -22,17 +22,6 @@ import { ListCard, type ListActions } from './ListCard';
 import { ShortcutsPanel, type Shortcut } from './ShortcutsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SightingsPanel } from './SightingsPanel';
-import { DatasetBytesError, datasetText, MAX_LIST_TEXT_BYTES } from '../../lib/dataset/datasetBytes';
-
-/** A chosen list file's text: JSON, or gzip-compressed JSON (decompressed here, in the options page). */
-async function fileText(file: File): Promise<string> {
-  try {
-    return await datasetText(new Uint8Array(await file.arrayBuffer()), MAX_LIST_TEXT_BYTES);
-  } catch (error) {
-    if (error instanceof DatasetBytesError) throw new Error(t(error.key, ...error.params));
-    throw error;
-  }
-}
 
 export interface OptionsServices {
   lists(): Promise<{ lists: ListView[]; progress: RefreshProgress | null }>;
@@ -47,13 +36,11 @@ export interface OptionsServices {
   /** Updates a subscribed list; what it changes is held back for review. */
   update(list: string, confirmed: boolean): Promise<InstallOutcome>;
   updateAll(): Promise<ListUpdateResult[]>;
-  /** Imports a file into My list or a list from a file (held back for review), or as a new list (no list). */
-  importText(
-    list: string | undefined,
-    text: string,
-    origin: DatasetOrigin,
-    confirmed: boolean,
-  ): Promise<InstallOutcome>;
+  /**
+   * Imports a file (JSON or gzip-compressed JSON, read by the background) into My list or a list from a file (held
+   * back for review), or as a new list (no list).
+   */
+  importFile(list: string | undefined, file: File, origin: DatasetOrigin, confirmed: boolean): Promise<InstallOutcome>;
   applyPending(list: string): Promise<InstallOutcome>;
   discardPending(list: string): Promise<void>;
   history(list: string): Promise<HistoryEntry[]>;
@@ -211,10 +198,9 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
       }),
     importFile: (file) =>
       run(async () => {
-        const text = await fileText(file);
         const origin: DatasetOrigin = { kind: 'file', name: file.name };
-        return settle(list.title, await services.importText(list.id, text, origin, false), () =>
-          services.importText(list.id, text, origin, true),
+        return settle(list.title, await services.importFile(list.id, file, origin, false), () =>
+          services.importFile(list.id, file, origin, true),
         );
       }),
     install: () =>
@@ -251,9 +237,8 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
 
   const addFile = (file: File) =>
     run(async () => {
-      const text = await fileText(file);
       const origin: DatasetOrigin = { kind: 'file', name: file.name };
-      const outcome = await services.importText(undefined, text, origin, false);
+      const outcome = await services.importFile(undefined, file, origin, false);
       return settle(file.name, outcome, () => Promise.resolve(outcome));
     });
 

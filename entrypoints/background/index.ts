@@ -18,6 +18,7 @@ import { TakedownService } from '../../extension/background/takedownService';
 import { answerFromBackground } from '../../extension/background/answerMessages';
 import { ListCatalogue, prepareLists } from '../../extension/store/listCatalogue';
 import { TakedownDb } from '../../extension/store/takedownDb';
+import { UploadsDb } from '../../extension/store/uploads';
 import { formatProblems, validateDataset } from '../../lib/dataset/validateDataset';
 
 /** Where the versions before lists kept the one dataset's last refresh (read once, to upgrade). */
@@ -56,6 +57,7 @@ export default defineBackground(() => {
     createBackgroundHandlers(service, {
       badge: toolbarBadge,
       updates,
+      uploads: new UploadsDb(),
       tabs,
       settings,
       openOptions,

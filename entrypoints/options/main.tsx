@@ -5,6 +5,7 @@ import { OptionsApp, type OptionsServices } from '../../components/options/Optio
 import { t } from '../../extension/i18n';
 import { askBackground } from '../../extension/messaging';
 import { listsStampItem, progressItem } from '../../extension/storageItems';
+import { dropUpload, putUpload, UploadsDb } from '../../extension/store/uploads';
 import { acceptsListUrl, parseSubscribeLink } from '../../lib/lists/subscribeLink';
 import { MY_LIST } from '../../lib/lists/listIds';
 import { myListFormRequest } from '../../lib/lists/myListLinks';
@@ -12,6 +13,8 @@ import type { Dataset } from '../../lib/dataset/schema';
 import { originPattern } from '../../lib/settings';
 import { keyFingerprint, parsePublicKey } from '../../lib/signature/listSignature';
 import './options.css';
+
+const uploads = new UploadsDb();
 
 const services: OptionsServices = {
   lists: () => askBackground('lists:get', undefined),
@@ -25,8 +28,16 @@ const services: OptionsServices = {
   // Updates the reader starts here are held back for review before they are installed.
   update: (list, confirmed) => askBackground('list:update', { list, confirmed, review: true }),
   updateAll: () => askBackground('lists:updateAll', undefined),
-  importText: (list, text, origin, confirmed) =>
-    askBackground('list:import', { list, text, origin, confirmed, review: list !== undefined }),
+  async importFile(list, file, origin, confirmed) {
+    // The file goes through IndexedDB, the message carries its key (see extension/store/uploads.ts).
+    const upload = await putUpload(uploads, file);
+    try {
+      return await askBackground('list:import', { list, upload, origin, confirmed, review: list !== undefined });
+    } finally {
+      // Taken by the background whatever became of the import; this only clears one a failed message left.
+      void dropUpload(uploads, upload).catch(() => undefined);
+    }
+  },
   applyPending: (list) => askBackground('list:apply', { list }),
   discardPending: (list) => askBackground('list:discard', { list }),
   history: (list) => askBackground('list:history', { list }),

@@ -7,7 +7,9 @@ import { correctionLink, pageAddress } from '../../lib/lists/correctionLink';
 import { correctionText } from '../../components/correctionText';
 import { markLabel } from '../../components/claimText';
 import type { Claim } from '../../lib/claims';
-import { t } from '../i18n';
+import { inReaderLanguage, t } from '../i18n';
+import { datasetText, MAX_LIST_TEXT_BYTES } from '../../lib/dataset/datasetBytes';
+import { takeUpload, type UploadsDb } from '../store/uploads';
 import { readHistory } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
 import type { SightingsLog } from './sightingsLog';
@@ -32,6 +34,8 @@ export interface BackgroundParts {
   /** Opens an address in a new tab (a list's corrections address, with its prefilled text). */
   openTab: (url: string) => Promise<void>;
   updates: DatasetUpdates;
+  /** Where the options page puts a file to import (see extension/store/uploads.ts). */
+  uploads: UploadsDb;
   tabs: TabFindingsStore;
   settings: SettingsKeeper;
   sightings: SightingsLog;
@@ -71,7 +75,7 @@ function hostnameOf(url: string | undefined): string | null {
 
 export function createBackgroundHandlers(
   service: TakedownService,
-  { badge, updates, tabs, settings, openOptions, openTab, sightings }: BackgroundParts,
+  { badge, updates, uploads, tabs, settings, openOptions, openTab, sightings }: BackgroundParts,
 ): Handlers {
   const handlers: Handlers = {
     async 'matcher:info'() {
@@ -191,8 +195,15 @@ export function createBackgroundHandlers(
     async 'lists:updateAll'() {
       return updates.updateAll();
     },
-    async 'list:import'({ list, text, origin, confirmed, review }) {
-      return updates.importText(list, text, origin, confirmed ?? false, review ?? false);
+    async 'list:import'({ list, upload, origin, confirmed, review }) {
+      try {
+        // A file is at most as large as its text (gzip makes it smaller): larger is refused before it is read.
+        const bytes = await takeUpload(uploads, upload, MAX_LIST_TEXT_BYTES);
+        const text = await datasetText(bytes, MAX_LIST_TEXT_BYTES);
+        return await updates.importText(list, text, origin, confirmed ?? false, review ?? false);
+      } catch (error) {
+        throw inReaderLanguage(error);
+      }
     },
     async 'list:apply'({ list }) {
       return updates.applyPending(list);

@@ -8,6 +8,9 @@ export interface Problem {
   message: string;
 }
 
+/** NFKC leaves printable ASCII as it is: such names skip it. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function semanticProblems(data: Dataset): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
@@ -48,12 +51,15 @@ export function semanticProblems(data: Dataset): Problem[] {
     });
   });
 
-  const checkNames = (at: string, names: string[]) => {
+  // `at` is a function: the path is only worded for a problem (a list of 100,000 accounts has 100,000 of them).
+  const checkNames = (at: () => string, names: string[]) => {
+    // One name cannot repeat itself.
+    if (names.length < 2) return;
     const seenNames = new Set<string>();
     names.forEach((name, i) => {
-      const key = name.normalize('NFKC').toLowerCase();
+      const key = (PRINTABLE_ASCII.test(name) ? name : name.normalize('NFKC')).toLowerCase();
       if (seenNames.has(key))
-        add(i === 0 ? `${at}.name` : `${at}.aliases[${i - 1}].text`, `repeats the name "${name}"`);
+        add(i === 0 ? `${at()}.name` : `${at()}.aliases[${i - 1}].text`, `repeats the name "${name}"`);
       seenNames.add(key);
     });
   };
@@ -61,7 +67,7 @@ export function semanticProblems(data: Dataset): Problem[] {
   const websites = new Map<string, string>();
   data.organisations.forEach((organisation, index) => {
     const at = `$.organisations[${index}]`;
-    checkNames(at, [organisation.name, ...organisation.aliases.map((alias) => alias.text)]);
+    checkNames(() => at, [organisation.name, ...organisation.aliases.map((alias) => alias.text)]);
     organisation.websites.forEach((site, i) => {
       const owner = websites.get(site.domain);
       if (owner !== undefined && owner !== organisation.id) {
@@ -72,21 +78,21 @@ export function semanticProblems(data: Dataset): Problem[] {
   });
 
   data.accounts.forEach((account, index) => {
-    const at = `$.accounts[${index}]`;
-    checkDate(`${at}.statusSince`, account.statusSince);
+    const at = () => `$.accounts[${index}]`;
+    if (account.statusSince) checkDate(`${at()}.statusSince`, account.statusSince);
     if (account.organisationId !== undefined && !organisationIds.has(account.organisationId)) {
-      add(`${at}.organisationId`, `no organisation has id "${account.organisationId}"`);
+      add(`${at()}.organisationId`, `no organisation has id "${account.organisationId}"`);
     }
     account.links.forEach((link, i) => {
       if (link.kind === 'domain' && account.platform !== 'website') {
         add(
-          `${at}.links[${i}]`,
+          `${at()}.links[${i}]`,
           `a domain identifies an account only on the "website" platform; list "${link.value}" as a website of the account's organisation`,
         );
       }
     });
     if (account.status !== 'unknown' && !eventsByAccount.has(account.id)) {
-      add(`${at}.status`, `status "${account.status}" has no event (and so no dated report) behind it`);
+      add(`${at()}.status`, `status "${account.status}" has no event (and so no dated report) behind it`);
     }
     checkNames(at, [account.name, ...account.aliases.map((alias) => alias.text)]);
   });

@@ -48,7 +48,9 @@ export function nameProblem(value: string): string | null {
   if (STOP_WORDS.has(value.trim().toLowerCase())) {
     return `"${value.trim()}" is a common word and would be marked on every page`;
   }
-  if ([...value.trim()].length < 2) return 'a name of one character would be marked on every page';
+  // Three UTF-16 units are at least two characters; only shorter names are counted by code point.
+  const trimmed = value.trim();
+  if (trimmed.length < 3 && [...trimmed].length < 2) return 'a name of one character would be marked on every page';
   return null;
 }
 

@@ -404,6 +404,7 @@ export const en = {
   catalogueLocale: 'en',
   errorGzipTooLarge: 'Decompressed, the file is over the $1 MB limit.',
   errorGzipDamaged: 'The file is gzip-compressed but damaged or cut off: $1',
+  errorUploadMissing: 'The file to import was not found (it may have been imported already). Choose it again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -394,4 +394,5 @@ export const zhCN: Catalogue = {
   catalogueLocale: 'zh-CN',
   errorGzipTooLarge: '解压后，文件超过 $1 MB 的上限。',
   errorGzipDamaged: '文件是 gzip 压缩的，但已损坏或不完整：$1',
+  errorUploadMissing: '找不到要导入的文件（可能已经导入过）。请重新选择。',
 };

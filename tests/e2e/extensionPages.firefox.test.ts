@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxContext } from '../../scripts/support/firefoxWithExtension';
 import { waitForFirefoxCard } from './support/closedCardFirefox';
 import { serveDatasets, serveSignedLists, type LiveLists } from './support/datasetServer';
-import { answerPrompts, ask, shownVersion, subscribe, typeKey, updateList } from './support/firefoxOptions';
+import { gzipSync } from 'node:zlib';
+import { newsroom } from '../../scripts/support/exampleLists';
+import { answerPrompts, ask, chooseFile, shownVersion, subscribe, typeKey, updateList } from './support/firefoxOptions';
 import { useFirefox } from './support/sessions';
 
 const firefox = useFirefox({ devtools: true });
@@ -292,5 +294,22 @@ describe('several lists, My list, corrections and sightings in Firefox ESR', () 
     const lists = (await ask(options!, 'lists:get')).value.lists;
     expect(lists.some((list: any) => list.url === datasetUrl('/v2.json'))).toBe(false);
     await page.close();
+  });
+});
+
+describe('a list file chosen in the options page in Firefox ESR', () => {
+  it('installs a gzip-compressed file through IndexedDB, and refuses a damaged one with its reason', async () => {
+    await openOptions();
+    const before = (await ask(options!, 'lists:get')).value.lists.length;
+    const whole = gzipSync(JSON.stringify({ ...newsroom('3.0.0'), source: { name: 'Newsroom file' } }));
+    const cut = whole.subarray(0, whole.length - 12).toString('base64');
+    expect(await chooseFile(options!, 'cut.json.gz', cut)).toMatch(/damaged or cut off/);
+    expect((await ask(options!, 'lists:get')).value.lists).toHaveLength(before);
+    expect(await chooseFile(options!, 'newsroom.json.gz', whole.toString('base64'))).toBe(
+      'newsroom.json.gz: installed version 3.0.0.',
+    );
+    const lists = (await ask(options!, 'lists:get')).value.lists;
+    expect(lists).toHaveLength(before + 1);
+    expect(lists.find((list: any) => list.kind === 'file')?.title).toBe('Newsroom file');
   });
 });

@@ -1,16 +1,6 @@
 // What an attacker in control of a content script would ask for, one request of every type only the extension's
 // own pages may send (typed by the protocol, so a new privileged type must be added here).
-import { readFileSync } from 'node:fs';
 import type { ExtensionPageRequests, RequestOf } from '../../lib/protocol';
-
-/** The attack from the issue: a list that claims to be the bundled one and marks "the" and "and" as blocked. */
-function forgedList(): string {
-  const data = JSON.parse(readFileSync('data/takedowns.json', 'utf8'));
-  data.datasetVersion = '99.0.0';
-  data.accounts[0].name = 'the';
-  data.accounts[0].aliases = [{ text: 'and' }];
-  return JSON.stringify(data);
-}
 
 export const PRIVILEGED_REQUESTS: { [K in keyof ExtensionPageRequests]: RequestOf<K> } = {
   'matcher:info': undefined,
@@ -24,7 +14,8 @@ export const PRIVILEGED_REQUESTS: { [K in keyof ExtensionPageRequests]: RequestO
   'list:remove': { list: 'mine' },
   'list:update': { list: 'bundled', confirmed: true },
   'lists:updateAll': undefined,
-  'list:import': { text: forgedList(), origin: { kind: 'bundled' }, confirmed: true },
+  // A content script cannot put a file where the background takes it from; it can only guess a key.
+  'list:import': { upload: '00000000-0000-4000-8000-000000000000', origin: { kind: 'bundled' }, confirmed: true },
   'list:apply': { list: 'bundled' },
   'list:discard': { list: 'bundled' },
   'list:history': { list: 'bundled' },

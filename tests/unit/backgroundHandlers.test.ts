@@ -11,7 +11,9 @@ import { SightingsLog } from '../../extension/background/sightingsLog';
 import { answerFromBackground, answerMessage } from '../../extension/background/answerMessages';
 import { askBackground } from '../../extension/messaging';
 import { ListCatalogue } from '../../extension/store/listCatalogue';
-import type { ExtensionPageRequests } from '../../lib/protocol';
+import type { DatasetOrigin, ExtensionPageRequests } from '../../lib/protocol';
+import { putUpload, UploadsDb } from '../../extension/store/uploads';
+import { gzipSync } from 'node:zlib';
 import { PRIVILEGED_REQUESTS } from '../shared/privilegedRequests';
 import { classifySender } from '../../lib/senderCheck';
 import { readDatasetInfo } from '../../extension/store/datasetStore';
@@ -25,16 +27,24 @@ function setUp() {
   const openOptions = vi.fn(async (_fragment: string) => undefined);
   const openTab = vi.fn(async (_url: string) => undefined);
   const settings = new SettingsKeeper(lists.db);
+  const uploads = new UploadsDb(`uploads-${crypto.randomUUID()}`);
   const handlers = createBackgroundHandlers(lists.service, {
     badge,
     updates: lists.updates,
+    uploads,
     tabs: new TabFindingsStore(),
     settings,
     openOptions,
     openTab,
     sightings: new SightingsLog(lists.db, settings, lists.service),
   });
-  return { ...lists, badge, handlers, openOptions, openTab };
+  /** What the options page does: the file into the uploads database, its key in the message. */
+  const importFile = async (file: string | Uint8Array, origin: DatasetOrigin = { kind: 'file', name: 'x.json' }) =>
+    handlers['list:import'](
+      { upload: await putUpload(uploads, typeof file === 'string' ? new TextEncoder().encode(file) : file), origin },
+      {},
+    );
+  return { ...lists, badge, handlers, openOptions, openTab, uploads, importFile };
 }
 
 describe('background handlers', () => {
@@ -173,6 +183,7 @@ describe('background handlers', () => {
     const again = createBackgroundHandlers(restarted, {
       badge: { showCount: vi.fn() },
       updates,
+      uploads: new UploadsDb(`uploads-${crypto.randomUUID()}`),
       tabs: new TabFindingsStore(),
       settings: new SettingsKeeper(db),
       openOptions: vi.fn(),
@@ -280,9 +291,8 @@ describe('messaging', () => {
 
 describe('list:import', () => {
   it('adds a valid file as a new list, and the matcher follows', async () => {
-    const { handlers } = setUp();
-    const text = JSON.stringify(tinyDataset('2.0.0', 'Example Wire'));
-    const outcome = await handlers['list:import']({ text, origin: { kind: 'file', name: 'x.json' } }, {});
+    const { handlers, importFile, uploads } = setUp();
+    const outcome = await importFile(JSON.stringify(tinyDataset('2.0.0', 'Example Wire')));
     expect(outcome).toMatchObject({
       kind: 'installed',
       info: { datasetVersion: '2.0.0', origin: { kind: 'file', name: 'x.json' } },
@@ -292,16 +302,44 @@ describe('list:import', () => {
       expect.stringMatching(/^f-[0-9a-f]{8}\/example-wire$/),
       'bundled/okex',
     ]);
+    // The file was taken out of the uploads database.
+    expect(await uploads.files.count()).toBe(0);
   });
 
-  it('refuses a broken file with its problems and adds no list', async () => {
-    const { handlers } = setUp();
+  it('reads a gzip-compressed file', async () => {
+    const { importFile } = setUp();
+    const text = JSON.stringify(tinyDataset('2.0.0', 'Example Wire'));
+    const outcome = await importFile(gzipSync(text), { kind: 'file', name: 'x.json.gz' });
+    expect(outcome).toMatchObject({ kind: 'installed', info: { counts: { accounts: 1 } } });
+  });
+
+  it('refuses a broken, damaged, missing or oversized file with its problems, adds no list and keeps no file', async () => {
+    const { handlers, importFile, uploads } = setUp();
     const broken = { ...tinyDataset('2.0.0'), events: [] };
+    await expect(importFile(JSON.stringify(broken))).rejects.toThrow(
+      /refused.*\n\$\.accounts\[0\]\.status: status "suspended" has no event/,
+    );
+    await expect(importFile('<html>', { kind: 'bundled' })).rejects.toThrow(/HTML/);
+    const cut = gzipSync(JSON.stringify(tinyDataset('2.0.0')));
+    await expect(importFile(cut.subarray(0, cut.length - 10))).rejects.toThrow(/damaged or cut off/);
+    const origin = { kind: 'file', name: 'x.json' } as const;
     await expect(
-      handlers['list:import']({ text: JSON.stringify(broken), origin: { kind: 'file', name: 'x.json' } }, {}),
-    ).rejects.toThrow(/refused.*\n\$\.accounts\[0\]\.status: status "suspended" has no event/);
-    await expect(handlers['list:import']({ text: '<html>', origin: { kind: 'bundled' } }, {})).rejects.toThrow(/HTML/);
+      handlers['list:import']({ upload: '00000000-0000-4000-8000-000000000000', origin }, {}),
+    ).rejects.toThrow(/not found/);
+    const huge = await putUpload(uploads, new Uint8Array(8));
+    await uploads.files.update(huge, { file: { size: 200_000_000 } as unknown as Blob });
+    await expect(handlers['list:import']({ upload: huge, origin }, {})).rejects.toThrow(/200 MB, over the 128 MB/);
     expect((await handlers['lists:get'](undefined, {})).lists).toHaveLength(2);
+    expect(await uploads.files.count()).toBe(0);
+  });
+
+  it('deletes files a closed page left behind for a day', async () => {
+    const { importFile, uploads } = setUp();
+    const old = await putUpload(uploads, new Uint8Array([1]), Date.now() - 25 * 60 * 60 * 1000);
+    const recent = await putUpload(uploads, new Uint8Array([1]));
+    await importFile(JSON.stringify(tinyDataset('2.0.0')));
+    expect(await uploads.files.get(old)).toBeUndefined();
+    expect(await uploads.files.get(recent)).toBeDefined();
   });
 });
 

@@ -11,6 +11,7 @@ import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
 import { answerMessage } from '../../extension/background/answerMessages';
 import { ListCatalogue, prepareLists } from '../../extension/store/listCatalogue';
+import { UploadsDb } from '../../extension/store/uploads';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { PAGE_REQUEST_TYPES, type MessageType } from '../../lib/protocol';
 import { REQUEST_SCHEMAS } from '../../lib/requestSchemas';
@@ -42,6 +43,7 @@ beforeAll(async () => {
   handlers = createBackgroundHandlers(service, {
     badge: { showCount: async () => undefined },
     updates,
+    uploads: new UploadsDb('fuzz-uploads'),
     tabs: new TabFindingsStore(),
     settings: new SettingsKeeper(db),
     openOptions: async () => undefined,

@@ -69,7 +69,7 @@ function services(overrides: Partial<OptionsServices> = {}, lists: ListView[] = 
       { list: 'u-1', title: 'Newsroom list', outcome: { kind: 'not-modified' as const } },
       { list: 'u-2', title: 'Weibo watch', error: 'The server answered 500. The installed dataset is unchanged.' },
     ]),
-    importText: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('3.0.0') })),
+    importFile: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('3.0.0') })),
     applyPending: vi.fn(async (): Promise<InstallOutcome> => ({ kind: 'installed', info: info('2.0.0') })),
     discardPending: vi.fn(async () => undefined),
     history: async () => [],
@@ -213,12 +213,7 @@ describe('the lists view', () => {
     const file = new File([JSON.stringify(tinyDataset('3.0.0'))], 'mine.json', { type: 'application/json' });
     fireEvent.change(input, { target: { files: [file] } });
     expect(await screen.findByText('My list: installed version 3.0.0.')).toBeTruthy();
-    expect(fake.importText).toHaveBeenCalledWith(
-      'mine',
-      expect.stringContaining('"3.0.0"'),
-      { kind: 'file', name: 'mine.json' },
-      false,
-    );
+    expect(fake.importFile).toHaveBeenCalledWith('mine', file, { kind: 'file', name: 'mine.json' }, false);
   });
 
   it('shows a list’s update held back for review, and installs or drops it', async () => {
@@ -352,12 +347,7 @@ describe('adding a list', () => {
     const file = new File([JSON.stringify(tinyDataset('3.0.0'))], 'team.json', { type: 'application/json' });
     fireEvent.change(input, { target: { files: [file] } });
     expect(await screen.findByText('team.json: installed version 3.0.0.')).toBeTruthy();
-    expect(fake.importText).toHaveBeenCalledWith(
-      undefined,
-      expect.any(String),
-      { kind: 'file', name: 'team.json' },
-      false,
-    );
+    expect(fake.importFile).toHaveBeenCalledWith(undefined, file, { kind: 'file', name: 'team.json' }, false);
   });
 });
 

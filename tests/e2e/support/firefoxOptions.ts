@@ -70,6 +70,21 @@ export function shownVersion(options: FirefoxContext, list: string, expected: st
   })()`);
 }
 
+/** Chooses a file (its bytes in base64) in "Add a list from a file"; returns the notice that answers it. */
+export function chooseFile(options: FirefoxContext, name: string, base64: string): Promise<string> {
+  return options.evaluate(`(async () => {
+    ${ACT}
+    const bytes = Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0));
+    const files = new DataTransfer();
+    files.items.add(new File([bytes], ${JSON.stringify(name)}));
+    const input = document.querySelector('input[name="dataset-file"]');
+    const before = lastSeq();
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return noticeAfter(before);
+  })()`);
+}
+
 /** Sends a protocol message from this page, as the page's own code would. */
 export function ask(context: FirefoxContext, tdl: string, data?: unknown): Promise<any> {
   return context.evaluate(`browser.runtime.sendMessage(${JSON.stringify({ tdl, data })})`);
