@@ -1,5 +1,6 @@
 // Writes lib/text/traditionalToSimplifiedTable.ts: single-character Traditional -> Simplified pairs taken from
-// OpenCC (opencc-js), so page text in either script folds to one form. Run after upgrading opencc-js.
+// OpenCC (opencc-js), so page text in either script folds to one form. Run after upgrading opencc-js, then
+// `npm run fold-tables`.
 import { writeFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 

@@ -97,10 +97,16 @@ export class ListCatalogue {
    * Makes the catalogue on the first start, and on the first start after an upgrade from the one-dataset versions:
    * the dataset installed today becomes the bundled list, or the list of the URL (or file) it came from, in place,
    * with its refresh address, key, schedule, last check and rollback copy. The bundled list, "My list" and a list
-   * for a configured address that was never installed are added beside it. Nothing is copied or fetched.
+   * for a configured address that was never installed are added beside it. Nothing is copied or fetched. `legacySource`
+   * is read only when there is no catalogue yet: a start with lists reads nothing it does not need.
    */
-  async ensure(legacy: LegacyState, buildUrl = '', now = new Date()): Promise<void> {
+  async ensure(
+    legacySource: LegacyState | (() => Promise<LegacyState>),
+    buildUrl = '',
+    now = new Date(),
+  ): Promise<void> {
     if ((await this.main.lists.count()) > 0) return;
+    const legacy = typeof legacySource === 'function' ? await legacySource() : legacySource;
     const info = await readDatasetInfo(this.main);
     const configured: LegacyRefresh = legacyRefreshOf(legacy.settings) ?? { url: buildUrl, key: '', schedule: 'off' };
     const configuredUrl = refreshUrlProblem(configured.url) ? '' : configured.url.trim();
@@ -158,7 +164,7 @@ export async function prepareLists(
   legacy: () => Promise<LegacyState>,
   buildUrl = '',
 ): Promise<void> {
-  await catalogue.ensure(await legacy(), buildUrl);
+  await catalogue.ensure(legacy, buildUrl);
   const row = await catalogue.get(BUNDLED_LIST);
   if (row) await seedFromBundled(catalogue.db(row), bundled);
 }
