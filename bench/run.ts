@@ -85,6 +85,11 @@ for (const [label, dataset] of values['browser-only'] || values['real-pages-only
   console.log('');
 }
 
+if (!values['browser-only'] && !values['real-pages-only']) {
+  const { benchSearch } = await import('./searchBench');
+  for (const size of [100_000, 1_000_000]) benchSearch(size, runs);
+}
+
 if (!values['node-only']) {
   const { benchInBrowser } = await import('./browserBench');
   await benchInBrowser({

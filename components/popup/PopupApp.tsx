@@ -20,6 +20,7 @@ import { AccountRow } from './AccountRow';
 import { AccountView } from './AccountView';
 import { editFragment, trackFragment } from '../../lib/lists/myListLinks';
 import { OrganisationView } from './OrganisationView';
+import { SEARCH_DELAY_MS } from './searchDelay';
 
 export interface PopupServices {
   activeTabId(): Promise<number | undefined>;
@@ -43,8 +44,6 @@ export interface PopupServices {
   /** Opens a list's corrections address with a prefilled text (the tab's page only if the reader agreed). */
   reportCorrection(id: string, list: string, includePage: boolean, tabId: number | undefined): Promise<void>;
 }
-
-const SEARCH_DELAY_MS = 120;
 
 /** What the popup was opened to look up (popup.html?q=… or ?url=…, from the context menu). */
 export interface LookUp {
