@@ -15,6 +15,7 @@ import {
   NEEDS_PLATFORM_CONTEXT,
   scanText,
   slotOf,
+  TERMINAL,
   type ScanCursor,
   type ScanTables,
 } from './textScan';
@@ -24,6 +25,9 @@ export interface TrieTables {
   rootChild: Int32Array;
   nodes: Int32Array;
   edges: Int32Array;
+  /** The nodes where a pattern ends, ascending, and each one's pattern (found by binary search). */
+  terminals: Int32Array;
+  terminalPatterns: Int32Array;
   patternFlags: Uint8Array;
 }
 
@@ -62,9 +66,10 @@ const ID_CONTEXT =
 /**
  * Everything a built matcher holds, as typed arrays: stored in IndexedDB so a restarted background skips the build,
  * and used as they are read back (no copy, no rebuild).
- * `rootChild[char]` is the node for a first character; `nodes` holds two numbers per node: its character with the
- * ADJACENT flag (node + 1 is a child, as for most nodes) and the HASHED flag (other children are in `edges`), then
- * its pattern + 1 (0 when no pattern ends there); `edges` is an open-addressing table of (node + 1, char, child).
+ * `rootChild[char]` is the node for a first character; `nodes` holds one number per node: its character with the
+ * ADJACENT flag (node + 1 is a child, as for most nodes), the HASHED flag (other children are in `edges`) and the
+ * TERMINAL flag (a pattern ends there: `terminals` says which); `edges` is an open-addressing table of (node + 1,
+ * char, child), at most two thirds full.
  */
 export interface MentionMatcherSnapshot extends TrieTables {
   patternAccount: Int32Array;
@@ -120,11 +125,13 @@ export class MentionMatcher {
 
   /** The tables themselves (a stored snapshot is structured-cloned, so nothing here is shared with it). */
   toSnapshot(): MentionMatcherSnapshot {
-    const { rootChild, nodes, edges, patternFlags } = this.tables;
+    const { rootChild, nodes, edges, terminals, terminalPatterns, patternFlags } = this.tables;
     return {
       rootChild,
       nodes,
       edges,
+      terminals,
+      terminalPatterns,
       patternFlags,
       patternAccount: this.patternAccount,
       leadingUnits: this.leadingUnits,
@@ -134,8 +141,9 @@ export class MentionMatcher {
 
   /** Bytes of the trie's typed arrays. */
   get byteSize(): number {
-    const { rootChild, nodes, edges, patternFlags } = this.tables;
-    const arrays = [rootChild, nodes, edges, patternFlags, this.patternAccount, this.leadingUnits];
+    const { rootChild, nodes, edges, terminals, terminalPatterns, patternFlags } = this.tables;
+    const arrays = [rootChild, nodes, edges, terminals, terminalPatterns, patternFlags];
+    arrays.push(this.patternAccount, this.leadingUnits);
     return arrays.reduce((sum, array) => sum + array.byteLength, 0);
   }
 
@@ -221,12 +229,12 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
   }
 
   const rootChild = new Int32Array(0x10000);
-  const nodes = new Int32Array(2 * (1 + totalLength));
-  // Each insertion adds at most one child that is not adjacent to its parent, so patterns bound the hashed edges.
-  let slots = 1024;
-  while (slots < texts.length * 2) slots *= 2;
-  const edges = new Int32Array(slots * 3);
-  const mask = slots - 1;
+  const nodes = new Int32Array(1 + totalLength + 1);
+  // Each insertion adds at most one child that is not adjacent to its parent, so patterns bound the hashed edges;
+  // the table is cut down to the edges it holds once the trie is built (two thirds full: linear probing stays short).
+  let edges: Int32Array = new Int32Array(tableSlots(texts.length) * 3);
+  let hashed = 0;
+  const terminals = new Int32Array(texts.length);
   let nodeCount = 1;
   for (let patternIndex = 0; patternIndex < texts.length; patternIndex++) {
     if (patternIndex % STEP_EVERY === STEP_EVERY - 1) yield;
@@ -236,29 +244,38 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
     if (node === 0) {
       node = nodeCount++;
       rootChild[first] = node;
-      nodes[node * 2] = first;
+      nodes[node] = first;
     }
     for (let i = 1; i < text.length; i++) {
       const char = text.charCodeAt(i);
-      const next = childOf(nodes, edges, mask, node, char);
+      const next = childOf(nodes, edges, edges.length / 3, node, char);
       if (next !== 0) {
         node = next;
         continue;
       }
       const created = nodeCount++;
-      nodes[created * 2] = char;
-      if (created === node + 1 && !(nodes[node * 2]! & ADJACENT)) nodes[node * 2]! |= ADJACENT;
+      nodes[created] = char;
+      if (created === node + 1 && !(nodes[node]! & ADJACENT)) nodes[node]! |= ADJACENT;
       else {
-        let slot = slotOf(node, char, mask);
-        while (edges[slot * 3] !== 0) slot = (slot + 1) & mask;
-        edges[slot * 3] = node + 1;
-        edges[slot * 3 + 1] = char;
-        edges[slot * 3 + 2] = created;
-        nodes[node * 2]! |= HASHED;
+        putEdge(edges, node, char, created);
+        hashed++;
+        nodes[node]! |= HASHED;
       }
       node = created;
     }
-    nodes[node * 2 + 1] = patternIndex + 1;
+    nodes[node]! |= TERMINAL;
+    terminals[patternIndex] = node;
+  }
+  edges = resizedEdges(edges, tableSlots(hashed));
+  // Terminal nodes ascending, each with its pattern (every pattern text is distinct, so is every terminal).
+  const patternAt = new Int32Array(nodeCount);
+  terminals.forEach((node, pattern) => (patternAt[node] = pattern));
+  const sortedTerminals = new Int32Array(texts.length);
+  const terminalPatterns = new Int32Array(texts.length);
+  for (let node = 1, n = 0; node < nodeCount; node++) {
+    if (!(nodes[node]! & TERMINAL)) continue;
+    sortedTerminals[n] = node;
+    terminalPatterns[n++] = patternAt[node]!;
   }
   let sampleStep = MAX_SAMPLE_STEP;
   for (const text of texts) sampleStep = Math.min(sampleStep, text.length);
@@ -267,13 +284,39 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
   return {
     rootChild,
     // Drop the unused tail (shared prefixes leave it empty); one spare node keeps `node + 1` reads in bounds.
-    nodes: nodes.slice(0, 2 * (nodeCount + 1)),
+    nodes: nodes.slice(0, nodeCount + 1),
     edges,
+    terminals: sortedTerminals,
+    terminalPatterns,
     patternFlags: Uint8Array.from(flags),
     patternAccount: Int32Array.from(accounts),
     leadingUnits,
     sampleStep,
   };
+}
+
+/** Slots for an edge table holding `edges` edges two thirds full (at least 1,024). */
+function tableSlots(edges: number): number {
+  return Math.max(1024, Math.ceil((edges * 3) / 2));
+}
+
+function putEdge(edges: Int32Array, node: number, char: number, child: number): void {
+  const slots = edges.length / 3;
+  let slot = slotOf(node, char, slots);
+  while (edges[slot * 3] !== 0) slot = slot + 1 === slots ? 0 : slot + 1;
+  edges[slot * 3] = node + 1;
+  edges[slot * 3 + 1] = char;
+  edges[slot * 3 + 2] = child;
+}
+
+/** The same edges in a table of `slots` slots. */
+function resizedEdges(edges: Int32Array, slots: number): Int32Array {
+  if (slots * 3 === edges.length) return edges;
+  const resized = new Int32Array(slots * 3);
+  for (let slot = 0; slot < edges.length; slot += 3) {
+    if (edges[slot] !== 0) putEdge(resized, edges[slot]! - 1, edges[slot + 1]!, edges[slot + 2]!);
+  }
+  return resized;
 }
 
 /**

@@ -13,6 +13,7 @@ export const AT_HANDLE = 4;
 export const NEEDS_PLATFORM_CONTEXT = 8;
 export const ADJACENT = 1 << 16;
 export const HASHED = 1 << 17;
+export const TERMINAL = 1 << 18;
 /** Sampling reads one unit in four at most: longer steps would rarely apply (names of four characters are common). */
 export const MAX_SAMPLE_STEP = 4;
 /** How many windows sampling looks at before it judges whether it pays, and the share of stops it tolerates. */
@@ -36,20 +37,33 @@ export interface ScanCursor {
 
 const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
-export const slotOf = (node: number, char: number, mask: number) =>
-  (Math.imul(node, 0x9e3779b1) ^ Math.imul(char + 1, 0x85ebca77)) & mask;
+/** The first slot to probe for (node, char) among `slots`: a 32-bit hash scaled to the table (no power of two). */
+export const slotOf = (node: number, char: number, slots: number) =>
+  Math.floor(((Math.imul(node, 0x9e3779b1) ^ Math.imul(char + 1, 0x85ebca77)) >>> 0) * (slots / 4294967296));
 
-export function childOf(nodes: Int32Array, edges: Int32Array, mask: number, node: number, char: number): number {
-  const info = nodes[node * 2]!;
-  if (info & ADJACENT && (nodes[node * 2 + 2]! & 0xffff) === char) return node + 1;
+export function childOf(nodes: Int32Array, edges: Int32Array, slots: number, node: number, char: number): number {
+  const info = nodes[node]!;
+  if (info & ADJACENT && (nodes[node + 1]! & 0xffff) === char) return node + 1;
   if (!(info & HASHED)) return 0;
-  let slot = slotOf(node, char, mask);
+  let slot = slotOf(node, char, slots);
   for (;;) {
     const key = edges[slot * 3]!;
     if (key === 0) return 0;
     if (key === node + 1 && edges[slot * 3 + 1] === char) return edges[slot * 3 + 2]!;
-    slot = (slot + 1) & mask;
+    slot = slot + 1 === slots ? 0 : slot + 1;
   }
+}
+
+/** The index of the first value at or above `wanted` in an ascending array. */
+function lowerBound(values: Int32Array, wanted: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < wanted) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -66,8 +80,8 @@ export function scanText(
   sample: boolean,
 ): boolean {
   const { fold, classes, sampleStops, sampleStep: step } = tables;
-  const { rootChild, nodes, edges, patternFlags } = tables.trie;
-  const edgeMask = edges.length / 3 - 1;
+  const { rootChild, nodes, edges, terminals, terminalPatterns, patternFlags } = tables.trie;
+  const edgeSlots = edges.length / 3;
   const length = text.length;
   let at = cursor.at;
   let previousClass = cursor.previousClass;
@@ -110,15 +124,15 @@ export function scanText(
       if (node === 0) continue;
       let end = at + 1;
       for (;;) {
-        const output = nodes[node * 2 + 1]!;
-        if (output !== 0) {
-          const flags = patternFlags[output - 1]!;
+        if (nodes[node]! & TERMINAL) {
+          const pattern = terminalPatterns[lowerBound(terminals, node)]!;
+          const flags = patternFlags[pattern]!;
           const endsInWord = end < length && classes[fold[text.charCodeAt(end)]!] === WORD;
           if (!((flags & END_BOUNDARY && endsInWord) || (flags & AT_HANDLE && before === WORD)))
-            out.push(at, end, output - 1);
+            out.push(at, end, pattern);
         }
         if (end >= length) break;
-        node = childOf(nodes, edges, edgeMask, node, fold[text.charCodeAt(end)]!);
+        node = childOf(nodes, edges, edgeSlots, node, fold[text.charCodeAt(end)]!);
         if (node === 0) break;
         end++;
       }
