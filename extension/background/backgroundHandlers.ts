@@ -89,8 +89,7 @@ export function createBackgroundHandlers(
       return service.accountDetails(id);
     },
     async 'accounts:search'({ query, limit }) {
-      const search = await service.search();
-      return search.search(query, Math.min(limit ?? 50, 500)).map(({ aliases: _aliases, ...summary }) => summary);
+      return (await service.search()).search(query, Math.min(limit ?? 50, 500));
     },
     async 'accounts:summaries'({ ids }) {
       return service.withEvidence(await service.summaries(ids));

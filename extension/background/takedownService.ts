@@ -12,7 +12,7 @@ import type {
   OrganisationDetails,
   PageRequests,
 } from '../../lib/protocol';
-import { AccountSearch } from '../../lib/search/accountSearch';
+import { AccountSearch, accountFields } from '../../lib/search/accountSearch';
 import { claimKey, evidenceByAccount, type Claim } from '../../lib/claims';
 import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
 import type { ListRow } from '../../lib/lists/listModel';
@@ -38,7 +38,7 @@ export interface PageAnswer extends Omit<PageRequests['page:match']['response'],
   claims: Record<string, Claim>;
 }
 
-export type SearchIndex = AccountSearch<AccountSummary & { aliases: Account['aliases'] }>;
+export type SearchIndex = AccountSearch<AccountSummary>;
 
 /**
  * An enabled list with data: its catalogue row, its database, what is installed in it and where its records are.
@@ -542,7 +542,8 @@ export class TakedownService {
   }
 
   private async buildSearch({ lists, merged: { repOf } }: Generation): Promise<SearchIndex> {
-    const entries = new Map<string, AccountSummary & { aliases: Account['aliases'] }>();
+    // Each account's names are read to build the index and dropped with this map: the index keeps only summaries.
+    const entries = new Map<string, { summary: AccountSummary; names: string[] }>();
     for (const { row, db, label, place } of lists) {
       const [accounts, organisations, events, reports] = await Promise.all([
         readInstalledTable(db, 'accounts', place),
@@ -558,16 +559,23 @@ export class TakedownService {
         const rep = repOf.get(id) ?? id;
         const existing = entries.get(rep);
         if (existing) {
-          // Another list's record of the same account: its names find the account too.
-          existing.aliases = [...existing.aliases, { text: account.name }, ...account.aliases];
+          // Another list's record of the same account: its names find the account too (after the first's fields).
+          existing.names.push(account.name, ...account.aliases.map((alias) => alias.text));
           continue;
         }
-        const found = { ...summarise(account, names), id: rep, aliases: account.aliases, list: label.title };
+        const found = { ...summarise(account, names), id: rep, list: label.title };
         const dated = evidence.get(account.id);
-        entries.set(rep, dated ? { ...found, evidence: dated } : found);
+        entries.set(rep, {
+          summary: dated ? { ...found, evidence: dated } : found,
+          names: accountFields({ ...account, organisation: found.organisation }),
+        });
       }
     }
-    return new AccountSearch([...entries.values()]);
+    const all = [...entries.values()];
+    return new AccountSearch(
+      all.map((entry) => entry.summary),
+      (_summary, index) => all[index]!.names,
+    );
   }
 
   private async buildOrganisationSearch({ lists, merged: { repOf } }: Generation) {
@@ -579,7 +587,10 @@ export class TakedownService {
         })),
       ),
     );
-    return new AccountSearch(organisations.flat().filter((organisation) => !isMember(repOf, organisation.id)));
+    return new AccountSearch(
+      organisations.flat().filter((organisation) => !isMember(repOf, organisation.id)),
+      accountFields,
+    );
   }
 
   /** The stored matcher when it was built from exactly these lists' versions, else one built now (and stored). */

@@ -16,6 +16,16 @@ export interface SearchableAccount {
   organisation?: string | undefined;
 }
 
+/** What an account or organisation is found by: its name first (results of one rank are ordered by it). */
+export function accountFields(account: SearchableAccount): string[] {
+  return [
+    account.name,
+    ...account.aliases.map((alias) => alias.text),
+    account.handle ?? '',
+    account.organisation ?? '',
+  ];
+}
+
 /** Before every field. A query never holds it (see `needleOf`), so no match runs across two fields. */
 const SEPARATOR = '\u0001';
 const SEPARATOR_CODE = 1;
@@ -36,21 +46,26 @@ interface Haystack {
   starts: Int32Array;
 }
 
-export class AccountSearch<T extends SearchableAccount> {
+/**
+ * A search over `items`, each found by the fields `fieldsOf` gives (its name first). Only the items are kept with the
+ * index, not the fields: a list's aliases are not held twice.
+ */
+export class AccountSearch<T> {
   private readonly haystacks: Haystack[];
   /** Each entry's name, folded: the order among results of one rank. */
   private readonly sortKeys: string[];
 
-  constructor(private readonly accounts: readonly T[]) {
+  constructor(
+    private readonly accounts: readonly T[],
+    fieldsOf: (item: T, index: number) => readonly string[],
+  ) {
     const narrow = new HaystackBuilder(accounts.length);
     const wide = new HaystackBuilder(accounts.length);
     this.sortKeys = new Array<string>(accounts.length);
     accounts.forEach((account, index) => {
       narrow.startEntry(index);
       wide.startEntry(index);
-      const fields = [account.name, ...account.aliases.map((alias) => alias.text)];
-      fields.push(account.handle ?? '', account.organisation ?? '');
-      fields.forEach((field, n) => {
+      fieldsOf(account, index).forEach((field, n) => {
         const folded = foldField(field);
         if (n === 0) this.sortKeys[index] = folded;
         if (folded.length > 0) (isLatin1(folded) ? narrow : wide).add(folded);

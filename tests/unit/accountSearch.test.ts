@@ -2,7 +2,7 @@
 // entry, one at a time) on generated entries, plus the shortcuts it takes for short queries on large lists.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AccountSearch, type SearchableAccount } from '../../lib/search/accountSearch';
+import { AccountSearch, accountFields, type SearchableAccount } from '../../lib/search/accountSearch';
 import { foldName } from '../../lib/text/fold';
 
 const entry = (id: string, name: string, more: Partial<SearchableAccount> = {}): SearchableAccount => ({
@@ -45,7 +45,7 @@ describe('AccountSearch', () => {
     entry('bitmain', 'Bitmain', { aliases: [{ text: '比特大陆' }], handle: 'antminersale' }),
     entry('news-ok', 'Newsok'),
   ];
-  const search = new AccountSearch(accounts);
+  const search = new AccountSearch(accounts, accountFields);
 
   it('ranks an exact name first, then names that begin with the query, then words, then anywhere', () => {
     expect(ids(search.search('okex'))).toEqual(['okex']);
@@ -88,7 +88,7 @@ describe('AccountSearch', () => {
         (generated, query, limit) => {
           const entries = generated.map((fields, i) => ({ ...fields, id: `e${i}` }));
           const expected = reference(entries, query, limit);
-          const found = ids(new AccountSearch(entries).search(query, limit));
+          const found = ids(new AccountSearch(entries, accountFields).search(query, limit));
           const needle = foldName(query).replaceAll('\u0001', '').replace(/^@/, '');
           if (needle.length >= 3 || reference(entries, query, Infinity).length <= limit) {
             expect(found).toEqual(expected);
@@ -107,7 +107,7 @@ describe('AccountSearch', () => {
   it('keeps the starts of fields and words for a one-letter query on a large list', () => {
     const many = Array.from({ length: 5_000 }, (_, i) => entry(`m${i}`, `maria ${i}`));
     many.push(entry('alpha', 'Alpha'), entry('an-alpha', 'An Alpha'));
-    const found = ids(new AccountSearch(many).search('a', 3));
+    const found = ids(new AccountSearch(many, accountFields).search('a', 3));
     expect(found.slice(0, 2)).toEqual(['alpha', 'an-alpha']);
     expect(found).toHaveLength(3);
   });

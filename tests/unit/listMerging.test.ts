@@ -90,6 +90,10 @@ describe('claims across lists', () => {
     expect((await service.search()).search('weibo wire').map((account) => account.id)).toEqual([
       expect.stringMatching(/^f-[0-9a-f]{8}\/weibo-wire$/),
     ]);
+    // The other list's name for a shared account finds it once, as the first list's record; results are summaries.
+    const shared = (await service.search()).search('蚂蚁矿机销售');
+    expect(shared.map((account) => account.id)).toEqual(['bundled/bitmain-antminersale']);
+    expect(shared[0]).not.toHaveProperty('aliases');
   });
 
   it('uses only enabled lists: a list switched off marks nothing and claims nothing', async () => {
