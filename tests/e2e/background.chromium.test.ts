@@ -32,7 +32,8 @@ describe('background in Chromium', () => {
               rows.onsuccess = () => {
                 for (const { key, bucket } of rows.result) {
                   const table = key.split('/')[1];
-                  if (bucket.records) result[table] = (result[table] ?? 0) + bucket.records.length;
+                  // Record buckets keep each record as its JSON text (index buckets hold keys instead).
+                  if (bucket.texts) result[table] = (result[table] ?? 0) + bucket.texts.length;
                 }
               };
             };
