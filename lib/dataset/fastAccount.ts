@@ -88,17 +88,20 @@ function alias(value: unknown): Account['aliases'][number] | null {
   return out;
 }
 
-/** The link kinds checked by pattern alone; profile URLs (parsed as URLs) are left to the schema. */
-const LINK_PATTERNS: Record<string, { pattern: RegExp; max: number }> = {
-  domain: { pattern: PATTERNS.hostName, max: 253 },
-  'wechat-biz': { pattern: PATTERNS.wechatBiz, max: 64 },
-  'wechat-original-id': { pattern: PATTERNS.wechatOriginalId, max: 15 },
-};
+/**
+ * The link kinds checked by pattern alone; profile URLs (parsed as URLs) are left to the schema. A Map, so a kind
+ * such as "toString" or "__proto__" finds nothing (an object's prototype would answer it).
+ */
+const LINK_PATTERNS = new Map<string, { pattern: RegExp; max: number }>([
+  ['domain', { pattern: PATTERNS.hostName, max: 253 }],
+  ['wechat-biz', { pattern: PATTERNS.wechatBiz, max: 64 }],
+  ['wechat-original-id', { pattern: PATTERNS.wechatOriginalId, max: 15 }],
+]);
 
 function link(value: unknown): Account['links'][number] | null {
   if (!isPlain(value) || !onlyKeys(value, LINK_KEYS)) return null;
   const { kind, value: text, editorial } = value;
-  const rule = typeof kind === 'string' ? LINK_PATTERNS[kind] : undefined;
+  const rule = typeof kind === 'string' ? LINK_PATTERNS.get(kind) : undefined;
   if (!rule || typeof text !== 'string' || text.length > rule.max || !rule.pattern.test(text)) return null;
   if (!optionalFlag(editorial)) return null;
   const out = { kind, value: text } as Account['links'][number];

@@ -24,6 +24,8 @@ const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.constantFrom('the', ' padded ', '\u200B', '\u202Eevil', 'a\u0000b', '\uD800', '@', '@x', 'gh_0123456789ab'),
   fc.constantFrom('MzA0000001==', 'example.com', 'EXAMPLE.com', 'zh-Hans', 'en', 'wechat', 'blocked', 'media'),
+  // Names an object's prototype answers to: a lookup table must not.
+  fc.constantFrom('toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf'),
   fc.jsonValue(),
   fc.constant(undefined),
 );
@@ -88,6 +90,15 @@ describe('the accounts’ fast path', () => {
       Object.create(first!),
     ]) {
       expect(fastAccount(value)).toBeNull();
+    }
+  });
+
+  it('leaves a link whose kind is a name an object answers to ("toString") to the schema, which refuses it', () => {
+    const [first] = syntheticDataset(1).dataset.accounts;
+    for (const kind of ['toString', '__proto__', 'constructor', 'valueOf']) {
+      const hostile = { ...first, links: [{ kind, value: 'MzA0000001==' }] };
+      expect(fastAccount(hostile)).toBeNull();
+      expect(account.safeParse(hostile).success).toBe(false);
     }
   });
 });
