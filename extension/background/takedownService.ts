@@ -554,7 +554,13 @@ export class TakedownService {
       const names = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
       // Each result carries its evidence date, so a search reads nothing more (the first list's, as in a claim).
       const evidence = evidenceByAccount(events, new Map(reports.map((report) => [report.id, report])));
+      let sliceStart = performance.now();
       for (const account of accounts) {
+        // A slice at a time, as the build of the matcher: tabs are answered while a large list is indexed.
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          await pause();
+          sliceStart = performance.now();
+        }
         const id = qualify(row.id, account.id);
         const rep = repOf.get(id) ?? id;
         const existing = entries.get(rep);
@@ -572,9 +578,11 @@ export class TakedownService {
       }
     }
     const all = [...entries.values()];
-    return new AccountSearch(
-      all.map((entry) => entry.summary),
-      (_summary, index) => all[index]!.names,
+    const summaries = all.map((entry) => entry.summary);
+    return runStepsInSlices(
+      AccountSearch.build(summaries, (_summary, index) => all[index]!.names),
+      pause,
+      SLICE_MS,
     );
   }
 
@@ -634,13 +642,16 @@ async function readContents(list: string, db: TakedownDb, place?: StoredPlace): 
 /** Lets the messages waiting be answered (a macrotask: each message is one). */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** How long a build runs between two pauses. */
+const SLICE_MS = 16;
+
 /**
  * Merges the lists and builds their matcher a slice at a time, so the current generation answers the tabs during a
  * build of seconds (100,000 accounts) instead of after it.
  */
 async function mergeInSlices(contents: ListContent[]): Promise<Merged> {
-  const { dataset, groups } = await runStepsInSlices(mergeListSteps(contents), pause);
-  return withGroups(await runStepsInSlices(TakedownMatcher.build(dataset), pause), groups);
+  const { dataset, groups } = await runStepsInSlices(mergeListSteps(contents), pause, SLICE_MS);
+  return withGroups(await runStepsInSlices(TakedownMatcher.build(dataset), pause, SLICE_MS), groups);
 }
 
 function withGroups(matcher: TakedownMatcher, entries: ReadonlyArray<[string, string[]]>): Merged {

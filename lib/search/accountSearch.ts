@@ -6,6 +6,7 @@
 // over them instead of one call per entry; a million entries are about 40 MB and 20 MB. A query of one or two
 // characters is looked for at the start of fields and words first, and inside words only when those give fewer
 // results than asked: "a" over a million names costs the names that begin with it, not every name that holds it.
+import { runSteps, STEP_EVERY, type Steps } from '../steps';
 import { foldName } from '../text/fold';
 
 export interface SearchableAccount {
@@ -46,32 +47,35 @@ interface Haystack {
   starts: Int32Array;
 }
 
+/** The index of a search: the two strings and each entry's folded name. */
+interface SearchTables {
+  haystacks: Haystack[];
+  /** Each entry's name, folded: the order among results of one rank. */
+  sortKeys: string[];
+}
+
+type FieldsOf<T> = (item: T, index: number) => readonly string[];
+
 /**
  * A search over `items`, each found by the fields `fieldsOf` gives (its name first). Only the items are kept with the
- * index, not the fields: a list's aliases are not held twice.
+ * index, not the fields: a list's aliases are not held twice. `AccountSearch.build` builds it in steps (lib/steps.ts),
+ * so the background answers tabs while it builds the index of a large list.
  */
 export class AccountSearch<T> {
   private readonly haystacks: Haystack[];
-  /** Each entry's name, folded: the order among results of one rank. */
   private readonly sortKeys: string[];
 
   constructor(
     private readonly accounts: readonly T[],
-    fieldsOf: (item: T, index: number) => readonly string[],
+    index: FieldsOf<T> | SearchTables,
   ) {
-    const narrow = new HaystackBuilder(accounts.length);
-    const wide = new HaystackBuilder(accounts.length);
-    this.sortKeys = new Array<string>(accounts.length);
-    accounts.forEach((account, index) => {
-      narrow.startEntry(index);
-      wide.startEntry(index);
-      fieldsOf(account, index).forEach((field, n) => {
-        const folded = foldField(field);
-        if (n === 0) this.sortKeys[index] = folded;
-        if (folded.length > 0) (isLatin1(folded) ? narrow : wide).add(folded);
-      });
-    });
-    this.haystacks = [narrow.finish(), wide.finish()];
+    const tables = typeof index === 'function' ? runSteps(searchTables(accounts, index)) : index;
+    this.haystacks = tables.haystacks;
+    this.sortKeys = tables.sortKeys;
+  }
+
+  static *build<T>(accounts: readonly T[], fieldsOf: FieldsOf<T>): Steps<AccountSearch<T>> {
+    return new AccountSearch(accounts, yield* searchTables(accounts, fieldsOf));
   }
 
   search(query: string, limit = 50): T[] {
@@ -121,8 +125,29 @@ export class AccountSearch<T> {
   }
 }
 
+function* searchTables<T>(accounts: readonly T[], fieldsOf: FieldsOf<T>): Steps<SearchTables> {
+  const narrow = new HaystackBuilder(accounts.length);
+  const wide = new HaystackBuilder(accounts.length);
+  const sortKeys = new Array<string>(accounts.length);
+  for (let index = 0; index < accounts.length; index++) {
+    if (index % STEP_EVERY === STEP_EVERY - 1) yield;
+    narrow.startEntry(index);
+    wide.startEntry(index);
+    fieldsOf(accounts[index]!, index).forEach((field, n) => {
+      const folded = foldField(field);
+      if (n === 0) sortKeys[index] = folded;
+      if (folded.length > 0) (isLatin1(folded) ? narrow : wide).add(folded);
+    });
+  }
+  return { haystacks: [narrow.finish(), wide.finish()], sortKeys };
+}
+
+/** Fields joined into a piece at a time, so the last join (one step, not sliced) joins a few hundred pieces. */
+const FIELDS_PER_PIECE = 8192;
+
 class HaystackBuilder {
-  private readonly parts: string[] = [];
+  private readonly pieces: string[] = [];
+  private parts: string[] = [];
   private length = 0;
   private readonly starts: Int32Array;
 
@@ -137,10 +162,15 @@ class HaystackBuilder {
   add(field: string): void {
     this.parts.push(SEPARATOR, field);
     this.length += 1 + field.length;
+    if (this.parts.length >= FIELDS_PER_PIECE * 2) {
+      this.pieces.push(this.parts.join(''));
+      this.parts = [];
+    }
   }
 
   finish(): Haystack {
-    return { text: this.parts.join(''), starts: this.starts };
+    this.pieces.push(this.parts.join(''));
+    return { text: this.pieces.join(''), starts: this.starts };
   }
 }
 

@@ -104,6 +104,22 @@ describe('AccountSearch', () => {
     );
   });
 
+  it('builds in steps that yield on a large list, to the same index as built at once', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) =>
+      entry(`m${i}`, `Name ${i}`, { aliases: [{ text: `名字${i}` }], handle: `h_${i}` }),
+    );
+    const steps = AccountSearch.build(many, accountFields);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(15);
+    const atOnce = new AccountSearch(many, accountFields);
+    for (const query of ['name 1999', '名字123', '@h_7', 'me 4']) {
+      expect(ids(next.value.search(query))).toEqual(ids(atOnce.search(query)));
+    }
+    expect(ids(next.value.search('名字19999'))).toEqual(['m19999']);
+  });
+
   it('keeps the starts of fields and words for a one-letter query on a large list', () => {
     const many = Array.from({ length: 5_000 }, (_, i) => entry(`m${i}`, `maria ${i}`));
     many.push(entry('alpha', 'Alpha'), entry('an-alpha', 'An Alpha'));
