@@ -16,22 +16,36 @@ export function runSteps<T>(steps: Steps<T>): T {
 }
 
 /**
- * Runs steps a slice at a time: after `sliceMs` of work it awaits `pause()` (in the background, a macrotask, so
- * messages waiting are answered in between).
+ * A clock for work done a slice at a time: `tick()` awaits `pause()` (in the background, a macrotask, so messages
+ * waiting are answered in between) once `sliceMs` of work have passed since the last pause. Otherwise it returns
+ * undefined, so a loop awaits only when it pauses.
  */
+export function slices(
+  pause: () => Promise<void>,
+  sliceMs = 16,
+  now: () => number = () => performance.now(),
+): { tick(): Promise<void> | undefined } {
+  let sliceStart = now();
+  return {
+    tick() {
+      if (now() - sliceStart < sliceMs) return undefined;
+      return pause().then(() => void (sliceStart = now()));
+    },
+  };
+}
+
+/** Runs steps a slice at a time (see `slices`). */
 export async function runStepsInSlices<T>(
   steps: Steps<T>,
   pause: () => Promise<void>,
   sliceMs = 16,
   now: () => number = () => performance.now(),
 ): Promise<T> {
-  let sliceStart = now();
+  const clock = slices(pause, sliceMs, now);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
-    if (now() - sliceStart >= sliceMs) {
-      await pause();
-      sliceStart = now();
-    }
+    const paused = clock.tick();
+    if (paused) await paused;
   }
 }

@@ -18,7 +18,7 @@ import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
 import type { ListRow } from '../../lib/lists/listModel';
 import { mergeClaims, type ListedClaim } from '../../lib/lists/mergeClaims';
 import { mergeListSteps, type ListContent } from '../../lib/lists/mergeLists';
-import { runStepsInSlices } from '../../lib/steps';
+import { runStepsInSlices, slices } from '../../lib/steps';
 import { t } from '../i18n';
 import {
   readAccountDetails,
@@ -554,13 +554,11 @@ export class TakedownService {
       const names = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
       // Each result carries its evidence date, so a search reads nothing more (the first list's, as in a claim).
       const evidence = evidenceByAccount(events, new Map(reports.map((report) => [report.id, report])));
-      let sliceStart = performance.now();
+      const clock = slices(pause, SLICE_MS);
       for (const account of accounts) {
         // A slice at a time, as the build of the matcher: tabs are answered while a large list is indexed.
-        if (performance.now() - sliceStart >= SLICE_MS) {
-          await pause();
-          sliceStart = performance.now();
-        }
+        const paused = clock.tick();
+        if (paused) await paused;
         const id = qualify(row.id, account.id);
         const rep = repOf.get(id) ?? id;
         const existing = entries.get(rep);

@@ -1,4 +1,5 @@
 // Checks that span records: unique ids, references that resolve, real calendar dates, honest statuses.
+import { isPrintableAscii } from '../text/fold';
 import { partialDateProblem } from './partialDate';
 import type { Dataset, PartialDate } from './schema';
 
@@ -7,9 +8,6 @@ export interface Problem {
   path: string;
   message: string;
 }
-
-/** NFKC leaves printable ASCII as it is: such names skip it. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export function semanticProblems(data: Dataset): Problem[] {
   const problems: Problem[] = [];
@@ -57,7 +55,7 @@ export function semanticProblems(data: Dataset): Problem[] {
     if (names.length < 2) return;
     const seenNames = new Set<string>();
     names.forEach((name, i) => {
-      const key = (PRINTABLE_ASCII.test(name) ? name : name.normalize('NFKC')).toLowerCase();
+      const key = (isPrintableAscii(name) ? name : name.normalize('NFKC')).toLowerCase();
       if (seenNames.has(key))
         add(i === 0 ? `${at()}.name` : `${at()}.aliases[${i - 1}].text`, `repeats the name "${name}"`);
       seenNames.add(key);

@@ -45,6 +45,9 @@ export function foldText(text: string): string {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Whether a text is printable ASCII only: NFKC and the fold change nothing in it but case. */
+export const isPrintableAscii = (text: string) => PRINTABLE_ASCII.test(text);
+
 /** Folds a name or query for lookup: NFKC first, then per-unit folding, with white space runs made one space. */
 export function foldName(name: string): string {
   // Printable ASCII (most handles and Latin names) only changes case: the same result, several times faster.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../bench/syntheticDataset';
 import { validateDataset } from '../../lib/dataset/validateDataset';
 import { TakedownMatcher } from '../../lib/matching/takedownMatcher';
-import { runSteps, runStepsInSlices } from '../../lib/steps';
+import { runSteps, runStepsInSlices, slices } from '../../lib/steps';
 import { validBundled } from './datasetFixtures';
 
 /** Deep equality that compares typed arrays byte for byte (quick, where a deep walk of them is not). */
@@ -50,6 +50,26 @@ describe('a build in steps', () => {
       () => clock,
     );
     expect(done).toBe('done');
+    expect(pauses).toBe(2);
+  });
+
+  it('has a loop that is not a generator pause on the same clock, and await only when it pauses', async () => {
+    let clock = 0;
+    let pauses = 0;
+    const timer = slices(
+      async () => void pauses++,
+      16,
+      () => clock,
+    );
+    clock = 15;
+    expect(timer.tick()).toBeUndefined();
+    clock = 16;
+    await timer.tick();
+    expect(pauses).toBe(1);
+    clock = 31;
+    expect(timer.tick()).toBeUndefined();
+    clock = 32;
+    await timer.tick();
     expect(pauses).toBe(2);
   });
 });
