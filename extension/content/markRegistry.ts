@@ -89,6 +89,11 @@ export class MarkRegistry {
     return true;
   }
 
+  /** Splits a page script changed (while nothing observed the page): each is to be undone. */
+  brokenSplits(): SplitRecord[] {
+    return [...this.splits.values()].filter((split) => !this.isIntact(split));
+  }
+
   /**
    * Makes the planned marks, splitting each text node once. The caller has checked that every node holds the text
    * the plan was made from. Returns the marks made.

@@ -51,7 +51,11 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export class PageMarker {
   readonly registry: MarkRegistry;
-  private done = new WeakSet<Node>();
+  /**
+   * Text nodes and links read and not changed since, with the text read (a link's is empty). The text is compared
+   * as well: while the page is parsed, nothing observes a change to it.
+   */
+  private done = new WeakMap<Node, string>();
   private markedStatuses: Set<Status> | undefined;
   private markOrganisations: boolean;
   /** Each account's and organisation's accessible name so far (what it claims), from the background's answers. */
@@ -72,11 +76,6 @@ export class PageMarker {
   private readonly sliceMs: number;
   private readonly mutationDelayMs: number;
   private readonly parseTickMs: number;
-  /**
-   * While the page is parsed (followParser): the last node read, or null before the first pass. Changes after it
-   * are the parser's, read by the next pass; changes before it are the page's own, handled as any change.
-   */
-  private parseCursor: Node | null | undefined;
   private readonly linkStyled = new WeakSet<Node>();
   private readonly retries = new WeakMap<Node, number>();
   private readonly limits: PageLimits;
@@ -111,9 +110,12 @@ export class PageMarker {
   start(): void {
     if (this.started || this.options.signal.aborted) return;
     this.started = true;
-    this.observe();
+    // While the parser runs, the observer stays off: it would get a record for every node the parser adds.
     if (this.doc.readyState === 'loading') this.idle = this.followParser();
-    else this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
+    else {
+      this.observe();
+      this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
+    }
   }
 
   private observe(): void {
@@ -122,52 +124,40 @@ export class PageMarker {
   }
 
   /**
-   * A page still being parsed: every parseTickMs, reads what the parser added after the last node read, and once
-   * the page is parsed, the rest. So the page is walked once, not once per parser insertion; the observer meanwhile
-   * handles only changes to what was already read (a page script's), as it does once the page is parsed.
+   * A page still being parsed: every parseTickMs, reads what the parser added after the last node read. Nothing
+   * observes the page meanwhile, so the parser's insertions cost nothing; once the page is parsed, the observer
+   * starts, marks a page script broke are undone, and one pass over the whole page reads what is not done (text a
+   * page script added or changed while the parser ran, and the rest of the page).
    */
   private async followParser(): Promise<void> {
     const generation = this.generation;
     const current = () => generation === this.generation && !this.options.signal.aborted;
-    this.parseCursor = null;
-    const pass = async () => {
-      let resume = this.parseCursor ?? undefined;
-      for (;;) {
-        // The cursor moves with every slice: a change before it, even during this pass, is the page's own.
-        const next = await this.scanBatch(this.doc.documentElement, resume, (read) => {
-          if (current()) this.parseCursor = read;
-        });
-        if (!current() || !next) return;
-        resume = next;
-      }
-    };
     const parsed = new Promise<void>((resolve) => {
       if (this.doc.readyState !== 'loading') return resolve();
       this.doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal: this.options.signal });
     });
     let done = false;
     void parsed.then(() => (done = true));
+    let resume: Node | undefined;
     try {
       while (!done && current()) {
-        await pass();
+        for (;;) {
+          const next = await this.scanBatch(this.doc.documentElement, resume, (read) => (resume = read));
+          if (!current() || !next) break;
+          resume = next;
+        }
+        if (!current()) return;
         await Promise.race([parsed, new Promise((resolve) => setTimeout(resolve, this.parseTickMs))]);
       }
       if (!current()) return;
-      await pass();
-      if (!current()) return;
-      this.parseCursor = undefined;
-      this.ownEdit(() => this.registry.sweep());
-      this.reportFound();
-      // Open shadow roots found while parsing wait in the queue until now.
-      if (this.queue.length > 0) {
-        if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
-        this.schedule(0);
-        await this.idle;
-      }
+      this.observe();
+      this.ownEdit(() => {
+        for (const split of this.registry.brokenSplits()) this.release(split.node, false);
+      });
+      this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
+      await this.idle;
     } catch (error) {
       if (current()) console.warn('Takedown Lens: marking stopped while the page loaded', error);
-    } finally {
-      if (generation === this.generation) this.parseCursor = undefined;
     }
   }
 
@@ -185,7 +175,7 @@ export class PageMarker {
   unmarkAll(): void {
     this.stop();
     this.registry.clear();
-    this.done = new WeakSet();
+    this.done = new WeakMap();
     this.reportFound();
   }
 
@@ -287,15 +277,12 @@ export class PageMarker {
     const splits = this.registry.hasSplits;
     for (const record of records) {
       const target = record.target;
-      // While the page is parsed, what lies after the last node read is read by the next pass.
-      const parserWork = this.parseCursor !== undefined && this.notReadYet(target, record);
-      if (parserWork && !splits) continue;
       if (record.type === 'characterData') {
         if (splits && this.registry.splitOf(target)) {
           this.release(target, true);
           continue;
         }
-        if (parserWork || isInsideSkipped(target)) continue;
+        if (isInsideSkipped(target)) continue;
         this.done.delete(target);
         this.enqueue(this.rescanRootFor(target), this.mutationDelayMs);
         continue;
@@ -315,24 +302,13 @@ export class PageMarker {
           this.checkSplitAt(node.previousSibling);
           this.checkSplitAt(node.nextSibling);
         }
-        if (parserWork || (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE)) continue;
+        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         // Text or an inline element joins the text around it: its whole block is read again.
         const root = node.nodeType === Node.TEXT_NODE || isInlineElement(node as Element) ? blockOf(target) : node;
         if (root !== node) this.forgetNeighbours(node);
         this.enqueue(root, this.mutationDelayMs);
       }
     }
-  }
-
-  /** Whether a change is all after the parser cursor (or nothing was read yet): the next pass reads it. */
-  private notReadYet(target: Node, record: MutationRecord): boolean {
-    const cursor = this.parseCursor;
-    if (!cursor) return true;
-    const after = (node: Node) => (cursor.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-    if (record.type === 'characterData') return after(target);
-    if (record.removedNodes.length > 0) return false;
-    for (const node of record.addedNodes) if (!after(node)) return false;
-    return true;
   }
 
   /** The text nodes around an insertion belong to a changed run: they are matched again with it. */
@@ -390,7 +366,7 @@ export class PageMarker {
     const collected = collectRuns(
       root,
       {
-        isDone: (node) => this.done.has(node),
+        isDone: (node) => this.isDone(node),
         isOurs: (node) => registry.isOurs(node),
         textOf: (node) => registry.textOf(node),
         maxChars: this.batchChars,
@@ -431,11 +407,16 @@ export class PageMarker {
       links.forEach((link, i) => {
         const mark = answer.links[i];
         if (mark === undefined) return;
-        this.done.add(link);
+        this.done.set(link, '');
         if (mark && link.isConnected && this.wanted(mark)) this.tagLink(link, mark);
       }),
     );
     return collected.next;
+  }
+
+  private isDone(node: Node): boolean {
+    const read = this.done.get(node);
+    return read !== undefined && (node.nodeType !== Node.TEXT_NODE || read === this.registry.textOf(node as Text));
   }
 
   /**
@@ -446,7 +427,7 @@ export class PageMarker {
     const kept: TextRun[] = [];
     for (const run of runs) {
       if (run.text.length > this.limits.maxRunChars) {
-        for (const { node } of run.segments) this.done.add(node);
+        for (const { node } of run.segments) this.done.set(node, this.registry.textOf(node));
         continue;
       }
       if (this.charsSent + run.text.length > this.limits.maxPageChars) {
@@ -491,7 +472,7 @@ export class PageMarker {
     }
     for (const { node } of run.segments) {
       if (node.data !== this.registry.textOf(node)) return;
-      this.done.add(node);
+      this.done.set(node, node.data);
     }
     const planned: PlannedMark[] = [];
     for (const mark of found) {

@@ -26,7 +26,7 @@ const PAGE = `<!doctype html>
 </body></html>`;
 
 describe('a page whose parsing is held up', () => {
-  it('marks what is shown while a script holds the parser, then the rest once it is parsed', async () => {
+  it('marks what is shown while a script holds the parser, then the rest and what page scripts changed', async () => {
     let held: ServerResponse | undefined;
     browser.server().addRoute((request, response) => {
       if (request.url === '/held-page.html') {
@@ -64,15 +64,30 @@ describe('a page whose parsing is held up', () => {
       'Huobi News|bundled/huobi-news',
     ]);
     console.info(`Held page: first mark ${Math.round(during.delay)} ms after its paragraph was parsed.`);
-    held!.end('window.heldRan = true;\n');
-    await page.waitForFunction(() => document.querySelectorAll('[data-tdl-match]').length >= 2, undefined, {
-      timeout: 10_000,
+    // While the parser waits, a page script adds a paragraph above the one marked, and rewrites the marked text.
+    await page.evaluate(() => {
+      const inserted = document.createElement('p');
+      inserted.id = 'inserted';
+      inserted.textContent = "OKEx's WeChat account was blocked.";
+      document.body.prepend(inserted);
+      const before = document.getElementById('before')!;
+      before.firstChild!.textContent = 'Nothing to see: ';
     });
+    held!.end('window.heldRan = true;\n');
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('#before [data-tdl-match]') &&
+        document.querySelectorAll('#inserted [data-tdl-match], #after [data-tdl-match]').length === 2,
+      undefined,
+      { timeout: 10_000 },
+    );
     expect(await page.evaluate(() => document.readyState)).not.toBe('loading');
     expect((await readMarks(page)).map((mark) => `${mark.text}|${mark.account}`)).toEqual([
-      'Huobi News|bundled/huobi-news',
+      'OKEx|bundled/okex-wechat',
       'OKEx|bundled/okex-wechat',
     ]);
+    // The page's text stands as the page set it (the whole of the node it rewrote), with nothing of ours left in it.
+    expect(await page.evaluate(() => document.getElementById('before')!.textContent)).toBe('Nothing to see: ');
     await page.close();
   });
 });
