@@ -12,6 +12,17 @@ export default defineConfig({
   zip: { excludeSources: ['artifacts/**', 'coverage/**'] },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The bench's reference for the popup (mode "bench" only): an extension page with nothing to load or ask, which
+    // shows the popup's footer line at once. Its time to that line is the floor of any extension page here.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.mode !== 'bench') return;
+      files.push({
+        relativeDest: 'bench-blank.html',
+        contents:
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench reference</title></head>' +
+          '<body><footer>2 lists in use</footer></body></html>',
+      });
+    },
     // The scripts that run in pages use the browser's own promise-based API (Firefox's `browser`, Chrome's
     // `chrome`), not webextension-polyfill: the content script is parsed on every page, and stays small.
     'vite:build:extendConfig': (entrypoints, config) => {

@@ -12,6 +12,7 @@ import {
 } from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
 import { SEARCH_DELAY_MS } from '../components/popup/searchDelay';
+import { writeReferenceExtension } from './referenceExtension';
 import { benchRealPages } from './realPagesBench';
 import { median, ms } from './stats';
 import type { SyntheticAccountNames } from './syntheticDataset';
@@ -118,9 +119,10 @@ export async function benchInBrowser({
   // The same Chromium, flags and kind of profile, without the extension: the comparisons differ by it alone.
   const plain = await launchChromiumWithoutExtension();
   const plainContext = plain.context;
+  const referenceScript = await launchChromiumWithExtension({ build: writeReferenceExtension() });
   const realPages = () =>
     existsSync(pagesDir)
-      ? benchRealPages(session.context, plainContext, pagesDir, loads)
+      ? benchRealPages(session.context, plainContext, referenceScript.context, pagesDir, loads)
       : Promise.resolve(console.log(`\nNo folder ${pagesDir}: real pages not measured (--pages DIR).`));
   try {
     if (realPagesOnly) {
@@ -207,7 +209,15 @@ export async function benchInBrowser({
           probe.results = performance.now();
       }).observe(document, { childList: true, subtree: true, characterData: true });
     })()`;
+    // The floor, interleaved: an extension page with nothing to load or ask (bench-blank.html, bench build only).
+    const blankFirst: number[] = [];
     for (let i = 0; i < 5; i++) {
+      const blank = await session.context.newPage();
+      await blank.addInitScript(popupProbe);
+      await blank.goto(`chrome-extension://${session.extensionId}/bench-blank.html`);
+      await blank.waitForFunction(() => (window as any).__tdlPopup.rendered > 0);
+      blankFirst.push(await blank.evaluate(() => (window as any).__tdlPopup.rendered as number));
+      await blank.close();
       const popup = await session.context.newPage();
       await popup.addInitScript(popupProbe);
       await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
@@ -248,7 +258,7 @@ export async function benchInBrowser({
     console.log(`| small page: tab JS heap after GC | ${heapWith.toFixed(1)} MB | ${heapWithout.toFixed(1)} MB |`);
     console.log(`| 2 MB page: tab JS heap after GC | ${bigHeapWith.toFixed(1)} MB | ${bigHeapWithout.toFixed(1)} MB |`);
     console.log(
-      `| popup: navigation start to first render with the dataset line, median of ${popupFirst.length} | ${ms(median(popupFirst))} ms | – |`,
+      `| popup: navigation start to first render with the dataset line, median of ${popupFirst.length} | ${ms(median(popupFirst))} ms | an extension page with that line and nothing else: ${ms(median(blankFirst))} ms |`,
     );
     console.log(
       `| popup: the typing pause's end to results shown: first search after the restarts; median of the ${searchTimes.length - 1} after | ${ms(searchTimes[0]!)} ms; ${ms(median(searchTimes.slice(1)))} ms | – |`,
@@ -259,6 +269,7 @@ export async function benchInBrowser({
     await realPages();
   } finally {
     await plain.close();
+    await referenceScript.close();
     await session.close();
     await server.close();
   }

@@ -1,7 +1,9 @@
 // Real pages with and without the extension, in the same run, interleaved: each page is loaded `loads` times in a
-// Chromium with the extension and as often in one without, alternating which goes first. Per load: the renderer's
-// main-thread time (CDP Performance.getMetrics TaskDuration, parsing, layout and every script included) and the
-// long tasks (PerformanceObserver, over 50 ms). Requests that leave 127.0.0.1 are refused, in both browsers alike.
+// Chromium with the extension, as often in one without, and as often in one whose content script only sends one
+// message (bench/referenceExtension.ts: the floor of any content script that talks to its extension, and a gauge of
+// the measure's noise), in turn, the order rotating. Per load: the renderer's main-thread time (CDP
+// Performance.getMetrics TaskDuration, parsing, layout and every script included) and the long tasks
+// (PerformanceObserver, over 50 ms). Requests that leave 127.0.0.1 are refused, in every browser alike.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -15,6 +17,8 @@ const LONG_TASKS = `
 `;
 /** After the load event: time for marking (or nothing) to finish, the same with the extension and without. */
 const SETTLE_MS = 1_500;
+
+type Side = 'with' | 'without' | 'reference';
 
 interface Load {
   taskMs: number;
@@ -49,6 +53,7 @@ const percentile = (values: number[], share: number) => {
 export async function benchRealPages(
   withExtension: BrowserContext,
   without: BrowserContext,
+  referenceScript: BrowserContext,
   dir: string,
   loads: number,
 ): Promise<void> {
@@ -62,18 +67,25 @@ export async function benchRealPages(
   // Saved pages declare their own charset (some are GB2312).
   const server = await startFixtureServer(path.resolve(dir), { declaredCharset: true });
   try {
-    const rows: Array<{ file: string; added: number; extraLong: number; longestWith: number; longestWithout: number }> =
-      [];
+    const rows: Array<{
+      file: string;
+      added: number;
+      referenceAdded: number;
+      extraLong: number;
+      longestWith: number;
+      longestWithout: number;
+    }> = [];
     for (const file of files) {
       const url = server.url(`/${encodeURIComponent(file)}`);
-      const runs: { with: Load[]; without: Load[] } = { with: [], without: [] };
+      const runs: Record<Side, Load[]> = { with: [], without: [], reference: [] };
+      const sides: Array<[Side, BrowserContext]> = [
+        ['with', withExtension],
+        ['without', without],
+        ['reference', referenceScript],
+      ];
       for (let i = 0; i < loads; i++) {
-        const order: Array<['with' | 'without', BrowserContext]> = [
-          ['with', withExtension],
-          ['without', without],
-        ];
-        if (i % 2 === 1) order.reverse();
-        for (const [kind, context] of order) runs[kind].push(await loadOnce(context, url, server.origin));
+        const order = [...sides.slice(i % 3), ...sides.slice(0, i % 3)];
+        for (const [side, context] of order) runs[side].push(await loadOnce(context, url, server.origin));
       }
       const taskWith = median(runs.with.map((run) => run.taskMs));
       const taskWithout = median(runs.without.map((run) => run.taskMs));
@@ -82,6 +94,7 @@ export async function benchRealPages(
       rows.push({
         file,
         added: taskWith - taskWithout,
+        referenceAdded: median(runs.reference.map((run) => run.taskMs)) - taskWithout,
         extraLong: longCount(runs.with) - longCount(runs.without),
         longestWith: longest(runs.with),
         longestWithout: longest(runs.without),
@@ -90,16 +103,22 @@ export async function benchRealPages(
     console.log(
       `\n## Real pages (${files.length} from ${dir}), ${loads} loads each with and without the extension, interleaved`,
     );
-    console.log('| page | main-thread time added (median) | long tasks added | longest task with / without |');
-    console.log('| --- | ---: | ---: | ---: |');
+    console.log(
+      '| page | main-thread time added (median) | added by a one-message content script | long tasks added | longest task with / without |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: |');
     for (const row of rows) {
       console.log(
-        `| ${row.file} | ${ms(row.added)} ms | ${row.extraLong} | ${ms(row.longestWith)} / ${ms(row.longestWithout)} ms |`,
+        `| ${row.file} | ${ms(row.added)} ms | ${ms(row.referenceAdded)} ms | ${row.extraLong} | ${ms(row.longestWith)} / ${ms(row.longestWithout)} ms |`,
       );
     }
     const added = rows.map((row) => row.added);
+    const referenceAdded = rows.map((row) => row.referenceAdded);
     console.log(
       `Across pages: added main-thread time median ${ms(median(added))} ms, p95 ${ms(percentile(added, 0.95))} ms; long tasks added in all: ${rows.reduce((sum, row) => sum + Math.max(0, row.extraLong), 0)}.`,
+    );
+    console.log(
+      `A content script that only sends one message, measured the same way: median ${ms(median(referenceAdded))} ms, p95 ${ms(percentile(referenceAdded, 0.95))} ms.`,
     );
   } finally {
     await server.close();

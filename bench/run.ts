@@ -13,7 +13,7 @@ const { values } = parseArgs({
   options: {
     pages: { type: 'string', default: '../shared/corpus' },
     runs: { type: 'string', default: '5' },
-    loads: { type: 'string', default: '3' },
+    loads: { type: 'string', default: '5' },
     'real-pages-only': { type: 'boolean', default: false },
     'node-only': { type: 'boolean', default: false },
     'browser-only': { type: 'boolean', default: false },

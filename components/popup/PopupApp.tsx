@@ -2,7 +2,7 @@
 // organisations), and an account's or an organisation's full record. Opened by the context menu's look-up, it
 // starts with the selected text searched, or says what the chosen link belongs to.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../extension/i18n';
 import type {
   AccountDetails,
@@ -90,7 +90,9 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const searchTurn = useRef(0);
 
-  useEffect(() => {
+  // A layout effect: the questions leave as soon as the first render is made, not after it is painted, so the
+  // background answers while the popup paints.
+  useLayoutEffect(() => {
     const fail = (e: Error) => setError(e.message);
     services.loadSettings().then(setSettings, fail);
     services.lists().then((lists) => setInUse(lists.filter((list) => list.enabled && list.info)), fail);

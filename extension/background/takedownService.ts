@@ -31,6 +31,7 @@ import {
 } from '../store/datasetStore';
 import type { StoredPlace } from '../store/recordStore';
 import type { ListCatalogue } from '../store/listCatalogue';
+import { opfsMatcherFile, type MatcherFile } from '../store/matcherFile';
 import type { MatcherCacheRow, TakedownDb } from '../store/takedownDb';
 
 /** A page's marks and what each claims (the content script gets the claims worded as labels). */
@@ -159,8 +160,13 @@ export class TakedownService {
     prepare: () => Promise<unknown> = async () => undefined,
     /** How long after a generation is in place its search indexes are built (so the first search does not wait). */
     private readonly warmUpMs = WARM_UP_MS,
+    /** Where the merged matcher is kept between starts; IndexedDB where that fails (extension/store/matcherFile.ts). */
+    private readonly matcherFile: MatcherFile = opfsMatcherFile(),
   ) {
-    this.storedAtStart = this.db.matcherCache.get('current').catch(() => undefined);
+    this.storedAtStart = matcherFile
+      .read()
+      .then((row) => row ?? this.db.matcherCache.get('current'))
+      .catch(() => undefined);
     this.ready = prepare().then(
       () => undefined,
       (error: unknown) => console.error('Takedown Lens could not prepare its lists', error),
@@ -614,11 +620,22 @@ export class TakedownService {
     return merged;
   }
 
-  /** Stores the merged matcher for the next start; a failed write only costs that start a rebuild. */
+  /**
+   * Stores the merged matcher for the next start: as a file, or in IndexedDB where the file cannot be written (then
+   * no file is left to be read instead). A failed write only costs that start a rebuild.
+   */
   private async storeMatcher(lists: readonly ActiveList[], { matcher, groups }: Merged): Promise<void> {
-    await this.db.matcherCache
-      .put({ key: 'current', stamp: matcherStamp(lists), snapshot: matcher.toSnapshot(), groups: [...groups] })
-      .catch(() => undefined);
+    const row: MatcherCacheRow = {
+      key: 'current',
+      stamp: matcherStamp(lists),
+      snapshot: matcher.toSnapshot(),
+      groups: [...groups],
+    };
+    if (await this.matcherFile.write(row)) await this.db.matcherCache.delete('current').catch(() => undefined);
+    else {
+      await this.matcherFile.remove();
+      await this.db.matcherCache.put(row).catch(() => undefined);
+    }
   }
 }
 

@@ -1,8 +1,11 @@
 // A change to the lists is answered once written; the next matcher is built while the current generation keeps
 // answering pages (reading each list where its records were), then switches in one step; a page matched across the
 // switch gets one generation's answer, never a mix; a restart loads the stored matcher.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TakedownService } from '../../extension/background/takedownService';
+import type { MatcherFile } from '../../extension/store/matcherFile';
+import type { MatcherCacheRow } from '../../extension/store/takedownDb';
+import { decodeStored, encodeStored } from '../../lib/matching/storedMatcherBytes';
 import { replaceDataset } from '../../extension/store/datasetStore';
 import type { Dataset } from '../../lib/dataset/schema';
 import { TakedownMatcher } from '../../lib/matching/takedownMatcher';
@@ -161,8 +164,86 @@ describe('search ahead', () => {
   });
 });
 
+/** A matcher file kept in memory, in the file's real format; `fail` makes writes fail. */
+function memoryMatcherFile(): MatcherFile & { bytes: ArrayBuffer | undefined; fail: boolean } {
+  const file = {
+    bytes: undefined as ArrayBuffer | undefined,
+    fail: false,
+    read: async () =>
+      file.bytes ? ((decodeStored(file.bytes) ?? undefined) as MatcherCacheRow | undefined) : undefined,
+    write: async (row: MatcherCacheRow) => {
+      if (file.fail) return false;
+      file.bytes = encodeStored(row);
+      return true;
+    },
+    remove: async () => void (file.bytes = undefined),
+  };
+  return file;
+}
+
+/** The newsroom lists with nothing stored yet: the fixture's own service (no file there) has kept its matcher in
+ * IndexedDB, and that is cleared. */
+async function withNothingStored() {
+  const lists = await withNewsroom();
+  await lists.service.matcher();
+  await vi.waitFor(async () => expect(await lists.catalogue.main.matcherCache.get('current')).toBeDefined());
+  await lists.catalogue.main.matcherCache.clear();
+  return lists;
+}
+
 describe('stored matcher', () => {
-  it('a restarted background uses the stored matcher as read, without building or copying it', async () => {
+  afterEach(() => void vi.restoreAllMocks());
+
+  it('a restarted background reads the matcher file and matches on views of its bytes, building nothing', async () => {
+    const { catalogue } = await withNothingStored();
+    const file = memoryMatcherFile();
+    const built = await new TakedownService(catalogue, undefined, 60_000, file).matcher();
+    await vi.waitFor(() => expect(file.bytes).toBeDefined());
+    // Kept once: the file, not IndexedDB as well.
+    expect(await catalogue.main.matcherCache.get('current')).toBeUndefined();
+    const read = vi.spyOn(catalogue.main.matcherCache, 'get');
+    const restore = vi.spyOn(TakedownMatcher, 'fromSnapshot');
+    const merge = vi.spyOn(TakedownMatcher.prototype, 'toSnapshot');
+    const matcher = await new TakedownService(catalogue, undefined, 60_000, file).matcher();
+    expect(restore).toHaveBeenCalledTimes(1);
+    expect(read).not.toHaveBeenCalled();
+    // Nothing was built, so nothing was stored again.
+    expect(merge).not.toHaveBeenCalled();
+    expect(matcher.toSnapshot().mentions.nodes.buffer).toBe(file.bytes);
+    expect(matcher.marksIn('Weibo Wire was blocked')).toEqual(built.marksIn('Weibo Wire was blocked'));
+    expect(matcher.marksIn('Weibo Wire was blocked')).toHaveLength(1);
+    vi.restoreAllMocks();
+  });
+
+  it('a damaged matcher file is not used: the matcher is built again, and right', async () => {
+    const { catalogue } = await withNothingStored();
+    const file = memoryMatcherFile();
+    const built = await new TakedownService(catalogue, undefined, 60_000, file).matcher();
+    await vi.waitFor(() => expect(file.bytes).toBeDefined());
+    file.bytes = file.bytes!.slice(0, file.bytes!.byteLength - 100);
+    const restore = vi.spyOn(TakedownMatcher, 'fromSnapshot');
+    const matcher = await new TakedownService(catalogue, undefined, 60_000, file).matcher();
+    expect(restore).not.toHaveBeenCalled();
+    expect(matcher.marksIn('Weibo Wire was blocked')).toEqual(built.marksIn('Weibo Wire was blocked'));
+    // Built again, and kept whole again.
+    await vi.waitFor(() => expect(decodeStored(file.bytes!)).not.toBeNull());
+    vi.restoreAllMocks();
+  });
+
+  it('where the file cannot be written, the matcher is kept in IndexedDB and no old file is left to be read', async () => {
+    const { catalogue } = await withNothingStored();
+    const file = memoryMatcherFile();
+    await new TakedownService(catalogue, undefined, 60_000, file).matcher();
+    await vi.waitFor(() => expect(file.bytes).toBeDefined());
+    // A file from other lists (an older stamp), and writes that now fail: the matcher is built and kept in IndexedDB.
+    file.bytes = encodeStored({ ...(decodeStored(file.bytes!) as MatcherCacheRow), stamp: 'other lists' });
+    file.fail = true;
+    await new TakedownService(catalogue, undefined, 60_000, file).matcher();
+    await vi.waitFor(async () => expect(await catalogue.main.matcherCache.get('current')).toBeDefined());
+    expect(file.bytes).toBeUndefined();
+  });
+
+  it('without a matcher file (IndexedDB), a restarted background uses the stored matcher as read', async () => {
     const { service, catalogue } = await withNewsroom();
     const built = await service.matcher();
     // Storing happens beside the switch; wait for it.
@@ -170,7 +251,7 @@ describe('stored matcher', () => {
     // The stored matcher is read as the background starts, beside preparing the lists.
     const read = vi.spyOn(catalogue.main.matcherCache, 'get');
     const restarted = new TakedownService(catalogue);
-    expect(read).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(1));
     const restore = vi.spyOn(TakedownMatcher, 'fromSnapshot');
     const matcher = await restarted.matcher();
     expect(restore).toHaveBeenCalledTimes(1);
