@@ -155,7 +155,12 @@ export class PageMarker {
         for (const split of this.registry.brokenSplits()) this.release(split.node, false);
       });
       this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
-      await this.idle;
+      // Queued: the run sweeps and reports. Not queued (the page used up its characters): done here.
+      if (this.resolveIdle) await this.idle;
+      else {
+        this.ownEdit(() => this.registry.sweep());
+        this.reportFound();
+      }
     } catch (error) {
       if (current()) console.warn('Takedown Lens: marking stopped while the page loaded', error);
     }

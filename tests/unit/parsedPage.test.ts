@@ -1,0 +1,83 @@
+// A page still being parsed: the marker reads what the parser added, observes nothing meanwhile, and once the page is
+// parsed undoes marks a page script broke, reads what a script added or rewrote, and reports what the page holds.
+// (The browser's own parser is exercised in tests/e2e/slowPage.chromium.test.ts; here the document says "loading"
+// until the test fires DOMContentLoaded.)
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageMarker } from '../../extension/content/pageMarker';
+import type { PageLimits } from '../../lib/pageLimits';
+import { fakeMatch } from './fakePageMatcher';
+
+let readyState: DocumentReadyState = 'loading';
+const controllers: AbortController[] = [];
+afterEach(() => {
+  for (const controller of controllers.splice(0)) controller.abort();
+  delete (document as unknown as { readyState?: unknown }).readyState;
+});
+
+function parsing(html: string) {
+  readyState = 'loading';
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => readyState });
+  document.body.innerHTML = html;
+}
+
+function parsed() {
+  readyState = 'interactive';
+  document.dispatchEvent(new Event('DOMContentLoaded'));
+}
+
+function startMarker(limits: Partial<PageLimits> = {}) {
+  const controller = new AbortController();
+  controllers.push(controller);
+  const reports: string[][] = [];
+  const marker = new PageMarker(document, {
+    signal: controller.signal,
+    reportFound: (found) => reports.push(found),
+    match: fakeMatch(),
+    mutationDelayMs: 0,
+    parseTickMs: 10,
+    limits,
+  });
+  marker.start();
+  return { marker, reports };
+}
+
+const marks = () =>
+  Array.from(document.querySelectorAll('[data-tdl-match]'), (mark) => `${mark.closest('p')?.id}:${mark.textContent}`);
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a page being parsed', () => {
+  it('marks what is parsed, then, once parsed, what page scripts added or rewrote meanwhile', async () => {
+    parsing('<p id="one">Delphy was blocked.</p>');
+    const { marker, reports } = startMarker();
+    await expect.poll(marks).toEqual(['one:Delphy']);
+    // A page script, while the parser runs: a paragraph above, the marked text rewritten, and the parser goes on.
+    const above = document.createElement('p');
+    above.id = 'above';
+    above.textContent = 'OKEx was blocked too.';
+    document.body.prepend(above);
+    document.querySelector('#one')!.firstChild!.textContent = 'Nothing here: ';
+    const later = document.createElement('p');
+    later.id = 'later';
+    later.textContent = 'Huobi News as well.';
+    document.body.append(later);
+    parsed();
+    await expect.poll(marks).toEqual(['above:OKEx', 'later:Huobi News']);
+    await marker.idle;
+    expect(document.querySelector('#one')!.textContent).toBe('Nothing here: ');
+    expect(reports.at(-1)).toEqual(['account:huobi-news', 'account:okex-wechat']);
+    // Observed from now on, as any parsed page.
+    document.querySelector('#later')!.append(' Delphy too.');
+    await expect.poll(marks).toEqual(['above:OKEx', 'later:Huobi News', 'later:Delphy']);
+  });
+
+  it('settles and reports once parsed, even when the page used up its characters while it was parsed', async () => {
+    parsing(`<p id="one">Delphy ${'x'.repeat(200)}</p>`);
+    const { marker, reports } = startMarker({ maxPageChars: 100 });
+    await tick(30);
+    document.body.insertAdjacentHTML('afterbegin', '<p id="above">OKEx</p>');
+    parsed();
+    await Promise.race([marker.idle, tick(2_000).then(() => Promise.reject(new Error('never settled')))]);
+    expect(marks()).toEqual([]);
+    expect(reports.at(-1)).toEqual([]);
+  });
+});
