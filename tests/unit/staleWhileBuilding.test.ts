@@ -181,8 +181,10 @@ function memoryMatcherFile(): MatcherFile & { bytes: ArrayBuffer | undefined; fa
   return file;
 }
 
-/** The newsroom lists with nothing stored yet: the fixture's own service (no file there) has kept its matcher in
- * IndexedDB, and that is cleared. */
+/**
+ * The newsroom lists with nothing stored yet: the fixture's own service (no file there) has kept its matcher in
+ * IndexedDB, and that is cleared.
+ */
 async function withNothingStored() {
   const lists = await withNewsroom();
   await lists.service.matcher();
@@ -203,12 +205,12 @@ describe('stored matcher', () => {
     expect(await catalogue.main.matcherCache.get('current')).toBeUndefined();
     const read = vi.spyOn(catalogue.main.matcherCache, 'get');
     const restore = vi.spyOn(TakedownMatcher, 'fromSnapshot');
-    const merge = vi.spyOn(TakedownMatcher.prototype, 'toSnapshot');
+    const stored = vi.spyOn(TakedownMatcher.prototype, 'toSnapshot');
     const matcher = await new TakedownService(catalogue, undefined, 60_000, file).matcher();
     expect(restore).toHaveBeenCalledTimes(1);
     expect(read).not.toHaveBeenCalled();
     // Nothing was built, so nothing was stored again.
-    expect(merge).not.toHaveBeenCalled();
+    expect(stored).not.toHaveBeenCalled();
     expect(matcher.toSnapshot().mentions.nodes.buffer).toBe(file.bytes);
     expect(matcher.marksIn('Weibo Wire was blocked')).toEqual(built.marksIn('Weibo Wire was blocked'));
     expect(matcher.marksIn('Weibo Wire was blocked')).toHaveLength(1);
