@@ -1,35 +1,16 @@
 // The marker on a live DOM (happy-dom): marks across inline elements, and a page that rewrites, removes, moves or
 // replaces text the extension marked reads exactly as it would without the extension, with no stale mark.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PageMarker } from '../../extension/content/pageMarker';
 import type { PageMatchRequest } from '../../lib/protocol';
 import { fakeMatch } from './fakePageMatcher';
-
-const controllers: AbortController[] = [];
-afterEach(() => {
-  for (const controller of controllers.splice(0)) controller.abort();
-});
+import { startMarker } from './markerHarness';
 
 async function settle(marker: PageMarker): Promise<void> {
   for (let i = 0; i < 5; i++) {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await marker.idle;
   }
-}
-
-function startMarker(overrides: Partial<ConstructorParameters<typeof PageMarker>[1]> = {}) {
-  const controller = new AbortController();
-  controllers.push(controller);
-  const found: string[][] = [];
-  const marker = new PageMarker(document, {
-    signal: controller.signal,
-    reportFound: (ids) => found.push(ids),
-    match: fakeMatch(),
-    mutationDelayMs: 0,
-    ...overrides,
-  });
-  marker.start();
-  return { marker, found };
 }
 
 const marksIn = (root: ParentNode) => Array.from(root.querySelectorAll('[data-tdl-match]'), (el) => el.textContent);

@@ -3,14 +3,10 @@
 // (The browser's own parser is exercised in tests/e2e/slowPage.chromium.test.ts; here the document says "loading"
 // until the test fires DOMContentLoaded.)
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageMarker } from '../../extension/content/pageMarker';
-import type { PageLimits } from '../../lib/pageLimits';
-import { fakeMatch } from './fakePageMatcher';
+import { startMarker } from './markerHarness';
 
 let readyState: DocumentReadyState = 'loading';
-const controllers: AbortController[] = [];
 afterEach(() => {
-  for (const controller of controllers.splice(0)) controller.abort();
   delete (document as unknown as { readyState?: unknown }).readyState;
 });
 
@@ -25,22 +21,6 @@ function parsed() {
   document.dispatchEvent(new Event('DOMContentLoaded'));
 }
 
-function startMarker(limits: Partial<PageLimits> = {}) {
-  const controller = new AbortController();
-  controllers.push(controller);
-  const reports: string[][] = [];
-  const marker = new PageMarker(document, {
-    signal: controller.signal,
-    reportFound: (found) => reports.push(found),
-    match: fakeMatch(),
-    mutationDelayMs: 0,
-    parseTickMs: 10,
-    limits,
-  });
-  marker.start();
-  return { marker, reports };
-}
-
 const marks = () =>
   Array.from(document.querySelectorAll('[data-tdl-match]'), (mark) => `${mark.closest('p')?.id}:${mark.textContent}`);
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,7 +28,7 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('a page being parsed', () => {
   it('marks what is parsed, then, once parsed, what page scripts added or rewrote meanwhile', async () => {
     parsing('<p id="one">Delphy was blocked.</p>');
-    const { marker, reports } = startMarker();
+    const { marker, found: reports } = startMarker({ parseTickMs: 10 });
     await expect.poll(marks).toEqual(['one:Delphy']);
     // A page script, while the parser runs: a paragraph above, the marked text rewritten, and the parser goes on.
     const above = document.createElement('p');
@@ -72,7 +52,7 @@ describe('a page being parsed', () => {
 
   it('settles and reports once parsed, even when the page used up its characters while it was parsed', async () => {
     parsing(`<p id="one">Delphy ${'x'.repeat(200)}</p>`);
-    const { marker, reports } = startMarker({ maxPageChars: 100 });
+    const { marker, found: reports } = startMarker({ parseTickMs: 10, limits: { maxPageChars: 100 } });
     await tick(30);
     document.body.insertAdjacentHTML('afterbegin', '<p id="above">OKEx</p>');
     parsed();
