@@ -18,3 +18,9 @@ export const PAGE_LIMITS: PageLimits = {
   minRunGapMs: 200,
   maxShadowDepth: 32,
 };
+
+/**
+ * A page's quick look (page:probe): its whole text and its links go in one request only up to these sizes; a larger
+ * page is read block by block without one.
+ */
+export const PROBE_LIMITS = { maxChars: 2_000_000, maxLinks: 5_000 } as const;

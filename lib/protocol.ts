@@ -163,6 +163,15 @@ export interface PageMatchRequest {
   links: string[];
 }
 
+/**
+ * A page's quick look: its whole text (`textContent`, every block run together) and its links. The answer is false
+ * only when no part of it can be marked, so the content script reads the page block by block only when it is true.
+ */
+export interface PageProbeRequest {
+  text: string;
+  links: string[];
+}
+
 export interface PageMatchResponse {
   texts: TextMark[][];
   links: Array<LinkMark | null>;
@@ -188,6 +197,7 @@ export interface PageRequests {
   /** The settings that decide how the sender's page is marked (by the sender's own host name). */
   'page:settings': { request: void; response: PageSettings };
   'page:match': { request: PageMatchRequest; response: PageMatchResponse };
+  'page:probe': { request: PageProbeRequest; response: boolean };
   /** What the page mentions, as claimKey(match, id) ("account:bundled/okex-wechat", "organisation:bundled/okex"). */
   'page:found': {
     /** `visit`: made once per load of the page, so the sightings log records each page once per visit. */
@@ -282,6 +292,7 @@ export type ToBackground = PageRequests & ExtensionPageRequests;
 export const PAGE_REQUEST_TYPES = [
   'page:settings',
   'page:match',
+  'page:probe',
   'page:found',
   'account:details',
   'organisation:details',

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { STATUSES } from './dataset/vocabulary';
 import { LIST_ID } from './lists/listIds';
-import { PAGE_LIMITS } from './pageLimits';
+import { PAGE_LIMITS, PROBE_LIMITS } from './pageLimits';
 import type { MessageType } from './protocol';
 
 // Extension pages forbid eval; zod must not even try its Function-based fast path.
@@ -60,91 +60,116 @@ const record = z.record(z.string().max(40), z.unknown()).refine((value) => JSON.
 });
 const recordKind = z.enum(['organisation', 'account', 'event']);
 
-export const REQUEST_SCHEMAS: Record<MessageType, z.ZodType> = {
-  'page:settings': none,
-  'page:match': z
-    .strictObject({
-      texts: z.array(z.string().max(REQUEST_LIMITS.textChars)).max(REQUEST_LIMITS.pageItems),
-      links: z.array(z.string().max(REQUEST_LIMITS.linkChars)).max(REQUEST_LIMITS.pageItems),
-    })
-    .refine((request) => request.texts.reduce((sum, text) => sum + text.length, 0) <= REQUEST_LIMITS.requestChars, {
-      message: `at most ${REQUEST_LIMITS.requestChars} characters of text per request`,
-    }),
-  'page:found': z.strictObject({
-    found: z.array(z.string().max(140)).max(REQUEST_LIMITS.found),
-    visit: z.string().max(40).optional(),
-    title: z.string().max(2_000).optional(),
-  }),
-  'account:details': z.strictObject({ id }),
-  'organisation:details': z.strictObject({ id }),
-  'page:subscribe': z.strictObject({ url, title: title }),
-  'account:correction': z.strictObject({
-    id,
-    list,
-    includePage: z.boolean(),
-    tabId: z.int().min(0).optional(),
-  }),
-  'matcher:info': none,
-  'accounts:search': z.strictObject({
-    query: z.string().max(REQUEST_LIMITS.searchChars),
-    limit: z.int().min(1).max(500).optional(),
-  }),
-  'accounts:summaries': z.strictObject({ ids: z.array(id).max(REQUEST_LIMITS.ids) }),
-  'organisations:search': z.strictObject({
-    query: z.string().max(REQUEST_LIMITS.searchChars),
-    limit: z.int().min(1).max(500).optional(),
-  }),
-  'link:lookup': z.strictObject({ url: z.string().max(REQUEST_LIMITS.linkChars) }),
-  'lists:get': none,
-  'list:subscribe': z.strictObject({ url, title: title.optional(), key: signingKey.optional() }),
-  'list:set': z.strictObject({
-    list,
-    enabled: z.boolean().optional(),
-    schedule: schedule.optional(),
-    title: title.optional(),
-    key: signingKey.optional(),
-  }),
-  'list:remove': z.strictObject({ list }),
-  'list:update': z.strictObject({ list, confirmed: z.boolean().optional(), review: z.boolean().optional() }),
-  'lists:updateAll': none,
-  'list:import': z.strictObject({
-    list: list.optional(),
-    // The key putUpload makes (a random UUID); the file itself stays in IndexedDB.
-    upload: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
-    origin,
-    confirmed: z.boolean().optional(),
-    review: z.boolean().optional(),
-  }),
-  'list:apply': z.strictObject({ list }),
-  'list:discard': z.strictObject({ list }),
-  'list:history': z.strictObject({ list }),
-  'list:rollback': z.strictObject({ list }),
-  'note:set': z.strictObject({ id, text: z.string().max(4_000) }),
-  'sightings:of': z.strictObject({ key: z.string().max(140) }),
-  'sightings:count': none,
-  'sightings:export': z.strictObject({ format: z.enum(['json', 'csv']) }),
-  'sightings:clear': none,
-  'mine:save': z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('organisation'), record }),
+/**
+ * Each request type's schema, made on its first check: building them all took 12–17 ms of a restarted service
+ * worker's start, before its first answer (a tab's page:match).
+ */
+export const REQUEST_SCHEMAS: Record<MessageType, () => z.ZodType> = {
+  'page:settings': () => none,
+  'page:match': () =>
+    z
+      .strictObject({
+        texts: z.array(z.string().max(REQUEST_LIMITS.textChars)).max(REQUEST_LIMITS.pageItems),
+        links: z.array(z.string().max(REQUEST_LIMITS.linkChars)).max(REQUEST_LIMITS.pageItems),
+      })
+      .refine((request) => request.texts.reduce((sum, text) => sum + text.length, 0) <= REQUEST_LIMITS.requestChars, {
+        message: `at most ${REQUEST_LIMITS.requestChars} characters of text per request`,
+      }),
+  'page:probe': () =>
     z.strictObject({
-      kind: z.literal('account'),
-      record,
-      evidence: z.strictObject({ event: record, reports: z.array(record).min(1).max(20) }).optional(),
+      text: z.string().max(PROBE_LIMITS.maxChars),
+      links: z.array(z.string().max(REQUEST_LIMITS.linkChars)).max(PROBE_LIMITS.maxLinks),
     }),
-    z.strictObject({ kind: z.literal('event'), record, reports: z.array(record).min(1).max(20) }),
-  ]),
-  'mine:delete': z.strictObject({ kind: recordKind, id: z.string().min(1).max(80) }),
-  'list:export': z.strictObject({ list: list.optional(), format: z.enum(['json', 'csv']) }),
-  'tab:found': z.strictObject({ tabId: z.int().min(0) }),
-  'settings:get': none,
-  'settings:save': settingsPatch,
+  'page:found': () =>
+    z.strictObject({
+      found: z.array(z.string().max(140)).max(REQUEST_LIMITS.found),
+      visit: z.string().max(40).optional(),
+      title: z.string().max(2_000).optional(),
+    }),
+  'account:details': () => z.strictObject({ id }),
+  'organisation:details': () => z.strictObject({ id }),
+  'page:subscribe': () => z.strictObject({ url, title: title }),
+  'account:correction': () =>
+    z.strictObject({
+      id,
+      list,
+      includePage: z.boolean(),
+      tabId: z.int().min(0).optional(),
+    }),
+  'matcher:info': () => none,
+  'accounts:search': () =>
+    z.strictObject({
+      query: z.string().max(REQUEST_LIMITS.searchChars),
+      limit: z.int().min(1).max(500).optional(),
+    }),
+  'accounts:summaries': () => z.strictObject({ ids: z.array(id).max(REQUEST_LIMITS.ids) }),
+  'organisations:search': () =>
+    z.strictObject({
+      query: z.string().max(REQUEST_LIMITS.searchChars),
+      limit: z.int().min(1).max(500).optional(),
+    }),
+  'link:lookup': () => z.strictObject({ url: z.string().max(REQUEST_LIMITS.linkChars) }),
+  'lists:get': () => none,
+  'list:subscribe': () => z.strictObject({ url, title: title.optional(), key: signingKey.optional() }),
+  'list:set': () =>
+    z.strictObject({
+      list,
+      enabled: z.boolean().optional(),
+      schedule: schedule.optional(),
+      title: title.optional(),
+      key: signingKey.optional(),
+    }),
+  'list:remove': () => z.strictObject({ list }),
+  'list:update': () => z.strictObject({ list, confirmed: z.boolean().optional(), review: z.boolean().optional() }),
+  'lists:updateAll': () => none,
+  'list:import': () =>
+    z.strictObject({
+      list: list.optional(),
+      // The key putUpload makes (a random UUID); the file itself stays in IndexedDB.
+      upload: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+      origin,
+      confirmed: z.boolean().optional(),
+      review: z.boolean().optional(),
+    }),
+  'list:apply': () => z.strictObject({ list }),
+  'list:discard': () => z.strictObject({ list }),
+  'list:history': () => z.strictObject({ list }),
+  'list:rollback': () => z.strictObject({ list }),
+  'note:set': () => z.strictObject({ id, text: z.string().max(4_000) }),
+  'sightings:of': () => z.strictObject({ key: z.string().max(140) }),
+  'sightings:count': () => none,
+  'sightings:export': () => z.strictObject({ format: z.enum(['json', 'csv']) }),
+  'sightings:clear': () => none,
+  'mine:save': () =>
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('organisation'), record }),
+      z.strictObject({
+        kind: z.literal('account'),
+        record,
+        evidence: z.strictObject({ event: record, reports: z.array(record).min(1).max(20) }).optional(),
+      }),
+      z.strictObject({ kind: z.literal('event'), record, reports: z.array(record).min(1).max(20) }),
+    ]),
+  'mine:delete': () => z.strictObject({ kind: recordKind, id: z.string().min(1).max(80) }),
+  'list:export': () => z.strictObject({ list: list.optional(), format: z.enum(['json', 'csv']) }),
+  'tab:found': () => z.strictObject({ tabId: z.int().min(0) }),
+  'settings:get': () => none,
+  'settings:save': () => settingsPatch,
 };
+
+const made = new Map<MessageType, z.ZodType>();
+
+function schemaOf(type: MessageType): z.ZodType {
+  let schema = made.get(type);
+  if (!schema) made.set(type, (schema = REQUEST_SCHEMAS[type]()));
+  return schema;
+}
 
 export type RequestCheck = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** Checks a request's data against its type's schema; the error names the type and the first bad field. */
 export function checkRequest(type: MessageType, data: unknown): RequestCheck {
-  const result = REQUEST_SCHEMAS[type].safeParse(data);
+  const result = schemaOf(type).safeParse(data);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';

@@ -63,6 +63,7 @@ export default defineContentScript({
     const marker = new PageMarker(document, {
       registry,
       match: (request) => askBackground('page:match', request),
+      probe: (request) => askBackground('page:probe', request),
       reportFound: (found) => {
         if (found.length > 0) void ensureCard();
         void askBackground('page:found', { found, visit, title: document.title.slice(0, 300) }).catch(() => undefined);

@@ -122,6 +122,9 @@ export function createBackgroundHandlers(
       for (const [key, claim] of Object.entries(answer.claims)) labels[key] = labelOf(claim);
       return { texts: answer.texts, links: answer.links, labels };
     },
+    async 'page:probe'({ text, links }) {
+      return service.mayMark(text, links);
+    },
     async 'page:subscribe'(request) {
       // Checked again here: only a list address the extension would download is passed on.
       const checked = parseSubscribeLink(`#${subscribeFragment(request)}`, acceptsListUrl);

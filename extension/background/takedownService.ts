@@ -224,6 +224,11 @@ export class TakedownService {
     });
   }
 
+  /** Whether a page with this whole text and these links may have a mark (TakedownMatcher.mayMark). */
+  mayMark(text: string, links: readonly string[]): Promise<boolean> {
+    return this.generation().then((generation) => generation.merged.matcher.mayMark(text, links));
+  }
+
   /** Reads from the current generation; a read a list change overtook is done again once that change is in place. */
   private async fromOneGeneration<T>(read: (generation: Generation) => Promise<T>): Promise<T> {
     for (let tries = 1; ; tries++) {

@@ -10,8 +10,8 @@ import type { Status } from '../../lib/dataset/schema';
 import type { LinkMark, TextMark } from '../../lib/matching/takedownMatcher';
 import { claimKey } from '../../lib/claims';
 import { DEFAULT_BATCH_LIMITS, matchInBatches, type BatchLimits } from '../../lib/pageMatchBatches';
-import { PAGE_LIMITS, type PageLimits } from '../../lib/pageLimits';
-import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
+import { PAGE_LIMITS, PROBE_LIMITS, type PageLimits } from '../../lib/pageLimits';
+import type { PageMatchRequest, PageMatchResponse, PageProbeRequest } from '../../lib/protocol';
 import { tagLink } from './markElements';
 import { MarkRegistry, type PlannedMark } from './markRegistry';
 import { isInsideSkipped } from './pageScope';
@@ -19,6 +19,11 @@ import { blockOf, collectRuns, isInlineElement, piecesOf, type TextRun } from '.
 
 export interface PageMarkerOptions {
   match(request: PageMatchRequest): Promise<PageMatchResponse>;
+  /**
+   * The quick look (page:probe): whether anything in the page's whole text or links may be marked. Without it, or
+   * when it says yes or fails, the page is read block by block.
+   */
+  probe?(request: PageProbeRequest): Promise<boolean>;
   /** What the page mentions, as claimKey(match, id): accounts and organisations. */
   reportFound(found: string[]): void;
   signal: AbortSignal;
@@ -55,72 +60,139 @@ export class PageMarker {
    * Text nodes and links read and not changed since, with the text read (a link's is empty). The text is compared
    * as well: while the page is parsed, nothing observes a change to it.
    */
-  private done = new WeakMap<Node, string>();
-  private markedStatuses: Set<Status> | undefined;
-  private markOrganisations: boolean;
+  #done = new WeakMap<Node, string>();
+  #markedStatuses: Set<Status> | undefined;
+  #markOrganisations: boolean;
   /** Each account's and organisation's accessible name so far (what it claims), from the background's answers. */
-  private readonly labels = new Map<string, string>();
-  private started = false;
+  readonly #labels = new Map<string, string>();
+  #started = false;
   /** Bumped by stop(): a batch whose answer arrives after a stop belongs to an old page state and is dropped. */
-  private generation = 0;
-  private queue: Node[] = [];
+  #generation = 0;
+  #queue: Node[] = [];
   /** The nodes in `queue`, for a quick "already waiting". */
-  private readonly queued = new Set<Node>();
-  private readonly shadowRoots = new Set<ShadowRoot>();
-  private readonly observer: MutationObserver;
-  private running = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastReported: string | undefined;
-  private readonly batchChars: number;
-  private readonly batchLimits: BatchLimits;
-  private readonly sliceMs: number;
-  private readonly mutationDelayMs: number;
-  private readonly parseTickMs: number;
-  private readonly linkStyled = new WeakSet<Node>();
-  private readonly retries = new WeakMap<Node, number>();
-  private readonly limits: PageLimits;
+  readonly #queued = new Set<Node>();
+  readonly #shadowRoots = new Set<ShadowRoot>();
+  readonly #observer: MutationObserver;
+  #running = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastReported: string | undefined;
+  readonly #batchChars: number;
+  readonly #batchLimits: BatchLimits;
+  readonly #sliceMs: number;
+  readonly #mutationDelayMs: number;
+  readonly #parseTickMs: number;
+  readonly #linkStyled = new WeakSet<Node>();
+  readonly #retries = new WeakMap<Node, number>();
+  readonly #limits: PageLimits;
   /** Characters sent to be matched so far on this page. */
-  private charsSent = 0;
-  private lastRunEnd = -Infinity;
+  #charsSent = 0;
+  #lastRunEnd = -Infinity;
   /** Settles when the queue is empty; tests and the demo wait on it. */
   idle: Promise<void> = Promise.resolve();
-  private resolveIdle: (() => void) | undefined;
+  #resolveIdle: (() => void) | undefined;
 
   constructor(
     private readonly doc: Document,
     private readonly options: PageMarkerOptions,
   ) {
     this.registry = options.registry ?? new MarkRegistry();
-    this.batchChars = options.batchChars ?? 100_000;
-    this.batchLimits = options.batchLimits ?? DEFAULT_BATCH_LIMITS;
-    this.sliceMs = options.sliceMs ?? 8;
-    this.mutationDelayMs = options.mutationDelayMs ?? 50;
-    this.parseTickMs = options.parseTickMs ?? 100;
-    this.markedStatuses = options.markedStatuses ? new Set(options.markedStatuses) : undefined;
-    this.markOrganisations = options.markOrganisations ?? true;
-    this.limits = { ...PAGE_LIMITS, ...options.limits };
-    this.observer = new MutationObserver((records) => this.ownEdit(() => this.onMutations(records)));
+    this.#batchChars = options.batchChars ?? 100_000;
+    this.#batchLimits = options.batchLimits ?? DEFAULT_BATCH_LIMITS;
+    this.#sliceMs = options.sliceMs ?? 8;
+    this.#mutationDelayMs = options.mutationDelayMs ?? 50;
+    this.#parseTickMs = options.parseTickMs ?? 100;
+    this.#markedStatuses = options.markedStatuses ? new Set(options.markedStatuses) : undefined;
+    this.#markOrganisations = options.markOrganisations ?? true;
+    this.#limits = { ...PAGE_LIMITS, ...options.limits };
+    this.#observer = new MutationObserver((records) => this.#ownEdit(() => this.#onMutations(records)));
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   get isStarted(): boolean {
-    return this.started;
+    return this.#started;
   }
 
   start(): void {
-    if (this.started || this.options.signal.aborted) return;
-    this.started = true;
+    if (this.#started || this.options.signal.aborted) return;
+    this.#started = true;
     // While the parser runs, the observer stays off: it would get a record for every node the parser adds.
-    if (this.doc.readyState === 'loading') this.idle = this.followParser();
+    if (this.doc.readyState === 'loading') this.idle = this.#followParser();
     else {
-      this.observe();
-      this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
+      this.#observe();
+      this.idle = this.#readPage();
     }
   }
 
-  private observe(): void {
-    this.observer.observe(this.doc.documentElement, OBSERVED);
-    for (const root of this.shadowRoots) this.observer.observe(root, OBSERVED);
+  /**
+   * Reads the parsed page: one pass over every block not done. On a first read, the quick look comes before it: most
+   * pages mention nothing tracked, and one look at their whole text costs a fraction of reading every text node.
+   * Settles once the pass is done (or the page used up its characters).
+   */
+  async #readPage(): Promise<void> {
+    const generation = this.#generation;
+    if (await this.#nothingToMark()) {
+      if (generation !== this.#generation) return;
+      // The look saw no shadow root's text: those of custom elements are read (see lookForShadowRoots).
+      this.#lookForShadowRoots();
+      if (this.#queue.length > 0) this.#runQueue(0);
+    } else if (generation === this.#generation) this.#enqueue(this.doc.body ?? this.doc.documentElement, 0);
+    if (generation !== this.#generation) return;
+    // Queued: the run sweeps and reports. Not queued (nothing to read, or no characters left): done here.
+    if (this.#resolveIdle) await this.idle;
+    else {
+      this.#ownEdit(() => this.registry.sweep());
+      this.#reportFound();
+    }
+  }
+
+  /** The quick look says no part of the page can be marked (only on a page with no mark yet). */
+  async #nothingToMark(): Promise<boolean> {
+    const probe = this.options.probe;
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (!probe || !root || this.registry.hasSplits || this.isOverBudget) return false;
+    const text = root.textContent ?? '';
+    if (text.length > PROBE_LIMITS.maxChars) return false;
+    const links: string[] = [];
+    for (const link of root.querySelectorAll('a[href]')) {
+      const href = (link as HTMLAnchorElement).href;
+      if (typeof href !== 'string') continue; // an SVG link: the walk never reads those
+      if (links.push(href) > PROBE_LIMITS.maxLinks) return false;
+    }
+    try {
+      return !(await probe({ text, links }));
+    } catch {
+      return false; // the background restarting, say: the page is read block by block
+    }
+  }
+
+  /**
+   * Open shadow roots of custom elements (a hyphen in the name: where most shadow roots are), found by one XPath
+   * query, are queued to be read. A built-in element's shadow root (a div's) is found only by a walk: on a page the
+   * quick look passed over, it is read once the page changes around it.
+   */
+  #lookForShadowRoots(): void {
+    const doc = this.doc;
+    if (typeof doc.evaluate !== 'function') return;
+    try {
+      const hosts = doc.evaluate(
+        '//*[contains(local-name(), "-")]',
+        doc,
+        null,
+        XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
+        null,
+      );
+      for (let i = 0; i < hosts.snapshotLength; i++) {
+        const root = (hosts.snapshotItem(i) as Element | null)?.shadowRoot;
+        if (root) this.#watchShadowRoot(root);
+      }
+    } catch {
+      // No XPath here: the shadow roots are read when the page changes around them.
+    }
+  }
+
+  #observe(): void {
+    this.#observer.observe(this.doc.documentElement, OBSERVED);
+    for (const root of this.#shadowRoots) this.#observer.observe(root, OBSERVED);
   }
 
   /**
@@ -129,9 +201,9 @@ export class PageMarker {
    * starts, marks a page script broke are undone, and one pass over the whole page reads what is not done (text a
    * page script added or changed while the parser ran, and the rest of the page).
    */
-  private async followParser(): Promise<void> {
-    const generation = this.generation;
-    const current = () => generation === this.generation && !this.options.signal.aborted;
+  async #followParser(): Promise<void> {
+    const generation = this.#generation;
+    const current = () => generation === this.#generation && !this.options.signal.aborted;
     const parsed = new Promise<void>((resolve) => {
       if (this.doc.readyState !== 'loading') return resolve();
       this.doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal: this.options.signal });
@@ -142,55 +214,49 @@ export class PageMarker {
     try {
       while (!done && current()) {
         for (;;) {
-          const next = await this.scanBatch(this.doc.documentElement, resume, (read) => (resume = read));
+          const next = await this.#scanBatch(this.doc.documentElement, resume, (read) => (resume = read));
           if (!current() || !next) break;
           resume = next;
         }
         if (!current()) return;
-        await Promise.race([parsed, new Promise((resolve) => setTimeout(resolve, this.parseTickMs))]);
+        await Promise.race([parsed, new Promise((resolve) => setTimeout(resolve, this.#parseTickMs))]);
       }
       if (!current()) return;
-      this.observe();
-      this.ownEdit(() => {
-        for (const split of this.registry.brokenSplits()) this.release(split.node, false);
+      this.#observe();
+      this.#ownEdit(() => {
+        for (const split of this.registry.brokenSplits()) this.#release(split.node, false);
       });
-      this.enqueue(this.doc.body ?? this.doc.documentElement, 0);
-      // Queued: the run sweeps and reports. Not queued (the page used up its characters): done here.
-      if (this.resolveIdle) await this.idle;
-      else {
-        this.ownEdit(() => this.registry.sweep());
-        this.reportFound();
-      }
+      await this.#readPage();
     } catch (error) {
       if (current()) console.warn('Takedown Lens: marking stopped while the page loaded', error);
     }
   }
 
   stop(): void {
-    this.started = false;
-    this.generation++;
-    this.observer.disconnect();
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.queue = [];
-    this.queued.clear();
+    this.#started = false;
+    this.#generation++;
+    this.#observer.disconnect();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#queue = [];
+    this.#queued.clear();
   }
 
   /** Removes every mark, leaving the page's text as it was, and stops. */
   unmarkAll(): void {
     this.stop();
     this.registry.clear();
-    this.done = new WeakMap();
-    this.reportFound();
+    this.#done = new WeakMap();
+    this.#reportFound();
   }
 
   /** Marks the page again from scratch: after the dataset or the marked statuses changed. */
   restart(markedStatuses?: readonly Status[], markOrganisations?: boolean): void {
-    if (markedStatuses) this.markedStatuses = new Set(markedStatuses);
-    if (markOrganisations !== undefined) this.markOrganisations = markOrganisations;
-    this.labels.clear();
+    if (markedStatuses) this.#markedStatuses = new Set(markedStatuses);
+    if (markOrganisations !== undefined) this.#markOrganisations = markOrganisations;
+    this.#labels.clear();
     // The extension asked for this (a new dataset, other settings), not the page: the page's budget starts again.
-    this.charsSent = 0;
+    this.#charsSent = 0;
     this.unmarkAll();
     this.start();
   }
@@ -204,54 +270,59 @@ export class PageMarker {
    * Runs our DOM edits so that the observer never sees them: the page's pending records are handled first, and
    * the records our edits made are taken off the list before anything else runs.
    */
-  private ownEdit<T>(edit: () => T): T {
-    const pending = this.observer.takeRecords();
-    if (pending.length > 0) this.onMutations(pending);
+  #ownEdit<T>(edit: () => T): T {
+    const pending = this.#observer.takeRecords();
+    if (pending.length > 0) this.#onMutations(pending);
     try {
       return edit();
     } finally {
-      this.observer.takeRecords();
+      this.#observer.takeRecords();
     }
   }
 
   /** True once the page used up its characters: nothing new is matched on it (its marks stay, and are kept safe). */
   get isOverBudget(): boolean {
-    return this.charsSent >= this.limits.maxPageChars;
+    return this.#charsSent >= this.#limits.maxPageChars;
   }
 
-  private enqueue(node: Node, delay: number): void {
-    if (this.options.signal.aborted || !this.started || this.isOverBudget) return;
-    if (this.queued.has(node)) {
+  #enqueue(node: Node, delay: number): void {
+    if (this.options.signal.aborted || !this.#started || this.isOverBudget) return;
+    if (this.#queued.has(node)) {
       // already waiting
-    } else if (this.queue.length >= FLOOD) this.collapseQueue();
+    } else if (this.#queue.length >= FLOOD) this.#collapseQueue();
     else {
-      this.queue.push(node);
-      this.queued.add(node);
+      this.#queue.push(node);
+      this.#queued.add(node);
     }
-    if (!this.resolveIdle) this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
-    this.schedule(delay);
+    this.#runQueue(delay);
+  }
+
+  /** Reads the queue after `delay`; `idle` settles once it is empty. */
+  #runQueue(delay: number): void {
+    if (!this.#resolveIdle) this.idle = new Promise((resolve) => (this.#resolveIdle = resolve));
+    this.#schedule(delay);
   }
 
   /** A flood of changes: rescan the document and every open shadow root once (done text is skipped). */
-  private collapseQueue(): void {
-    this.queue = [this.doc.body ?? this.doc.documentElement];
-    for (const root of this.shadowRoots) if (root.host.isConnected) this.queue.push(root);
-    this.queued.clear();
-    for (const root of this.queue) this.queued.add(root);
+  #collapseQueue(): void {
+    this.#queue = [this.doc.body ?? this.doc.documentElement];
+    for (const root of this.#shadowRoots) if (root.host.isConnected) this.#queue.push(root);
+    this.#queued.clear();
+    for (const root of this.#queue) this.#queued.add(root);
   }
 
-  private schedule(delay: number): void {
-    if (this.timer !== undefined || this.running) return;
+  #schedule(delay: number): void {
+    if (this.#timer !== undefined || this.#running) return;
     // However fast the page changes, batches start at least minRunGapMs apart.
-    const wait = Math.max(delay, this.lastRunEnd + this.limits.minRunGapMs - performance.now());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run();
+    const wait = Math.max(delay, this.#lastRunEnd + this.#limits.minRunGapMs - performance.now());
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#run();
     }, wait);
   }
 
   /** Where a change to `node` is read again: its block (a new block element is read on its own). */
-  private rescanRootFor(node: Node): Node {
+  #rescanRootFor(node: Node): Node {
     if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) return node;
     return blockOf(node);
   }
@@ -260,167 +331,167 @@ export class PageMarker {
    * Undoes our split around a node the page touched, and queues its block to be matched again. A node whose text
    * the page set keeps that text, whichever record tells us first (a removal beside it may come before).
    */
-  private release(node: Node, pageSetText: boolean): void {
+  #release(node: Node, pageSetText: boolean): void {
     const split = this.registry.splitOf(node);
     if (!split) return;
     const textSet = (pageSetText && node === split.node) || split.node.data !== split.kept;
     const keep = textSet ? new Set([split.node]) : undefined;
     for (const restored of this.registry.restore(split, keep)) {
-      this.done.delete(restored);
-      if (restored.isConnected) this.enqueue(this.rescanRootFor(restored), this.mutationDelayMs);
+      this.#done.delete(restored);
+      if (restored.isConnected) this.#enqueue(this.#rescanRootFor(restored), this.#mutationDelayMs);
     }
   }
 
-  private checkSplitAt(node: Node | null): void {
+  #checkSplitAt(node: Node | null): void {
     if (!node) return;
     const split = this.registry.splitOf(node);
-    if (split && !this.registry.isIntact(split)) this.release(split.node, false);
+    if (split && !this.registry.isIntact(split)) this.#release(split.node, false);
   }
 
-  private onMutations(records: MutationRecord[]): void {
+  #onMutations(records: MutationRecord[]): void {
     // A page with no mark yet (most pages, and every page while it is parsed) has no split to check or restore.
     const splits = this.registry.hasSplits;
     for (const record of records) {
       const target = record.target;
       if (record.type === 'characterData') {
         if (splits && this.registry.splitOf(target)) {
-          this.release(target, true);
+          this.#release(target, true);
           continue;
         }
         if (isInsideSkipped(target)) continue;
-        this.done.delete(target);
-        this.enqueue(this.rescanRootFor(target), this.mutationDelayMs);
+        this.#done.delete(target);
+        this.#enqueue(this.#rescanRootFor(target), this.#mutationDelayMs);
         continue;
       }
       if (splits) {
-        for (const node of record.removedNodes) if (this.registry.splitOf(node)) this.release(node, false);
-        this.checkSplitAt(record.previousSibling);
-        this.checkSplitAt(record.nextSibling);
+        for (const node of record.removedNodes) if (this.registry.splitOf(node)) this.#release(node, false);
+        this.#checkSplitAt(record.previousSibling);
+        this.#checkSplitAt(record.nextSibling);
       }
       for (const node of record.addedNodes) {
         if (this.registry.isOurs(node)) {
-          this.release(node, false);
+          this.#release(node, false);
           continue;
         }
         // Something put between a split node and our pieces: the page's order comes back.
         if (splits) {
-          this.checkSplitAt(node.previousSibling);
-          this.checkSplitAt(node.nextSibling);
+          this.#checkSplitAt(node.previousSibling);
+          this.#checkSplitAt(node.nextSibling);
         }
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         // Text or an inline element joins the text around it: its whole block is read again.
         const root = node.nodeType === Node.TEXT_NODE || isInlineElement(node as Element) ? blockOf(target) : node;
-        if (root !== node) this.forgetNeighbours(node);
-        this.enqueue(root, this.mutationDelayMs);
+        if (root !== node) this.#forgetNeighbours(node);
+        this.#enqueue(root, this.#mutationDelayMs);
       }
     }
   }
 
   /** The text nodes around an insertion belong to a changed run: they are matched again with it. */
-  private forgetNeighbours(inserted: Node): void {
+  #forgetNeighbours(inserted: Node): void {
     for (const sibling of [inserted.previousSibling, inserted.nextSibling]) {
-      if (sibling && sibling.nodeType === Node.TEXT_NODE) this.done.delete(sibling);
+      if (sibling && sibling.nodeType === Node.TEXT_NODE) this.#done.delete(sibling);
     }
-    this.done.delete(inserted);
+    this.#done.delete(inserted);
   }
 
-  private async run(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+  async #run(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
     try {
-      while (this.queue.length > 0 && !this.options.signal.aborted) {
-        const root = this.queue.shift()!;
-        this.queued.delete(root);
+      while (this.#queue.length > 0 && !this.options.signal.aborted) {
+        const root = this.#queue.shift()!;
+        this.#queued.delete(root);
         if (!root.isConnected) continue;
         let resume: Node | undefined;
         do {
-          resume = (await this.scanBatch(root, resume)) ?? undefined;
+          resume = (await this.#scanBatch(root, resume)) ?? undefined;
         } while (resume && !this.options.signal.aborted);
       }
-      this.ownEdit(() => this.registry.sweep());
-      this.reportFound();
+      this.#ownEdit(() => this.registry.sweep());
+      this.#reportFound();
     } catch (error) {
       // The background may be restarting or the extension reloaded; the next mutation tries again.
-      if (!this.options.signal.aborted && this.started)
+      if (!this.options.signal.aborted && this.#started)
         console.warn('Takedown Lens: marking stopped for this batch', error);
     } finally {
-      this.running = false;
-      this.lastRunEnd = performance.now();
-      if (this.queue.length > 0 && this.started && !this.options.signal.aborted) this.schedule(0);
+      this.#running = false;
+      this.#lastRunEnd = performance.now();
+      if (this.#queue.length > 0 && this.#started && !this.options.signal.aborted) this.#schedule(0);
       else {
-        this.resolveIdle?.();
-        this.resolveIdle = undefined;
+        this.#resolveIdle?.();
+        this.#resolveIdle = undefined;
       }
     }
   }
 
-  private watchShadowRoot(root: ShadowRoot): void {
-    if (this.shadowRoots.has(root) || shadowDepth(root, this.limits.maxShadowDepth) > this.limits.maxShadowDepth)
+  #watchShadowRoot(root: ShadowRoot): void {
+    if (this.#shadowRoots.has(root) || shadowDepth(root, this.#limits.maxShadowDepth) > this.#limits.maxShadowDepth)
       return;
-    this.shadowRoots.add(root);
-    this.observer.observe(root, OBSERVED);
-    if (!this.queued.has(root)) {
-      this.queue.push(root);
-      this.queued.add(root);
+    this.#shadowRoots.add(root);
+    this.#observer.observe(root, OBSERVED);
+    if (!this.#queued.has(root)) {
+      this.#queue.push(root);
+      this.#queued.add(root);
     }
   }
 
   /** Scans one slice under `root`; returns where to resume, or null when the root is finished. */
-  private async scanBatch(root: Node, resume: Node | undefined, onRead?: (last: Node) => void): Promise<Node | null> {
+  async #scanBatch(root: Node, resume: Node | undefined, onRead?: (last: Node) => void): Promise<Node | null> {
     const registry = this.registry;
     const collected = collectRuns(
       root,
       {
-        isDone: (node) => this.isDone(node),
+        isDone: (node) => this.#isDone(node),
         isOurs: (node) => registry.isOurs(node),
         textOf: (node) => registry.textOf(node),
-        maxChars: this.batchChars,
-        maxItems: this.batchLimits.maxItems * 4,
+        maxChars: this.#batchChars,
+        maxItems: this.#batchLimits.maxItems * 4,
       },
       resume?.isConnected ? resume : undefined,
     );
-    for (const shadowRoot of collected.shadowRoots) this.watchShadowRoot(shadowRoot);
+    for (const shadowRoot of collected.shadowRoots) this.#watchShadowRoot(shadowRoot);
     const { links } = collected;
-    const runs = this.withinLimits(collected.runs);
+    const runs = this.#withinLimits(collected.runs);
     if (collected.last) onRead?.(collected.last);
     if (runs.length === 0 && links.length === 0) return this.isOverBudget ? null : collected.next;
     const sent = runs.map((run) => run.text);
-    const generation = this.generation;
+    const generation = this.#generation;
     const answer = await matchInBatches(
       { texts: sent, links: links.map((link) => link.href) },
       (request) => this.options.match(request),
-      this.batchLimits,
+      this.#batchLimits,
       () => {
-        if (this.options.signal.aborted || generation !== this.generation) throw new Error('stopped');
+        if (this.options.signal.aborted || generation !== this.#generation) throw new Error('stopped');
       },
     );
-    if (generation !== this.generation) return null;
-    for (const [key, label] of Object.entries(answer.labels)) this.labels.set(key, label);
-    if (answer.texts.includes(undefined) || answer.links.includes(undefined)) this.retryLater(root);
+    if (generation !== this.#generation) return null;
+    for (const [key, label] of Object.entries(answer.labels)) this.#labels.set(key, label);
+    if (answer.texts.includes(undefined) || answer.links.includes(undefined)) this.#retryLater(root);
     let sliceStart = performance.now();
     for (let i = 0; i < runs.length; i++) {
       const found = answer.texts[i];
       if (found === undefined) continue; // not matched, so not done: tried again later
-      this.ownEdit(() => this.applyRun(runs[i]!, found));
-      if (performance.now() - sliceStart > this.sliceMs) {
+      this.#ownEdit(() => this.#applyRun(runs[i]!, found));
+      if (performance.now() - sliceStart > this.#sliceMs) {
         await yieldToPage();
-        if (generation !== this.generation) return null;
+        if (generation !== this.#generation) return null;
         sliceStart = performance.now();
       }
     }
-    this.ownEdit(() =>
+    this.#ownEdit(() =>
       links.forEach((link, i) => {
         const mark = answer.links[i];
         if (mark === undefined) return;
-        this.done.set(link, '');
-        if (mark && link.isConnected && this.wanted(mark)) this.tagLink(link, mark);
+        this.#done.set(link, '');
+        if (mark && link.isConnected && this.#wanted(mark)) this.#tagLink(link, mark);
       }),
     );
     return collected.next;
   }
 
-  private isDone(node: Node): boolean {
-    const read = this.done.get(node);
+  #isDone(node: Node): boolean {
+    const read = this.#done.get(node);
     return read !== undefined && (node.nodeType !== Node.TEXT_NODE || read === this.registry.textOf(node as Text));
   }
 
@@ -428,45 +499,45 @@ export class PageMarker {
    * The runs that may be matched: a run over maxRunChars is never sent (it is taken as done), and the page's
    * character budget is spent in order; what is past it is not sent.
    */
-  private withinLimits(runs: TextRun[]): TextRun[] {
+  #withinLimits(runs: TextRun[]): TextRun[] {
     const kept: TextRun[] = [];
     for (const run of runs) {
-      if (run.text.length > this.limits.maxRunChars) {
-        for (const { node } of run.segments) this.done.set(node, this.registry.textOf(node));
+      if (run.text.length > this.#limits.maxRunChars) {
+        for (const { node } of run.segments) this.#done.set(node, this.registry.textOf(node));
         continue;
       }
-      if (this.charsSent + run.text.length > this.limits.maxPageChars) {
-        this.charsSent = this.limits.maxPageChars;
+      if (this.#charsSent + run.text.length > this.#limits.maxPageChars) {
+        this.#charsSent = this.#limits.maxPageChars;
         console.info('Takedown Lens: this page passed its character limit; new text on it is not marked.');
         break;
       }
-      this.charsSent += run.text.length;
+      this.#charsSent += run.text.length;
       kept.push(run);
     }
     return kept;
   }
 
   /** Items the background could not match are tried again a few times, a while later. */
-  private retryLater(root: Node): void {
-    const tries = this.retries.get(root) ?? 0;
+  #retryLater(root: Node): void {
+    const tries = this.#retries.get(root) ?? 0;
     if (tries >= MAX_RETRIES) return;
-    this.retries.set(root, tries + 1);
-    setTimeout(() => this.enqueue(root, 0), RETRY_DELAY_MS * 2 ** tries);
+    this.#retries.set(root, tries + 1);
+    setTimeout(() => this.#enqueue(root, 0), RETRY_DELAY_MS * 2 ** tries);
   }
 
-  private wanted(mark: TextMark | LinkMark): boolean {
-    if (mark.match === 'organisation' && !this.markOrganisations) return false;
-    return !this.markedStatuses || this.markedStatuses.has(mark.status);
+  #wanted(mark: TextMark | LinkMark): boolean {
+    if (mark.match === 'organisation' && !this.#markOrganisations) return false;
+    return !this.#markedStatuses || this.#markedStatuses.has(mark.status);
   }
 
-  private tagLink(link: HTMLAnchorElement, mark: LinkMark): void {
-    const style = tagLink(link, mark, this.linkStyled);
+  #tagLink(link: HTMLAnchorElement, mark: LinkMark): void {
+    const style = tagLink(link, mark, this.#linkStyled);
     if (style) this.registry.addUi(style);
     this.registry.tagLink(link, mark);
   }
 
   /** Marks one run with its answer, if its text nodes still hold the text that was matched. */
-  private applyRun(run: TextRun, found: TextMark[]): void {
+  #applyRun(run: TextRun, found: TextMark[]): void {
     for (const { node, start, end } of run.segments) {
       if (!node.isConnected || this.registry.textOf(node) !== run.text.slice(start, end)) return;
     }
@@ -477,15 +548,15 @@ export class PageMarker {
     }
     for (const { node } of run.segments) {
       if (node.data !== this.registry.textOf(node)) return;
-      this.done.set(node, node.data);
+      this.#done.set(node, node.data);
     }
     const planned: PlannedMark[] = [];
     for (const mark of found) {
-      if (!this.wanted(mark) || mark.start < 0 || mark.end > run.text.length || mark.start >= mark.end) continue;
+      if (!this.#wanted(mark) || mark.start < 0 || mark.end > run.text.length || mark.start >= mark.end) continue;
       const pieces = piecesOf(run, mark.start, mark.end);
       if (pieces.length > 1 && !laidOutInline(pieces.map((piece) => piece.node))) continue;
       const text = run.text.slice(mark.start, mark.end);
-      const label = this.labels.get(claimKey(mark.match, mark.id)) ?? text;
+      const label = this.#labels.get(claimKey(mark.match, mark.id)) ?? text;
       planned.push({ match: mark.match, id: mark.id, status: mark.status, text, label, pieces });
     }
     if (planned.length === 0) return;
@@ -497,11 +568,11 @@ export class PageMarker {
     }
   }
 
-  private reportFound(): void {
+  #reportFound(): void {
     const ids = this.found();
     const key = ids.join('\n');
-    if (key === this.lastReported) return;
-    this.lastReported = key;
+    if (key === this.#lastReported) return;
+    this.#lastReported = key;
     this.options.reportFound(ids);
   }
 }

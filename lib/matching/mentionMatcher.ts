@@ -12,6 +12,7 @@ import {
   HASHED,
   MAX_SAMPLE_STEP,
   NEEDS_ID_CONTEXT,
+  occursIn,
   NEEDS_PLATFORM_CONTEXT,
   scanText,
   slotOf,
@@ -152,6 +153,14 @@ export class MentionMatcher {
    * reads most of a Chinese or Japanese text one unit in four; where it stops too often (English), the rest is read
    * unit by unit.
    */
+  /**
+   * Whether any pattern occurs anywhere in the text, inside words too and whatever its context: true wherever
+   * findMentions would find a mention in any stretch of it (a page's whole text, blocks run together).
+   */
+  occursIn(text: string): boolean {
+    return occursIn(text, this.scanTables);
+  }
+
   findMentions(text: string, hasContext?: ContextCheck): Mention[] {
     const tables = this.scanTables;
     const found: number[] = [];
@@ -194,27 +203,46 @@ export function buildMentionTables(patterns: Iterable<MatcherPattern>): Steps<Me
 }
 
 function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Steps<MentionMatcherSnapshot> {
-  const byText = new Map<string, number>();
-  const texts: string[] = [];
-  const flags: number[] = [];
-  const accounts: number[] = [];
-  let totalLength = 0;
+  // One pass: each pattern is folded and inserted as it comes, and a text met again ends at a node that is already
+  // terminal. No map of texts and no array of patterns is kept (at a million accounts those were most of the
+  // build's time, in the garbage collector). The arrays grow by doubling and are cut to size at the end.
+  // Sized once where the patterns are counted ahead (a few doublings of large arrays cost a full collection each).
+  let units = 0;
+  let count = 0;
+  if (Array.isArray(patterns)) {
+    for (const { text, kind } of patterns as readonly MatcherPattern[]) {
+      units += kind === 'handle' ? text.length * 2 + 1 : text.length;
+      count += kind === 'handle' ? 2 : 1;
+    }
+  }
+  const trie = new GrowingTrie(units + 2, count);
+  let flags = new Uint8Array(Math.max(count, 1024));
+  let accounts = new Int32Array(Math.max(count, 1024));
+  let patternCount = 0;
+  /** Per depth below MAX_SAMPLE_STEP, the folded units found there (leadingUnits once the shortest is known). */
+  const unitsAtDepth = Array.from({ length: MAX_SAMPLE_STEP }, () => new Uint8Array(0x10000));
+  let sampleStep = MAX_SAMPLE_STEP;
   const add = (text: string, accountIndex: number, flag: number) => {
     // Text with U+FFFD or a lone surrogate is no name.
     if (text.length < MIN_PATTERN_LENGTH || text.length > MAX_PATTERN_LENGTH || ILL_FORMED.test(text)) return;
-    const known = byText.get(text);
-    if (known !== undefined) {
+    const node = trie.insert(text);
+    const known = trie.patternAt[node]! - 1;
+    if (known >= 0) {
       // The same text as a plain name and as a handle, or needing context and not: the looser rule wins.
       if (!(flag & NEEDS_ID_CONTEXT)) flags[known] = flags[known]! & ~NEEDS_ID_CONTEXT;
       if (!(flag & NEEDS_PLATFORM_CONTEXT)) flags[known] = flags[known]! & ~NEEDS_PLATFORM_CONTEXT;
       return;
     }
+    if (patternCount === flags.length) {
+      flags = grown(flags, patternCount * 2);
+      accounts = grown(accounts, patternCount * 2);
+    }
     const last = text.charCodeAt(text.length - 1);
-    byText.set(text, texts.length);
-    texts.push(text);
-    flags.push(flag | (classes[last] === WORD ? END_BOUNDARY : 0));
-    accounts.push(accountIndex);
-    totalLength += text.length;
+    flags[patternCount] = flag | (classes[last] === WORD ? END_BOUNDARY : 0);
+    accounts[patternCount] = accountIndex;
+    trie.patternAt[node] = ++patternCount;
+    sampleStep = Math.min(sampleStep, text.length);
+    for (let i = 0; i < MAX_SAMPLE_STEP && i < text.length; i++) unitsAtDepth[i]![text.charCodeAt(i)] = 1;
   };
   let counted = 0;
   for (const pattern of patterns) {
@@ -227,72 +255,102 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
       add(handle, pattern.accountIndex, NEEDS_ID_CONTEXT);
     }
   }
+  yield;
+  const { nodes, nodeCount, patternAt } = trie;
+  // Terminal nodes ascending, each with its pattern (every pattern text is distinct, so is every terminal).
+  const sortedTerminals = new Int32Array(patternCount);
+  const terminalPatterns = new Int32Array(patternCount);
+  for (let node = 1, n = 0; node < nodeCount; node++) {
+    if (!(nodes[node]! & TERMINAL)) continue;
+    sortedTerminals[n] = node;
+    terminalPatterns[n++] = patternAt[node]! - 1;
+  }
+  const leadingUnits = new Uint8Array(0x10000);
+  for (let depth = 0; depth < sampleStep; depth++) {
+    const units = unitsAtDepth[depth]!;
+    for (let unit = 0; unit < 0x10000; unit++) leadingUnits[unit]! |= units[unit]!;
+  }
+  return {
+    rootChild: trie.rootChild,
+    // Drop the unused tail (shared prefixes leave it empty); one spare node keeps `node + 1` reads in bounds.
+    nodes: nodes.slice(0, nodeCount + 1),
+    edges: trie.finalEdges(),
+    terminals: sortedTerminals,
+    terminalPatterns,
+    patternFlags: flags.slice(0, patternCount),
+    patternAccount: accounts.slice(0, patternCount),
+    leadingUnits,
+    sampleStep,
+  };
+}
 
-  const rootChild = new Int32Array(0x10000);
-  const nodes = new Int32Array(1 + totalLength + 1);
-  // Each insertion adds at most one child that is not adjacent to its parent, so patterns bound the hashed edges;
-  // the table is cut down to the edges it holds once the trie is built (two thirds full: linear probing stays short).
-  let edges: Int32Array = new Int32Array(tableSlots(texts.length) * 3);
-  let hashed = 0;
-  const terminals = new Int32Array(texts.length);
-  let nodeCount = 1;
-  for (let patternIndex = 0; patternIndex < texts.length; patternIndex++) {
-    if (patternIndex % STEP_EVERY === STEP_EVERY - 1) yield;
-    const text = texts[patternIndex]!;
+/** A typed array of `length` holding `array`'s values first. */
+function grown<T extends Int32Array | Uint8Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(length);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The trie while it is built: nodes, edges and each node's pattern (index + 1; 0 where none ends) grow as needed. */
+class GrowingTrie {
+  readonly rootChild = new Int32Array(0x10000);
+  nodes: Int32Array;
+  patternAt: Int32Array;
+  nodeCount = 1;
+  private edges: Int32Array;
+  private hashed = 0;
+
+  /** Room for `units` nodes and `edges` hashed edges to begin with. */
+  constructor(units: number, edges: number) {
+    this.nodes = new Int32Array(Math.max(units, 1 << 16));
+    this.patternAt = new Int32Array(this.nodes.length);
+    this.edges = new Int32Array(tableSlots(edges) * 3);
+  }
+
+  /** Adds the text's path where it is missing and marks its end; returns the end node. */
+  insert(text: string): number {
+    // A text adds at most one node a unit (and one spare).
+    if (this.nodeCount + text.length + 1 > this.nodes.length) {
+      const length = Math.max(this.nodes.length * 2, this.nodeCount + text.length + 1);
+      this.nodes = grown(this.nodes, length);
+      this.patternAt = grown(this.patternAt, length);
+    }
+    const nodes = this.nodes;
     const first = text.charCodeAt(0);
-    let node = rootChild[first]!;
+    let node = this.rootChild[first]!;
     if (node === 0) {
-      node = nodeCount++;
-      rootChild[first] = node;
+      node = this.nodeCount++;
+      this.rootChild[first] = node;
       nodes[node] = first;
     }
     for (let i = 1; i < text.length; i++) {
       const char = text.charCodeAt(i);
-      const next = childOf(nodes, edges, edges.length / 3, node, char);
+      const next = childOf(nodes, this.edges, this.edges.length / 3, node, char);
       if (next !== 0) {
         node = next;
         continue;
       }
-      const created = nodeCount++;
+      const created = this.nodeCount++;
       nodes[created] = char;
       if (created === node + 1 && !(nodes[node]! & ADJACENT)) nodes[node]! |= ADJACENT;
       else {
-        putEdge(edges, node, char, created);
-        hashed++;
+        // Two thirds full at most: linear probing stays short.
+        const slots = this.edges.length / 3;
+        if ((this.hashed + 1) * 3 > slots * 2) this.edges = resizedEdges(this.edges, slots * 2);
+        putEdge(this.edges, node, char, created);
+        this.hashed++;
         nodes[node]! |= HASHED;
       }
       node = created;
     }
     nodes[node]! |= TERMINAL;
-    terminals[patternIndex] = node;
+    return node;
   }
-  edges = resizedEdges(edges, tableSlots(hashed));
-  // Terminal nodes ascending, each with its pattern (every pattern text is distinct, so is every terminal).
-  const patternAt = new Int32Array(nodeCount);
-  terminals.forEach((node, pattern) => (patternAt[node] = pattern));
-  const sortedTerminals = new Int32Array(texts.length);
-  const terminalPatterns = new Int32Array(texts.length);
-  for (let node = 1, n = 0; node < nodeCount; node++) {
-    if (!(nodes[node]! & TERMINAL)) continue;
-    sortedTerminals[n] = node;
-    terminalPatterns[n++] = patternAt[node]!;
+
+  /** The edge table cut down to the edges it holds (two thirds full). */
+  finalEdges(): Int32Array {
+    return resizedEdges(this.edges, tableSlots(this.hashed));
   }
-  let sampleStep = MAX_SAMPLE_STEP;
-  for (const text of texts) sampleStep = Math.min(sampleStep, text.length);
-  const leadingUnits = new Uint8Array(0x10000);
-  for (const text of texts) for (let i = 0; i < sampleStep; i++) leadingUnits[text.charCodeAt(i)] = 1;
-  return {
-    rootChild,
-    // Drop the unused tail (shared prefixes leave it empty); one spare node keeps `node + 1` reads in bounds.
-    nodes: nodes.slice(0, nodeCount + 1),
-    edges,
-    terminals: sortedTerminals,
-    terminalPatterns,
-    patternFlags: Uint8Array.from(flags),
-    patternAccount: Int32Array.from(accounts),
-    leadingUnits,
-    sampleStep,
-  };
 }
 
 /** Slots for an edge table holding `edges` edges two thirds full (at least 1,024). */

@@ -325,6 +325,14 @@ export class TakedownMatcher {
     });
   }
 
+  /**
+   * Whether a page with this text (all its blocks run together, as `textContent` gives it) and these links may have
+   * a mark: false only where marksIn finds nothing in any stretch of the text and linkMark nothing in any link.
+   */
+  mayMark(text: string, links: readonly string[]): boolean {
+    return this.mentions.occursIn(text) || links.some((href) => this.links.match(href) !== null);
+  }
+
   linkMark(href: string): LinkMark | null {
     const target = this.links.match(href);
     return target ? this.target(target.accountIndex) : null;

@@ -142,3 +142,26 @@ export function scanText(
   cursor.previousClass = previousClass;
   return at >= length;
 }
+
+/**
+ * Whether any pattern occurs in the text at all: from every unit, with no word boundary, @handle or context checks.
+ * Every mention a scan of a stretch of the text would find is such an occurrence, so a false answer means that no
+ * part of the text (no block of a page whose text this is) holds a mention.
+ */
+export function occursIn(text: string, tables: ScanTables): boolean {
+  const { fold, classes } = tables;
+  const { rootChild, nodes, edges } = tables.trie;
+  const edgeSlots = edges.length / 3;
+  const length = text.length;
+  for (let at = 0; at < length; at++) {
+    const char = fold[text.charCodeAt(at)]!;
+    if (classes[char] === SPACE) continue;
+    let node = rootChild[char]!;
+    for (let end = at + 1; node !== 0; end++) {
+      if (nodes[node]! & TERMINAL) return true;
+      if (end >= length) break;
+      node = childOf(nodes, edges, edgeSlots, node, fold[text.charCodeAt(end)]!);
+    }
+  }
+  return false;
+}

@@ -145,6 +145,27 @@ describe.each([true, false])('MentionMatcher (sampling %s)', (sampling) => {
     expect(big.findMentions('see account 1234 news now').map((m) => m.accountIndex)).toEqual([1234]);
   });
 
+  it('builds the same trie from patterns it cannot count ahead (its arrays grow), duplicates kept once', () => {
+    // Enough nodes and hashed edges to grow past the first sizes (65,536 nodes, 1,024 edge slots).
+    const many = Array.from({ length: 12_000 }, (_, i) => ({
+      text: i % 5 === 0 ? `Huobi ${i % 700} 金色 ${i}` : `${(i * 7919) % 12_000} Wallet ${i}`,
+      accountIndex: i,
+      kind: i % 3 === 0 ? ('handle' as const) : ('name' as const),
+    }));
+    const twice = [...many, ...many.map((pattern) => ({ ...pattern, accountIndex: pattern.accountIndex + 1 }))];
+    const counted = new MentionMatcher(twice, { sampling });
+    const streamed = new MentionMatcher(twice.values(), { sampling });
+    // The same nodes and the same edges (an edge table's slots depend on how it grew).
+    const { edges: streamedEdges, ...streamedRest } = streamed.toSnapshot();
+    const { edges: countedEdges, ...countedRest } = counted.toSnapshot();
+    expect(streamedRest).toStrictEqual(countedRest);
+    expect(edgeSet(streamedEdges)).toEqual(edgeSet(countedEdges));
+    expect(streamed.patternCount).toBe(many.length + many.filter((pattern) => pattern.kind === 'handle').length);
+    const text = many.map((pattern) => `see @${pattern.text} and ${pattern.text}.`).join(' ');
+    expect(streamed.findMentions(text)).toEqual(counted.findMentions(text));
+    // The first of two equal texts keeps its account.
+    expect(streamed.findMentions('see 7919 wallet 1 now').map((mention) => mention.accountIndex)).toEqual([1]);
+  });
   it('reads text with characters beyond the Basic Multilingual Plane, U+FFFD and lone surrogates', () => {
     expect(found('😀 OKEx \ufffd 金色财经 \ud800 Huobi 𠀀')).toEqual([
       ['OKEx', 0],
@@ -161,6 +182,13 @@ describe.each([true, false])('MentionMatcher (sampling %s)', (sampling) => {
     expect(text.slice(mentions.at(-1)!.start, mentions.at(-1)!.end)).toBe('Huobi News');
   });
 });
+
+/** An edge table's edges (node + 1, char, child), sorted. */
+function edgeSet(edges: Int32Array): string[] {
+  const found: string[] = [];
+  for (let slot = 0; slot < edges.length; slot += 3) if (edges[slot]) found.push(edges.subarray(slot, slot + 3).join());
+  return found.sort();
+}
 
 describe('sampling', () => {
   const han = '的一是不了人我在有他这为之大来以个中上们到说时地也子就出会要可你对生能而那得于着下自之年过发后作里';

@@ -1,5 +1,6 @@
 // Marks that claim only what the reports say: accounts apart from the organisations behind them, names that need
 // their platform named in the same block, and dated claims (the bundled dataset, schema version 2).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accountClaim, evidenceByAccount, evidenceDate, organisationClaim } from '../../lib/claims';
 import { TakedownMatcher, type MatchableDataset } from '../../lib/matching/takedownMatcher';
@@ -155,5 +156,50 @@ describe('claims', () => {
     expect(marks('OKEx is one of the platforms whose WeChat account has been blocked.')).toEqual([
       'OKEx|organisation:okex|blocked',
     ]);
+  });
+});
+
+describe('mayMark: the quick look at a whole page', () => {
+  const pieces = [
+    'OKEx',
+    'okex',
+    'Huobi',
+    ' News',
+    '金色财经',
+    '金色',
+    'Jinse',
+    ' Caijing',
+    'Delphy',
+    'WeChat ID: ',
+    'antminersale',
+    '@',
+    ' ',
+    '\n  ',
+    'a',
+    'x',
+    '公众号',
+    '.',
+  ];
+  const block = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join(''));
+
+  it('finds something wherever a block of the page would get a mark, its blocks run together (property)', () => {
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 6 }), (blocks) => {
+        const marked = blocks.some((text) => matcher.marksIn(text).length > 0);
+        if (marked) expect(matcher.mayMark(blocks.join(''), [])).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('says no for text and links that mention nothing tracked, and yes for a tracked link alone', () => {
+    expect(matcher.mayMark('A page about the weather, with no account named on it.', ['https://example.org/a'])).toBe(
+      false,
+    );
+    expect(matcher.mayMark('', [])).toBe(false);
+    expect(matcher.mayMark('Nothing here.', ['https://www.okex.com/'])).toBe(true);
+    // Inside a word and without its context too: only a closer look can tell.
+    expect(matcher.mayMark('smokexhaust', [])).toBe(true);
+    expect(matcher.mayMark('antminersale', [])).toBe(true);
   });
 });
