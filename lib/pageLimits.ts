@@ -24,3 +24,6 @@ export const PAGE_LIMITS: PageLimits = {
  * page is read block by block without one.
  */
 export const PROBE_LIMITS = { maxChars: 2_000_000, maxLinks: 5_000 } as const;
+
+/** The longest name or handle the matcher takes (longer text is no name): a look overlaps the last one by as much. */
+export const MAX_NAME_CHARS = 1_000;

@@ -34,47 +34,47 @@ export interface PlannedMark extends MarkClaim {
 }
 
 export class MarkRegistry {
-  private readonly splits = new Map<Text, SplitRecord>();
+  readonly #splits = new Map<Text, SplitRecord>();
   /** Every node we added to the page, and the split it belongs to (null for our own UI, such as a <style>). */
-  private readonly owner = new WeakMap<Node, SplitRecord | null>();
-  private readonly groupOfPiece = new WeakMap<Element, MarkGroup>();
-  private readonly groups = new Set<MarkGroup>();
-  private readonly links = new Map<HTMLAnchorElement, MarkClaim>();
+  readonly #owner = new WeakMap<Node, SplitRecord | null>();
+  readonly #groupOfPiece = new WeakMap<Element, MarkGroup>();
+  readonly #groups = new Set<MarkGroup>();
+  readonly #links = new Map<HTMLAnchorElement, MarkClaim>();
 
   /** Our own nodes: marks, their text, split-off text, our styles and UI hosts. */
   isOurs(node: Node): boolean {
-    return this.owner.has(node);
+    return this.#owner.has(node);
   }
 
   addUi(node: Node): void {
-    this.owner.set(node, null);
+    this.#owner.set(node, null);
   }
 
   /** The page's text of a node: for a node we split, all the text the page gave it. */
   textOf(node: Text): string {
-    return this.splits.get(node)?.original ?? node.data;
+    return this.#splits.get(node)?.original ?? node.data;
   }
 
   /** Whether any text node is split for a mark: a page with none has no split to check on its changes. */
   get hasSplits(): boolean {
-    return this.splits.size > 0;
+    return this.#splits.size > 0;
   }
 
   splitOf(node: Node): SplitRecord | undefined {
     if (node.nodeType === Node.TEXT_NODE) {
-      const own = this.splits.get(node as Text);
+      const own = this.#splits.get(node as Text);
       if (own) return own;
     }
-    return this.owner.get(node) ?? undefined;
+    return this.#owner.get(node) ?? undefined;
   }
 
   /** The mark a piece belongs to, if the element is one of ours. */
   groupOf(element: Element): MarkGroup | undefined {
-    return this.groupOfPiece.get(element);
+    return this.#groupOfPiece.get(element);
   }
 
   linkClaim(element: Element): MarkClaim | undefined {
-    return this.links.get(element as HTMLAnchorElement);
+    return this.#links.get(element as HTMLAnchorElement);
   }
 
   /** True while a split still stands as we left it: the node, then our nodes, contiguous, in one parent. */
@@ -91,7 +91,7 @@ export class MarkRegistry {
 
   /** Splits a page script changed (while nothing observed the page): each is to be undone. */
   brokenSplits(): SplitRecord[] {
-    return [...this.splits.values()].filter((split) => !this.isIntact(split));
+    return [...this.#splits.values()].filter((split) => !this.isIntact(split));
   }
 
   /**
@@ -129,23 +129,23 @@ export class MarkRegistry {
         if (piece.start > at) split.added.push(doc.createTextNode(original.slice(at, piece.start)));
         const element = createMarkPiece(doc, group, original.slice(piece.start, piece.end), label);
         split.added.push(element);
-        this.owner.set(element.firstChild!, split);
-        this.groupOfPiece.set(element, group);
+        this.#owner.set(element.firstChild!, split);
+        this.#groupOfPiece.set(element, group);
         group.pieces.push(element);
         group.splits.add(split);
         split.groups.add(group);
         at = piece.end;
       }
       if (at < original.length) split.added.push(doc.createTextNode(original.slice(at)));
-      for (const added of split.added) this.owner.set(added, split);
+      for (const added of split.added) this.#owner.set(added, split);
       node.data = kept;
       node.after(...split.added);
-      this.splits.set(node, split);
+      this.#splits.set(node, split);
     }
     for (const group of made) {
       // Pieces of one mark follow document order, so the first one takes focus.
       group.pieces.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-      this.groups.add(group);
+      this.#groups.add(group);
     }
     return made;
   }
@@ -159,13 +159,13 @@ export class MarkRegistry {
     const work = [first];
     while (work.length > 0) {
       const split = work.pop()!;
-      if (this.splits.get(split.node) !== split) continue;
-      this.splits.delete(split.node);
+      if (this.#splits.get(split.node) !== split) continue;
+      this.#splits.delete(split.node);
       for (const node of split.added) (node as ChildNode).remove();
       if (!keepText?.has(split.node)) split.node.data = split.original;
       restored.push(split.node);
       for (const group of split.groups) {
-        if (!this.groups.delete(group)) continue;
+        if (!this.#groups.delete(group)) continue;
         for (const other of group.splits) if (other !== split) work.push(other);
       }
     }
@@ -173,20 +173,20 @@ export class MarkRegistry {
   }
 
   tagLink(link: HTMLAnchorElement, claim: MarkClaim): void {
-    this.links.set(link, claim);
+    this.#links.set(link, claim);
   }
 
   /** Removes every mark and link tag: the page is left as it was. */
   clear(): void {
-    for (const split of [...this.splits.values()]) this.restore(split);
-    for (const link of this.links.keys()) untagLink(link);
-    this.links.clear();
+    for (const split of [...this.#splits.values()]) this.restore(split);
+    for (const link of this.#links.keys()) untagLink(link);
+    this.#links.clear();
   }
 
   /** Restores splits whose node left the page (after a removal we saw no reason to touch at the time). */
   sweep(): void {
-    for (const split of [...this.splits.values()]) if (!split.node.isConnected) this.restore(split);
-    for (const link of [...this.links.keys()]) if (!link.isConnected) this.links.delete(link);
+    for (const split of [...this.#splits.values()]) if (!split.node.isConnected) this.restore(split);
+    for (const link of [...this.#links.keys()]) if (!link.isConnected) this.#links.delete(link);
   }
 
   /**
@@ -195,21 +195,21 @@ export class MarkRegistry {
    */
   focusTargets(): HTMLElement[] {
     const targets = new Set<HTMLElement>();
-    for (const group of this.groups) {
+    for (const group of this.#groups) {
       const piece = group.pieces.find((element) => element.isConnected);
       if (!piece) continue;
       const holder = piece.tabIndex === 0 ? piece : piece.closest<HTMLElement>('a[href], button');
       if (holder) targets.add(holder);
     }
-    for (const link of this.links.keys()) if (link.isConnected) targets.add(link);
+    for (const link of this.#links.keys()) if (link.isConnected) targets.add(link);
     return [...targets].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   /** Distinct claims of the marks and tagged links on the page, as claimKey(match, id). */
   found(): string[] {
     const ids = new Set<string>();
-    for (const group of this.groups) if (group.pieces[0]?.isConnected) ids.add(claimKey(group.match, group.id));
-    for (const [link, claim] of this.links) if (link.isConnected) ids.add(claimKey(claim.match, claim.id));
+    for (const group of this.#groups) if (group.pieces[0]?.isConnected) ids.add(claimKey(group.match, group.id));
+    for (const [link, claim] of this.#links) if (link.isConnected) ids.add(claimKey(claim.match, claim.id));
     return [...ids].sort();
   }
 }

@@ -10,22 +10,33 @@ const COLOURS: Record<StatusGroup, { line: string; tint: string; style: string }
   unknown: { line: '#8a6d00', tint: 'rgba(138, 109, 0, 0.14)', style: 'dotted' },
 };
 
+/** A CSS rule whose every declaration is !important (each ends with a semicolon). */
+const rule = (selector: string, declarations: string) =>
+  `${selector} { ${declarations.replace(/;/g, ' !important;')} }`;
+
 function groupRule(selector: string, group: StatusGroup): string {
   const { line, tint, style } = COLOURS[group];
-  return `${selector} { background-color: ${tint} !important; text-decoration-line: underline !important;
-    text-decoration-style: ${style} !important; text-decoration-color: ${line} !important;
-    text-decoration-thickness: 2px !important; text-underline-offset: 3px !important; }`;
+  return rule(
+    selector,
+    `background-color: ${tint}; text-decoration-line: underline; text-decoration-style: ${style}; ` +
+      `text-decoration-color: ${line}; text-decoration-thickness: 2px; text-underline-offset: 3px;`,
+  );
 }
 
 /** CSS for the shadow root of every <tdl-mark>. */
 export const MARK_SHADOW_CSS = [
-  `:host { all: unset !important; display: inline !important; cursor: help !important; border-radius: 2px !important;
-    color: inherit !important; font: inherit !important; visibility: visible !important; opacity: 1 !important; }`,
-  `:host(:focus-visible) { outline: 2px solid #1a73e8 !important; outline-offset: 1px !important; }`,
+  rule(
+    ':host',
+    'all: unset; display: inline; cursor: help; border-radius: 2px; color: inherit; font: inherit; ' +
+      'visibility: visible; opacity: 1;',
+  ),
+  rule(':host(:focus-visible)', 'outline: 2px solid #1a73e8; outline-offset: 1px;'),
   ...STATUSES.map((status) => groupRule(`:host([data-tdl-status="${status}"])`, statusGroup(status))),
   // An organisation named in passing is not a taken-down account: a thinner line, no tint.
-  `:host([data-tdl-match="organisation"]) { background-color: transparent !important;
-    text-decoration-thickness: 1px !important; text-underline-offset: 4px !important; }`,
+  rule(
+    ':host([data-tdl-match="organisation"])',
+    'background-color: transparent; text-decoration-thickness: 1px; text-underline-offset: 4px;',
+  ),
 ].join('\n');
 
 const LINK_OUTLINE: Record<StatusGroup, string> = { 'taken-down': 'dashed', active: 'solid', unknown: 'dotted' };
@@ -33,7 +44,10 @@ const LINK_OUTLINE: Record<StatusGroup, string> = { 'taken-down': 'dashed', acti
 /** CSS for marked links, added once to each document or shadow root that has one. */
 export const LINK_CSS = STATUSES.map((status) => {
   const group = statusGroup(status);
-  return `a[data-tdl-status="${status}"] { outline: 2px ${LINK_OUTLINE[group]} ${COLOURS[group].line} !important; outline-offset: 1px !important; }`;
+  return rule(
+    `a[data-tdl-status="${status}"]`,
+    `outline: 2px ${LINK_OUTLINE[group]} ${COLOURS[group].line}; outline-offset: 1px;`,
+  );
 })
-  .concat('a[data-tdl-match="organisation"] { outline-width: 1px !important; }')
+  .concat(rule('a[data-tdl-match="organisation"]', 'outline-width: 1px;'))
   .join('\n');

@@ -14,7 +14,8 @@ import { PAGE_LIMITS, PROBE_LIMITS, type PageLimits } from '../../lib/pageLimits
 import type { PageMatchRequest, PageMatchResponse, PageProbeRequest } from '../../lib/protocol';
 import { tagLink } from './markElements';
 import { MarkRegistry, type PlannedMark } from './markRegistry';
-import { isInsideSkipped } from './pageScope';
+import { isInsideSkipped, textOutsideSkipped } from './pageScope';
+import { ParsedText } from './parsedText';
 import { blockOf, collectRuns, isInlineElement, piecesOf, type TextRun } from './textRuns';
 
 export interface PageMarkerOptions {
@@ -52,10 +53,20 @@ const MAX_RETRIES = 3;
 const RETRY_DELAY_MS = 1_000;
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
+/** Elements that may hold a shadow root the quick look could not see (see lookForShadowRoots). */
+const SHADOW_HOSTS =
+  '//*[contains(local-name(),"-") or not(node()) and contains(" article aside blockquote div footer h1 h2 h3 h4 h5 h6 ' +
+  'header main nav p section span ",concat(" ",local-name()," "))]';
+
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class PageMarker {
-  readonly registry: MarkRegistry;
+  readonly #registry: MarkRegistry;
+
+  /** Which nodes are ours, and what each mark claims. */
+  get registry(): MarkRegistry {
+    return this.#registry;
+  }
   /**
    * Text nodes and links read and not changed since, with the text read (a link's is empty). The text is compared
    * as well: while the page is parsed, nothing observes a change to it.
@@ -91,11 +102,13 @@ export class PageMarker {
   idle: Promise<void> = Promise.resolve();
   #resolveIdle: (() => void) | undefined;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly options: PageMarkerOptions,
-  ) {
-    this.registry = options.registry ?? new MarkRegistry();
+  readonly #doc: Document;
+  readonly #options: PageMarkerOptions;
+
+  constructor(doc: Document, options: PageMarkerOptions) {
+    this.#doc = doc;
+    this.#options = options;
+    this.#registry = options.registry ?? new MarkRegistry();
     this.#batchChars = options.batchChars ?? 100_000;
     this.#batchLimits = options.batchLimits ?? DEFAULT_BATCH_LIMITS;
     this.#sliceMs = options.sliceMs ?? 8;
@@ -108,15 +121,20 @@ export class PageMarker {
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
+  /** Where the page's text is: its body (or, without one, the root element). */
+  get #root(): HTMLElement {
+    return this.#doc.body ?? this.#doc.documentElement;
+  }
+
   get isStarted(): boolean {
     return this.#started;
   }
 
   start(): void {
-    if (this.#started || this.options.signal.aborted) return;
+    if (this.#started || this.#options.signal.aborted) return;
     this.#started = true;
     // While the parser runs, the observer stays off: it would get a record for every node the parser adds.
-    if (this.doc.readyState === 'loading') this.idle = this.#followParser();
+    if (this.#doc.readyState === 'loading') this.idle = this.#followParser();
     else {
       this.#observe();
       this.idle = this.#readPage();
@@ -126,61 +144,65 @@ export class PageMarker {
   /**
    * Reads the parsed page: one pass over every block not done. On a first read, the quick look comes before it: most
    * pages mention nothing tracked, and one look at their whole text costs a fraction of reading every text node.
-   * Settles once the pass is done (or the page used up its characters).
+   * `looked`: the looks while the page was parsed saw all of it and found nothing. Settles once the pass is done (or
+   * the page used up its characters).
    */
-  async #readPage(): Promise<void> {
+  async #readPage(looked = false): Promise<void> {
     const generation = this.#generation;
-    if (await this.#nothingToMark()) {
+    if (await this.#nothingToMark(looked)) {
       if (generation !== this.#generation) return;
       // The look saw no shadow root's text: those of custom elements are read (see lookForShadowRoots).
       this.#lookForShadowRoots();
       if (this.#queue.length > 0) this.#runQueue(0);
-    } else if (generation === this.#generation) this.#enqueue(this.doc.body ?? this.doc.documentElement, 0);
+    } else if (generation === this.#generation) this.#enqueue(this.#root, 0);
     if (generation !== this.#generation) return;
     // Queued: the run sweeps and reports. Not queued (nothing to read, or no characters left): done here.
     if (this.#resolveIdle) await this.idle;
     else {
-      this.#ownEdit(() => this.registry.sweep());
+      this.#ownEdit(() => this.#registry.sweep());
       this.#reportFound();
     }
   }
 
-  /** The quick look says no part of the page can be marked (only on a page with no mark yet). */
-  async #nothingToMark(): Promise<boolean> {
-    const probe = this.options.probe;
-    const root = this.doc.body ?? this.doc.documentElement;
-    if (!probe || !root || this.registry.hasSplits || this.isOverBudget) return false;
-    const text = root.textContent ?? '';
-    if (text.length > PROBE_LIMITS.maxChars) return false;
+  /**
+   * The quick look says no part of the page can be marked (only on a page with no mark yet). `looked`: its text was
+   * looked at while it was parsed, and only its links are left.
+   */
+  async #nothingToMark(looked: boolean): Promise<boolean> {
+    const root = this.#root;
+    if (!this.#options.probe || !root || this.#registry.hasSplits || this.isOverBudget) return false;
     const links: string[] = [];
     for (const link of root.querySelectorAll('a[href]')) {
       const href = (link as HTMLAnchorElement).href;
-      if (typeof href !== 'string') continue; // an SVG link: the walk never reads those
-      if (links.push(href) > PROBE_LIMITS.maxLinks) return false;
+      if (typeof href === 'string') links.push(href); // not an SVG link: the walk never reads those
     }
+    return !(await this.#mayMark({ text: looked ? '' : textOutsideSkipped(root), links }));
+  }
+
+  /**
+   * The background's answer to a look: true when it may hold a mark, when it is too large for one request, or when
+   * the look failed (the background restarting, say): the page is then read block by block.
+   */
+  async #mayMark(request: PageProbeRequest): Promise<boolean> {
+    if (request.text.length > PROBE_LIMITS.maxChars || request.links.length > PROBE_LIMITS.maxLinks) return true;
+    if (request.text.length === 0 && request.links.length === 0) return false;
     try {
-      return !(await probe({ text, links }));
+      return await this.#options.probe!(request);
     } catch {
-      return false; // the background restarting, say: the page is read block by block
+      return true;
     }
   }
 
   /**
-   * Open shadow roots of custom elements (a hyphen in the name: where most shadow roots are), found by one XPath
-   * query, are queued to be read. A built-in element's shadow root (a div's) is found only by a walk: on a page the
-   * quick look passed over, it is read once the page changes around it.
+   * Open shadow roots the look could not see, queued to be read: those of custom elements (a hyphen in the name:
+   * where most shadow roots are) and of empty elements of the kinds that can have one (a script's <section> host).
+   * One XPath query finds them without a wrapper for every element. A shadow root on a built-in element that has
+   * children of its own is found only by a walk: on a page the look passed over, once the page changes around it.
    */
   #lookForShadowRoots(): void {
-    const doc = this.doc;
-    if (typeof doc.evaluate !== 'function') return;
     try {
-      const hosts = doc.evaluate(
-        '//*[contains(local-name(), "-")]',
-        doc,
-        null,
-        XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
-        null,
-      );
+      // 7: an ordered snapshot.
+      const hosts = this.#doc.evaluate(SHADOW_HOSTS, this.#doc, null, 7, null);
       for (let i = 0; i < hosts.snapshotLength; i++) {
         const root = (hosts.snapshotItem(i) as Element | null)?.shadowRoot;
         if (root) this.#watchShadowRoot(root);
@@ -191,7 +213,7 @@ export class PageMarker {
   }
 
   #observe(): void {
-    this.#observer.observe(this.doc.documentElement, OBSERVED);
+    this.#observer.observe(this.#doc.documentElement, OBSERVED);
     for (const root of this.#shadowRoots) this.#observer.observe(root, OBSERVED);
   }
 
@@ -203,30 +225,42 @@ export class PageMarker {
    */
   async #followParser(): Promise<void> {
     const generation = this.#generation;
-    const current = () => generation === this.#generation && !this.options.signal.aborted;
+    const current = () => generation === this.#generation && !this.#options.signal.aborted;
     const parsed = new Promise<void>((resolve) => {
-      if (this.doc.readyState !== 'loading') return resolve();
-      this.doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal: this.options.signal });
+      if (this.#doc.readyState !== 'loading') return resolve();
+      this.#doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal: this.#options.signal });
     });
     let done = false;
     void parsed.then(() => (done = true));
     let resume: Node | undefined;
+    // With a quick look, what the parser added is looked at first, and read block by block only once a look may
+    // have found something (from then on, as without a look).
+    const parsedText = this.#options.probe ? new ParsedText(this.#doc) : undefined;
+    let reading = !parsedText;
     try {
       while (!done && current()) {
-        for (;;) {
-          const next = await this.#scanBatch(this.doc.documentElement, resume, (read) => (resume = read));
+        if (!reading && parsedText) reading = await this.#mayMark({ text: parsedText.next(), links: [] });
+        if (!current()) return;
+        for (; reading;) {
+          const next = await this.#scanBatch(this.#doc.documentElement, resume, (read) => (resume = read));
           if (!current() || !next) break;
           resume = next;
         }
         if (!current()) return;
         await Promise.race([parsed, new Promise((resolve) => setTimeout(resolve, this.#parseTickMs))]);
       }
+      // What the parser added last; then, if every look said no and the page is all the looks saw, no other look.
+      const seen =
+        !reading &&
+        parsedText &&
+        !(await this.#mayMark({ text: parsedText.next(), links: [] })) &&
+        parsedText.unchanged();
       if (!current()) return;
       this.#observe();
       this.#ownEdit(() => {
-        for (const split of this.registry.brokenSplits()) this.#release(split.node, false);
+        for (const split of this.#registry.brokenSplits()) this.#release(split.node, false);
       });
-      await this.#readPage();
+      await this.#readPage(!!seen);
     } catch (error) {
       if (current()) console.warn('Takedown Lens: marking stopped while the page loaded', error);
     }
@@ -245,7 +279,7 @@ export class PageMarker {
   /** Removes every mark, leaving the page's text as it was, and stops. */
   unmarkAll(): void {
     this.stop();
-    this.registry.clear();
+    this.#registry.clear();
     this.#done = new WeakMap();
     this.#reportFound();
   }
@@ -263,7 +297,7 @@ export class PageMarker {
 
   /** What the page's marks are about, as claimKey(match, id). */
   found(): string[] {
-    return this.registry.found();
+    return this.#registry.found();
   }
 
   /**
@@ -286,7 +320,7 @@ export class PageMarker {
   }
 
   #enqueue(node: Node, delay: number): void {
-    if (this.options.signal.aborted || !this.#started || this.isOverBudget) return;
+    if (this.#options.signal.aborted || !this.#started || this.isOverBudget) return;
     if (this.#queued.has(node)) {
       // already waiting
     } else if (this.#queue.length >= FLOOD) this.#collapseQueue();
@@ -305,7 +339,7 @@ export class PageMarker {
 
   /** A flood of changes: rescan the document and every open shadow root once (done text is skipped). */
   #collapseQueue(): void {
-    this.#queue = [this.doc.body ?? this.doc.documentElement];
+    this.#queue = [this.#root];
     for (const root of this.#shadowRoots) if (root.host.isConnected) this.#queue.push(root);
     this.#queued.clear();
     for (const root of this.#queue) this.#queued.add(root);
@@ -332,11 +366,11 @@ export class PageMarker {
    * the page set keeps that text, whichever record tells us first (a removal beside it may come before).
    */
   #release(node: Node, pageSetText: boolean): void {
-    const split = this.registry.splitOf(node);
+    const split = this.#registry.splitOf(node);
     if (!split) return;
     const textSet = (pageSetText && node === split.node) || split.node.data !== split.kept;
     const keep = textSet ? new Set([split.node]) : undefined;
-    for (const restored of this.registry.restore(split, keep)) {
+    for (const restored of this.#registry.restore(split, keep)) {
       this.#done.delete(restored);
       if (restored.isConnected) this.#enqueue(this.#rescanRootFor(restored), this.#mutationDelayMs);
     }
@@ -344,17 +378,17 @@ export class PageMarker {
 
   #checkSplitAt(node: Node | null): void {
     if (!node) return;
-    const split = this.registry.splitOf(node);
-    if (split && !this.registry.isIntact(split)) this.#release(split.node, false);
+    const split = this.#registry.splitOf(node);
+    if (split && !this.#registry.isIntact(split)) this.#release(split.node, false);
   }
 
   #onMutations(records: MutationRecord[]): void {
     // A page with no mark yet (most pages, and every page while it is parsed) has no split to check or restore.
-    const splits = this.registry.hasSplits;
+    const splits = this.#registry.hasSplits;
     for (const record of records) {
       const target = record.target;
       if (record.type === 'characterData') {
-        if (splits && this.registry.splitOf(target)) {
+        if (splits && this.#registry.splitOf(target)) {
           this.#release(target, true);
           continue;
         }
@@ -364,12 +398,12 @@ export class PageMarker {
         continue;
       }
       if (splits) {
-        for (const node of record.removedNodes) if (this.registry.splitOf(node)) this.#release(node, false);
+        for (const node of record.removedNodes) if (this.#registry.splitOf(node)) this.#release(node, false);
         this.#checkSplitAt(record.previousSibling);
         this.#checkSplitAt(record.nextSibling);
       }
       for (const node of record.addedNodes) {
-        if (this.registry.isOurs(node)) {
+        if (this.#registry.isOurs(node)) {
           this.#release(node, false);
           continue;
         }
@@ -399,25 +433,25 @@ export class PageMarker {
     if (this.#running) return;
     this.#running = true;
     try {
-      while (this.#queue.length > 0 && !this.options.signal.aborted) {
+      while (this.#queue.length > 0 && !this.#options.signal.aborted) {
         const root = this.#queue.shift()!;
         this.#queued.delete(root);
         if (!root.isConnected) continue;
         let resume: Node | undefined;
         do {
           resume = (await this.#scanBatch(root, resume)) ?? undefined;
-        } while (resume && !this.options.signal.aborted);
+        } while (resume && !this.#options.signal.aborted);
       }
-      this.#ownEdit(() => this.registry.sweep());
+      this.#ownEdit(() => this.#registry.sweep());
       this.#reportFound();
     } catch (error) {
       // The background may be restarting or the extension reloaded; the next mutation tries again.
-      if (!this.options.signal.aborted && this.#started)
+      if (!this.#options.signal.aborted && this.#started)
         console.warn('Takedown Lens: marking stopped for this batch', error);
     } finally {
       this.#running = false;
       this.#lastRunEnd = performance.now();
-      if (this.#queue.length > 0 && this.#started && !this.options.signal.aborted) this.#schedule(0);
+      if (this.#queue.length > 0 && this.#started && !this.#options.signal.aborted) this.#schedule(0);
       else {
         this.#resolveIdle?.();
         this.#resolveIdle = undefined;
@@ -438,7 +472,7 @@ export class PageMarker {
 
   /** Scans one slice under `root`; returns where to resume, or null when the root is finished. */
   async #scanBatch(root: Node, resume: Node | undefined, onRead?: (last: Node) => void): Promise<Node | null> {
-    const registry = this.registry;
+    const registry = this.#registry;
     const collected = collectRuns(
       root,
       {
@@ -459,10 +493,10 @@ export class PageMarker {
     const generation = this.#generation;
     const answer = await matchInBatches(
       { texts: sent, links: links.map((link) => link.href) },
-      (request) => this.options.match(request),
+      (request) => this.#options.match(request),
       this.#batchLimits,
       () => {
-        if (this.options.signal.aborted || generation !== this.#generation) throw new Error('stopped');
+        if (this.#options.signal.aborted || generation !== this.#generation) throw new Error('stopped');
       },
     );
     if (generation !== this.#generation) return null;
@@ -492,7 +526,7 @@ export class PageMarker {
 
   #isDone(node: Node): boolean {
     const read = this.#done.get(node);
-    return read !== undefined && (node.nodeType !== Node.TEXT_NODE || read === this.registry.textOf(node as Text));
+    return read !== undefined && (node.nodeType !== Node.TEXT_NODE || read === this.#registry.textOf(node as Text));
   }
 
   /**
@@ -503,7 +537,7 @@ export class PageMarker {
     const kept: TextRun[] = [];
     for (const run of runs) {
       if (run.text.length > this.#limits.maxRunChars) {
-        for (const { node } of run.segments) this.#done.set(node, this.registry.textOf(node));
+        for (const { node } of run.segments) this.#done.set(node, this.#registry.textOf(node));
         continue;
       }
       if (this.#charsSent + run.text.length > this.#limits.maxPageChars) {
@@ -532,22 +566,22 @@ export class PageMarker {
 
   #tagLink(link: HTMLAnchorElement, mark: LinkMark): void {
     const style = tagLink(link, mark, this.#linkStyled);
-    if (style) this.registry.addUi(style);
-    this.registry.tagLink(link, mark);
+    if (style) this.#registry.addUi(style);
+    this.#registry.tagLink(link, mark);
   }
 
   /** Marks one run with its answer, if its text nodes still hold the text that was matched. */
   #applyRun(run: TextRun, found: TextMark[]): void {
     for (const { node, start, end } of run.segments) {
-      if (!node.isConnected || this.registry.textOf(node) !== run.text.slice(start, end)) return;
+      if (!node.isConnected || this.#registry.textOf(node) !== run.text.slice(start, end)) return;
     }
     // Splits we made earlier in this run are undone and made again from the new answer, in the same task.
     for (const { node } of run.segments) {
-      const split = this.registry.splitOf(node);
-      if (split && split.node === node) this.registry.restore(split);
+      const split = this.#registry.splitOf(node);
+      if (split && split.node === node) this.#registry.restore(split);
     }
     for (const { node } of run.segments) {
-      if (node.data !== this.registry.textOf(node)) return;
+      if (node.data !== this.#registry.textOf(node)) return;
       this.#done.set(node, node.data);
     }
     const planned: PlannedMark[] = [];
@@ -561,7 +595,7 @@ export class PageMarker {
     }
     if (planned.length === 0) return;
     try {
-      this.registry.apply(this.doc, planned);
+      this.#registry.apply(this.#doc, planned);
     } catch (error) {
       // A page that froze its DOM, say: one run that cannot be marked never stops the rest.
       console.warn('Takedown Lens: could not mark a block', error);
@@ -573,7 +607,7 @@ export class PageMarker {
     const key = ids.join('\n');
     if (key === this.#lastReported) return;
     this.#lastReported = key;
-    this.options.reportFound(ids);
+    this.#options.reportFound(ids);
   }
 }
 

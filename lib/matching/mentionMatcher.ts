@@ -2,6 +2,7 @@
 // a mention may start (word starts for spaced scripts, every character for Chinese and Japanese; most of a Chinese
 // text is skipped by sampling, see textScan.ts), then the longest of any overlapping candidates wins. Built once in
 // the background; typed arrays keep 100,000 accounts compact, and are stored and loaded as they are.
+import { MAX_NAME_CHARS } from '../pageLimits';
 import { runSteps, STEP_EVERY, type Steps } from '../steps';
 import { foldName, getClassTable, getFoldTable, SPACE, WORD } from '../text/fold';
 import {
@@ -58,7 +59,7 @@ export interface Mention {
 
 const MIN_PATTERN_LENGTH = 2;
 /** Longer texts are not names. */
-const MAX_PATTERN_LENGTH = 1_000;
+const MAX_PATTERN_LENGTH = MAX_NAME_CHARS;
 const CONTEXT_WINDOW = 24;
 /** Words that introduce an account ID, as folded text (lower case, Simplified Chinese). */
 const ID_CONTEXT =

@@ -4,6 +4,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageMarker } from '../../extension/content/pageMarker';
+import { textOutsideSkipped } from '../../extension/content/pageScope';
+import { collectRuns } from '../../extension/content/textRuns';
 import type { PageMatchRequest, PageMatchResponse } from '../../lib/protocol';
 import { fakeMatch } from './fakePageMatcher';
 
@@ -176,5 +178,20 @@ describe('the page marker, fuzzed', () => {
     expect(inner.querySelector('[data-tdl-match]')?.textContent).toBe('Delphy');
     expect(huge.querySelector('[data-tdl-match]')).toBeNull();
     expect(Math.max(...requests.flatMap((request) => request.texts).map((t) => t.length))).toBeLessThan(1_000_000);
+  });
+
+  it('reads every run inside the text of the quick look (property)', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 6 }), (trees) => {
+        const root = document.createElement('div');
+        document.body.replaceChildren(root);
+        for (const node of trees) build(root, node, []);
+        const look = textOutsideSkipped(root);
+        const source = { isDone: () => false, isOurs: () => false, textOf: (node: Text) => node.data };
+        const { runs } = collectRuns(root, { ...source, maxChars: Infinity, maxItems: Infinity });
+        for (const run of runs) expect(look).toContain(run.text);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -2,13 +2,31 @@
 // answer to page:probe) is not read block by block, and nothing is sent to be matched; a page that may hold one, or
 // a look that fails, is read as before. (Custom elements' shadow roots, found by XPath, are covered in Chromium by
 // tests/e2e/quickLook.chromium.test.ts.)
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PageMatchRequest, PageProbeRequest } from '../../lib/protocol';
 import { fakeMatch, NAMES } from './fakePageMatcher';
 import { startMarker } from './markerHarness';
+import { textOutsideSkipped } from '../../extension/content/pageScope';
 
 const marks = () => Array.from(document.querySelectorAll('[data-tdl-match]'), (mark) => mark.textContent);
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let readyState: DocumentReadyState = 'loading';
+afterEach(() => {
+  delete (document as unknown as { readyState?: unknown }).readyState;
+});
+
+/** The document says "loading" until `parsed()`, as in parsedPage.test.ts. */
+function parsing(html: string) {
+  readyState = 'loading';
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => readyState });
+  document.body.innerHTML = html;
+}
+
+function parsed() {
+  readyState = 'interactive';
+  document.dispatchEvent(new Event('DOMContentLoaded'));
+}
 
 /** A probe that answers as the background would for the fake matcher's names, and keeps what it was asked. */
 function probeOf(looks: PageProbeRequest[], answer?: (request: PageProbeRequest) => Promise<boolean>) {
@@ -90,5 +108,86 @@ describe('the quick look', () => {
     await tick(10);
     expect(requests).toEqual([]);
     expect(found).toEqual([]);
+  });
+
+  describe('while the page is parsed', () => {
+    it('looks at what the parser added, and reads nothing block by block while nothing may be marked', async () => {
+      parsing('<p>Weather: rain.</p>');
+      const looks: PageProbeRequest[] = [];
+      const requests: PageMatchRequest[] = [];
+      const { marker, found } = startMarker({ parseTickMs: 10, match: fakeMatch(requests), probe: probeOf(looks) });
+      await expect.poll(() => looks.length).toBe(1);
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<p>Markets: calm, see <a href="https://example.org/m">this</a>.</p>',
+      );
+      await expect.poll(() => looks.length).toBe(2);
+      // Each look holds the text added since the one before (after the end of that one; the head's text is left
+      // out, a line break stands for it); a tick with nothing added sends nothing.
+      expect(looks[0]!.text).toContain('Weather: rain.');
+      expect(looks[1]).toEqual({ text: '\nWeather: rain.Markets: calm, see this.', links: [] });
+      await tick(40);
+      expect(looks).toHaveLength(2);
+      parsed();
+      await marker.idle;
+      // The page is all the looks saw: once parsed, only its links are looked at, and nothing is read block by block.
+      expect(looks).toHaveLength(3);
+      expect(looks[2]).toEqual({ text: '', links: ['https://example.org/m'] });
+      expect(requests).toEqual([]);
+      expect(found).toEqual([[]]);
+    });
+
+    it('marks what is parsed as soon as a look may have found something, before the page is parsed', async () => {
+      parsing('<p id="one">Local news.</p>');
+      const looks: PageProbeRequest[] = [];
+      startMarker({ parseTickMs: 10, probe: probeOf(looks) });
+      await expect.poll(() => looks.length).toBe(1);
+      document.body.insertAdjacentHTML('beforeend', '<p id="two">OKEx was blocked.</p>');
+      await expect.poll(marks).toEqual(['OKEx']);
+      expect(readyState).toBe('loading');
+    });
+
+    it('sees a name the parser delivered in two pieces (each look begins with the end of the one before)', async () => {
+      parsing('<p id="one">Reports say Huo</p>');
+      const looks: PageProbeRequest[] = [];
+      startMarker({ parseTickMs: 10, probe: probeOf(looks) });
+      await expect.poll(() => looks.length).toBe(1);
+      // The parser goes on in the same text node.
+      (document.querySelector('#one')!.firstChild as Text).appendData('bi News was blocked.');
+      await expect.poll(marks).toEqual(['Huobi News']);
+      expect(looks.at(-1)!.text.endsWith('Reports say Huobi News was blocked.')).toBe(true);
+      expect(readyState).toBe('loading');
+    });
+
+    it('looks at the whole page once it is parsed, which sees what a page script put before the last look', async () => {
+      parsing('<p id="one">Local news.</p>');
+      const looks: PageProbeRequest[] = [];
+      startMarker({ parseTickMs: 10, probe: probeOf(looks) });
+      await expect.poll(() => looks.length).toBe(1);
+      document.body.insertAdjacentHTML('afterbegin', '<p id="above">Delphy was blocked.</p>');
+      await tick(30);
+      expect(marks()).toEqual([]);
+      parsed();
+      await expect.poll(marks).toEqual(['Delphy']);
+    });
+  });
+});
+
+describe('textOutsideSkipped', () => {
+  it('leaves out what scripts, styles, form fields and SVG hold (nested ones too), a line break for each', () => {
+    document.body.innerHTML =
+      '<p>OKEx <b>news</b></p><script>var okex = 1;</script><style>.huobi{}</style>' +
+      '<p>Delphy<textarea>typed</textarea>x</p><svg><text>drawn</text></svg><select><option>one</option></select><p>end</p>';
+    expect(textOutsideSkipped(document.body)).toBe('OKEx news\n\nDelphy\nx\n\nend');
+  });
+
+  it('begins at a point: after it only, and past the end of a skipped element the point is inside', () => {
+    document.body.innerHTML = '<p id="a">First</p><script id="s">var x = "Huobi";</script><p id="b">Second</p>';
+    const first = document.querySelector('#a')!.firstChild!;
+    expect(textOutsideSkipped(document.body, { node: first, offset: 2 })).toBe('rst\nSecond');
+    const inScript = document.querySelector('#s')!.firstChild!;
+    expect(textOutsideSkipped(document.body, { node: inScript, offset: 3 })).toBe('Second');
+    const second = document.querySelector('#b')!.firstChild!;
+    expect(textOutsideSkipped(document.body, { node: second, offset: 6 })).toBe('');
   });
 });
