@@ -2,24 +2,8 @@
 // parsed undoes marks a page script broke, reads what a script added or rewrote, and reports what the page holds.
 // (The browser's own parser is exercised in tests/e2e/slowPage.chromium.test.ts; here the document says "loading"
 // until the test fires DOMContentLoaded.)
-import { afterEach, describe, expect, it } from 'vitest';
-import { startMarker } from './markerHarness';
-
-let readyState: DocumentReadyState = 'loading';
-afterEach(() => {
-  delete (document as unknown as { readyState?: unknown }).readyState;
-});
-
-function parsing(html: string) {
-  readyState = 'loading';
-  Object.defineProperty(document, 'readyState', { configurable: true, get: () => readyState });
-  document.body.innerHTML = html;
-}
-
-function parsed() {
-  readyState = 'interactive';
-  document.dispatchEvent(new Event('DOMContentLoaded'));
-}
+import { describe, expect, it } from 'vitest';
+import { parsed, parsing, startMarker } from './markerHarness';
 
 const marks = () =>
   Array.from(document.querySelectorAll('[data-tdl-match]'), (mark) => `${mark.closest('p')?.id}:${mark.textContent}`);

@@ -2,31 +2,14 @@
 // answer to page:probe) is not read block by block, and nothing is sent to be matched; a page that may hold one, or
 // a look that fails, is read as before. (Custom elements' shadow roots, found by XPath, are covered in Chromium by
 // tests/e2e/quickLook.chromium.test.ts.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageMatchRequest, PageProbeRequest } from '../../lib/protocol';
 import { fakeMatch, NAMES } from './fakePageMatcher';
-import { startMarker } from './markerHarness';
+import { parsed, parsing, startMarker } from './markerHarness';
 import { textOutsideSkipped } from '../../extension/content/pageScope';
 
 const marks = () => Array.from(document.querySelectorAll('[data-tdl-match]'), (mark) => mark.textContent);
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-let readyState: DocumentReadyState = 'loading';
-afterEach(() => {
-  delete (document as unknown as { readyState?: unknown }).readyState;
-});
-
-/** The document says "loading" until `parsed()`, as in parsedPage.test.ts. */
-function parsing(html: string) {
-  readyState = 'loading';
-  Object.defineProperty(document, 'readyState', { configurable: true, get: () => readyState });
-  document.body.innerHTML = html;
-}
-
-function parsed() {
-  readyState = 'interactive';
-  document.dispatchEvent(new Event('DOMContentLoaded'));
-}
 
 /** A probe that answers as the background would for the fake matcher's names, and keeps what it was asked. */
 function probeOf(looks: PageProbeRequest[], answer?: (request: PageProbeRequest) => Promise<boolean>) {
@@ -144,7 +127,7 @@ describe('the quick look', () => {
       await expect.poll(() => looks.length).toBe(1);
       document.body.insertAdjacentHTML('beforeend', '<p id="two">OKEx was blocked.</p>');
       await expect.poll(marks).toEqual(['OKEx']);
-      expect(readyState).toBe('loading');
+      expect(document.readyState).toBe('loading');
     });
 
     it('sees a name the parser delivered in two pieces (each look begins with the end of the one before)', async () => {
@@ -156,7 +139,7 @@ describe('the quick look', () => {
       (document.querySelector('#one')!.firstChild as Text).appendData('bi News was blocked.');
       await expect.poll(marks).toEqual(['Huobi News']);
       expect(looks.at(-1)!.text.endsWith('Reports say Huobi News was blocked.')).toBe(true);
-      expect(readyState).toBe('loading');
+      expect(document.readyState).toBe('loading');
     });
 
     it('looks at the whole page once it is parsed, which sees what a page script put before the last look', async () => {
