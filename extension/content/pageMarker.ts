@@ -1,6 +1,8 @@
-// Marks a live page: collects its text by block, asks the background to match it, marks what matched, and keeps up
-// with the page through one batched MutationObserver (open shadow roots included).
+// Marks a live page: looks at its whole text first (page:probe: may anything here be marked?), and where it may,
+// collects its text by block, asks the background to match it, marks what matched, and keeps up with the page
+// through one batched MutationObserver (open shadow roots included).
 //
+//   first read: quick look (whole text outside skipped elements + links) ─ no ─▶ only the shadow roots it missed
 //   MutationObserver ─▶ restore what the page touched ─▶ queue of blocks ─▶ collectRuns (≤ batchChars)
 //        ─▶ page:match (cut by count and size, retried in halves) ─▶ MarkRegistry.apply / tag links ─▶ page:found
 //
@@ -185,7 +187,9 @@ export class PageMarker {
    */
   async #mayMark(request: PageProbeRequest): Promise<boolean> {
     if (request.text.length > PROBE_LIMITS.maxChars || request.links.length > PROBE_LIMITS.maxLinks) return true;
-    if (request.text.length === 0 && request.links.length === 0) return false;
+    // A look spends the page's characters as a read does: past them, nothing new is looked at or matched.
+    if ((request.text.length === 0 && request.links.length === 0) || this.isOverBudget) return false;
+    this.#charsSent += request.text.length;
     try {
       return await this.#options.probe!(request);
     } catch {

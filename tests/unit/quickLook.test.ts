@@ -93,6 +93,26 @@ describe('the quick look', () => {
     expect(found).toEqual([]);
   });
 
+  it('spends the page’s characters: past them, nothing is looked at or read', async () => {
+    parsing(`<p>${'Rain. '.repeat(30)}</p>`);
+    const looks: PageProbeRequest[] = [];
+    const requests: PageMatchRequest[] = [];
+    const { marker } = startMarker({
+      parseTickMs: 10,
+      limits: { maxPageChars: 100 },
+      match: fakeMatch(requests),
+      probe: probeOf(looks),
+    });
+    await expect.poll(() => looks.length).toBe(1);
+    document.body.insertAdjacentHTML('beforeend', '<p>OKEx was blocked.</p>');
+    await tick(40);
+    parsed();
+    await marker.idle;
+    expect(looks).toHaveLength(1);
+    expect(requests).toEqual([]);
+    expect(marks()).toEqual([]);
+  });
+
   describe('while the page is parsed', () => {
     it('looks at what the parser added, and reads nothing block by block while nothing may be marked', async () => {
       parsing('<p>Weather: rain.</p>');
