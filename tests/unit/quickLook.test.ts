@@ -114,6 +114,14 @@ describe('the quick look', () => {
   });
 
   describe('while the page is parsed', () => {
+    /** A marker on the page being parsed, with a look every 10 ms; returns once the first look is taken. */
+    async function lookingWhileParsed(): Promise<PageProbeRequest[]> {
+      const looks: PageProbeRequest[] = [];
+      startMarker({ parseTickMs: 10, probe: probeOf(looks) });
+      await expect.poll(() => looks.length).toBe(1);
+      return looks;
+    }
+
     it('looks at what the parser added, and reads nothing block by block while nothing may be marked', async () => {
       parsing('<p>Weather: rain.</p>');
       const looks: PageProbeRequest[] = [];
@@ -142,9 +150,7 @@ describe('the quick look', () => {
 
     it('marks what is parsed as soon as a look may have found something, before the page is parsed', async () => {
       parsing('<p id="one">Local news.</p>');
-      const looks: PageProbeRequest[] = [];
-      startMarker({ parseTickMs: 10, probe: probeOf(looks) });
-      await expect.poll(() => looks.length).toBe(1);
+      await lookingWhileParsed();
       document.body.insertAdjacentHTML('beforeend', '<p id="two">OKEx was blocked.</p>');
       await expect.poll(marks).toEqual(['OKEx']);
       expect(document.readyState).toBe('loading');
@@ -152,9 +158,7 @@ describe('the quick look', () => {
 
     it('sees a name the parser delivered in two pieces (each look begins with the end of the one before)', async () => {
       parsing('<p id="one">Reports say Huo</p>');
-      const looks: PageProbeRequest[] = [];
-      startMarker({ parseTickMs: 10, probe: probeOf(looks) });
-      await expect.poll(() => looks.length).toBe(1);
+      const looks = await lookingWhileParsed();
       // The parser goes on in the same text node.
       (document.querySelector('#one')!.firstChild as Text).appendData('bi News was blocked.');
       await expect.poll(marks).toEqual(['Huobi News']);
@@ -164,9 +168,7 @@ describe('the quick look', () => {
 
     it('looks at the whole page once it is parsed, which sees what a page script put before the last look', async () => {
       parsing('<p id="one">Local news.</p>');
-      const looks: PageProbeRequest[] = [];
-      startMarker({ parseTickMs: 10, probe: probeOf(looks) });
-      await expect.poll(() => looks.length).toBe(1);
+      await lookingWhileParsed();
       document.body.insertAdjacentHTML('afterbegin', '<p id="above">Delphy was blocked.</p>');
       await tick(30);
       expect(marks()).toEqual([]);
