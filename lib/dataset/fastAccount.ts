@@ -40,8 +40,10 @@ const isPlain = (value: unknown): value is Plain =>
   Object.getPrototypeOf(value) === Object.prototype;
 
 /** Only keys the schema knows, none of them holding undefined (which only a caller in code could pass). */
-const onlyKeys = (value: Plain, allowed: ReadonlySet<string>) =>
-  Object.keys(value).every((key) => allowed.has(key) && value[key] !== undefined);
+function onlyKeys(value: Plain, allowed: ReadonlySet<string>): boolean {
+  for (const key of Object.keys(value)) if (!allowed.has(key) || value[key] === undefined) return false;
+  return true;
+}
 
 const optionalFlag = (value: unknown) => value === undefined || typeof value === 'boolean';
 

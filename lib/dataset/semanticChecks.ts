@@ -12,9 +12,14 @@ export interface Problem {
 export function semanticProblems(data: Dataset): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
-  const checkDate = (path: string, date: PartialDate | undefined) => {
-    const problem = date && partialDateProblem(date);
-    if (problem) add(path, problem);
+  // Paths are functions, worded only for a problem; a list of 100,000 accounts repeats a few thousand dates.
+  const dateProblems = new Map<string, string | null>();
+  const checkDate = (path: () => string, date: PartialDate | undefined) => {
+    if (!date) return;
+    const key = date.precision + date.value;
+    let problem = dateProblems.get(key);
+    if (problem === undefined) dateProblems.set(key, (problem = partialDateProblem(date)));
+    if (problem) add(path(), problem);
   };
 
   const uniqueIds = (table: 'organisations' | 'accounts' | 'events' | 'reports') => {
@@ -34,7 +39,7 @@ export function semanticProblems(data: Dataset): Problem[] {
   const eventsByAccount = new Map<string, number>();
   data.events.forEach((event, index) => {
     const at = `$.events[${index}]`;
-    checkDate(`${at}.date`, event.date);
+    checkDate(() => `${at}.date`, event.date);
     event.accountIds.forEach((accountId, i) => {
       if (!accountIds.has(accountId)) add(`${at}.accountIds[${i}]`, `no account has id "${accountId}"`);
       eventsByAccount.set(accountId, (eventsByAccount.get(accountId) ?? 0) + 1);
@@ -49,23 +54,23 @@ export function semanticProblems(data: Dataset): Problem[] {
     });
   });
 
-  // `at` is a function: the path is only worded for a problem (a list of 100,000 accounts has 100,000 of them).
-  const checkNames = (at: () => string, names: string[]) => {
-    // One name cannot repeat itself.
-    if (names.length < 2) return;
-    const seenNames = new Set<string>();
-    names.forEach((name, i) => {
-      const key = (isPrintableAscii(name) ? name : name.normalize('NFKC')).toLowerCase();
-      if (seenNames.has(key))
-        add(i === 0 ? `${at()}.name` : `${at()}.aliases[${i - 1}].text`, `repeats the name "${name}"`);
-      seenNames.add(key);
-    });
+  // One name cannot repeat itself. A record has a few names: a list of them is searched, no set is made.
+  const checkNames = (at: () => string, name: string, aliases: ReadonlyArray<{ text: string }>) => {
+    if (aliases.length === 0) return;
+    const seen: string[] = [];
+    for (let i = 0; i <= aliases.length; i++) {
+      const text = i === 0 ? name : aliases[i - 1]!.text;
+      const key = (isPrintableAscii(text) ? text : text.normalize('NFKC')).toLowerCase();
+      if (seen.includes(key))
+        add(i === 0 ? `${at()}.name` : `${at()}.aliases[${i - 1}].text`, `repeats the name "${text}"`);
+      seen.push(key);
+    }
   };
 
   const websites = new Map<string, string>();
   data.organisations.forEach((organisation, index) => {
     const at = `$.organisations[${index}]`;
-    checkNames(() => at, [organisation.name, ...organisation.aliases.map((alias) => alias.text)]);
+    checkNames(() => at, organisation.name, organisation.aliases);
     organisation.websites.forEach((site, i) => {
       const owner = websites.get(site.domain);
       if (owner !== undefined && owner !== organisation.id) {
@@ -77,7 +82,7 @@ export function semanticProblems(data: Dataset): Problem[] {
 
   data.accounts.forEach((account, index) => {
     const at = () => `$.accounts[${index}]`;
-    if (account.statusSince) checkDate(`${at()}.statusSince`, account.statusSince);
+    checkDate(() => `${at()}.statusSince`, account.statusSince);
     if (account.organisationId !== undefined && !organisationIds.has(account.organisationId)) {
       add(`${at()}.organisationId`, `no organisation has id "${account.organisationId}"`);
     }
@@ -92,9 +97,9 @@ export function semanticProblems(data: Dataset): Problem[] {
     if (account.status !== 'unknown' && !eventsByAccount.has(account.id)) {
       add(`${at()}.status`, `status "${account.status}" has no event (and so no dated report) behind it`);
     }
-    checkNames(at, [account.name, ...account.aliases.map((alias) => alias.text)]);
+    checkNames(at, account.name, account.aliases);
   });
 
-  data.reports.forEach((report, index) => checkDate(`$.reports[${index}].published`, report.published));
+  data.reports.forEach((report, index) => checkDate(() => `$.reports[${index}].published`, report.published));
   return problems;
 }

@@ -40,16 +40,18 @@ export function textProblem(value: string, multiline = false): string | null {
   return null;
 }
 
+const LONGEST_STOP_WORD = Math.max(...[...STOP_WORDS].map((word) => word.length));
+
 /** Why a name cannot be matched on pages; null when it can. */
 export function nameProblem(value: string): string | null {
   const problem = textProblem(value);
   if (problem) return problem;
   if (!LETTER.test(value)) return 'a name needs at least one letter';
-  if (STOP_WORDS.has(value.trim().toLowerCase())) {
-    return `"${value.trim()}" is a common word and would be marked on every page`;
+  const trimmed = value.trim();
+  if (trimmed.length <= LONGEST_STOP_WORD && STOP_WORDS.has(trimmed.toLowerCase())) {
+    return `"${trimmed}" is a common word and would be marked on every page`;
   }
   // Three UTF-16 units are at least two characters; only shorter names are counted by code point.
-  const trimmed = value.trim();
   if (trimmed.length < 3 && [...trimmed].length < 2) return 'a name of one character would be marked on every page';
   return null;
 }
