@@ -16,6 +16,7 @@ import { closeStorageToContentScripts, guardStorage } from '../../extension/back
 import { TabFindingsStore } from '../../extension/background/tabFindings';
 import { TakedownService } from '../../extension/background/takedownService';
 import { answerFromBackground } from '../../extension/background/answerMessages';
+import type { BundledDataset } from '../../extension/store/datasetStore';
 import { ListCatalogue, prepareLists } from '../../extension/store/listCatalogue';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { UploadsDb } from '../../extension/store/uploads';
@@ -26,8 +27,14 @@ const LEGACY_REFRESH_STATE = 'refreshState';
 
 export default defineBackground(() => {
   void closeStorageToContentScripts();
-  const bundled = validateDataset(bundledJson);
-  if (!bundled.ok) throw new Error(`The bundled dataset is invalid:\n${formatProblems(bundled.problems)}`);
+  const bundled: BundledDataset = {
+    datasetVersion: bundledJson.datasetVersion,
+    load() {
+      const checked = validateDataset(bundledJson);
+      if (!checked.ok) throw new Error(`The bundled dataset is invalid:\n${formatProblems(checked.problems)}`);
+      return checked.data;
+    },
+  };
   const db = new TakedownDb();
   const catalogue = new ListCatalogue(db);
   const settings = new SettingsKeeper(db);
@@ -39,11 +46,10 @@ export default defineBackground(() => {
   });
   // Preparing on every start (not only onInstalled) also repairs a database that was cleared behind our back.
   const service = new TakedownService(catalogue, () =>
-    prepareLists(catalogue, bundled.data, legacy, BUILD_DEFAULT_REFRESH_URL),
+    prepareLists(catalogue, bundled, legacy, BUILD_DEFAULT_REFRESH_URL),
   );
   const updates = new DatasetUpdates(service, {
     fetch: (...args) => fetch(...args),
-    bundled: bundled.data,
     onInstalled: () => void tellPages('dataset'),
   });
   settings.onChange(() => void tellPages('settings'));

@@ -57,7 +57,6 @@ export const MAX_SIGNATURE_BYTES = 1_024;
 
 export interface UpdateDeps {
   fetch: typeof fetch;
-  bundled: Dataset;
   now?: () => Date;
   timeoutMs?: number;
   /** Told after every change of a list (the background tells the open tabs). */
@@ -110,8 +109,8 @@ export class DatasetUpdates {
 
   /** Every list as the options page shows it, and the download under way. */
   async views(): Promise<{ lists: ListView[]; progress: RefreshProgress | null }> {
-    const lists = await Promise.all((await this.catalogue.all()).map((row) => this.view(row)));
-    return { lists, progress: await progressItem.getValue() };
+    const [rows, progress] = await Promise.all([this.catalogue.all(), progressItem.getValue()]);
+    return { lists: await Promise.all(rows.map((row) => this.view(row))), progress };
   }
 
   async view(row: ListRow): Promise<ListView> {

@@ -541,15 +541,17 @@ export class TakedownService {
     return mergeInSlices(contents);
   }
 
+  /** The enabled lists that have data, in order (their databases read side by side). */
   private async loadActive(): Promise<ActiveList[]> {
-    const active: ActiveList[] = [];
-    for (const row of await this.catalogue.all()) {
-      if (!row.enabled) continue;
-      const db = this.catalogue.db(row);
-      const installed = await readInstalledPlace(db);
-      if (installed) active.push({ row, db, ...installed, label: listLabel(row, installed.info) });
-    }
-    return active;
+    const enabled = (await this.catalogue.all()).filter((row) => row.enabled);
+    const read = await Promise.all(
+      enabled.map(async (row): Promise<ActiveList | undefined> => {
+        const db = this.catalogue.db(row);
+        const installed = await readInstalledPlace(db);
+        return installed && { row, db, ...installed, label: listLabel(row, installed.info) };
+      }),
+    );
+    return read.filter((list) => list !== undefined);
   }
 
   private async buildSearch({ lists, merged: { repOf } }: Generation): Promise<SearchIndex> {

@@ -6,8 +6,7 @@ import { BUNDLED_LIST, MY_LIST } from '../../lib/lists/listIds';
 import { listDatabaseName, newListId, type ListKind, type ListRow } from '../../lib/lists/listModel';
 import { completeRefreshState } from '../../lib/refresh/refreshState';
 import { legacyRefreshOf, refreshUrlProblem, type LegacyRefresh } from '../../lib/settings';
-import type { Dataset } from '../../lib/dataset/schema';
-import { clearDataset, readDatasetInfo, seedFromBundled } from './datasetStore';
+import { clearDataset, readDatasetInfo, seedFromBundled, type BundledDataset } from './datasetStore';
 import { TakedownDb } from './takedownDb';
 
 /** What settings before lists held about the one dataset's refresh, read before the settings are next saved. */
@@ -160,7 +159,7 @@ export class ListCatalogue {
  */
 export async function prepareLists(
   catalogue: ListCatalogue,
-  bundled: Dataset,
+  bundled: BundledDataset,
   legacy: () => Promise<LegacyState>,
   buildUrl = '',
 ): Promise<void> {

@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { PRIVILEGED_REQUESTS } from '../shared/privilegedRequests';
 import { classifySender } from '../../lib/senderCheck';
 import { readDatasetInfo } from '../../extension/store/datasetStore';
-import { tinyDataset, validBundled } from './datasetFixtures';
+import { tinyDataset } from './datasetFixtures';
 import { setUpLists } from './listFixtures';
 import { newsroomList } from './listDatasets';
 
@@ -179,7 +179,7 @@ describe('background handlers', () => {
     row!.snapshot.statuses[target] = STATUSES.indexOf('restricted');
     await db.matcherCache.put(row!);
     const restarted = new TakedownService(new ListCatalogue(db));
-    const updates = new DatasetUpdates(restarted, { fetch: vi.fn(), bundled: validBundled() });
+    const updates = new DatasetUpdates(restarted, { fetch: vi.fn() });
     const again = createBackgroundHandlers(restarted, {
       badge: { showCount: vi.fn() },
       updates,

@@ -1,6 +1,7 @@
 // Test datasets: a deep copy of the bundled dataset to break in one place at a time, and a tiny valid one.
 import bundled from '../../data/takedowns.json';
 import type { Dataset } from '../../lib/dataset/schema';
+import type { BundledDataset } from '../../extension/store/datasetStore';
 import { expect } from 'vitest';
 import { validateDataset } from '../../lib/dataset/validateDataset';
 
@@ -12,6 +13,19 @@ export function validBundled(): Dataset {
   const result = validateDataset(bundledCopy());
   if (!result.ok) throw new Error('bundled dataset invalid in tests');
   return result.data;
+}
+
+/** A dataset as the background's bundled one, counting how often it is validated. */
+export function bundledSource(dataset: Dataset = validBundled()): BundledDataset & { loads: number } {
+  const source = {
+    datasetVersion: dataset.datasetVersion,
+    loads: 0,
+    load: () => {
+      source.loads++;
+      return dataset;
+    },
+  };
+  return source;
 }
 
 export function tinyDataset(version: string, accountName = 'Example Wire'): Dataset {

@@ -20,7 +20,7 @@ import {
 } from '../../extension/store/datasetStore';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import type { Dataset } from '../../lib/dataset/schema';
-import { tinyDataset, validBundled } from './datasetFixtures';
+import { bundledSource, tinyDataset, validBundled } from './datasetFixtures';
 import { STORES_VERSION_8 } from './earlierSchemas';
 
 let counter = 0;
@@ -40,7 +40,7 @@ afterEach(async () => {
 describe('seedFromBundled', () => {
   it('seeds an empty database with the bundled dataset', async () => {
     const db = freshDb();
-    expect(await seedFromBundled(db, validBundled())).toBe('seeded');
+    expect(await seedFromBundled(db, bundledSource())).toBe('seeded');
     expect((await readInstalledTable(db, 'accounts')).length).toBe(validBundled().accounts.length);
     expect((await readInstalledTable(db, 'events')).length).toBe(validBundled().events.length);
     const info = await readDatasetInfo(db);
@@ -51,21 +51,31 @@ describe('seedFromBundled', () => {
   it('upgrades an older installed dataset and keeps a newer or equal one', async () => {
     const db = freshDb();
     await replaceDataset(db, tinyDataset('0.9.0'), { kind: 'url', url: 'https://example.org/d.json' });
-    expect(await seedFromBundled(db, validBundled())).toBe('seeded');
+    expect(await seedFromBundled(db, bundledSource())).toBe('seeded');
     expect((await readInstalledRecords(db, 'accounts', ['example-wire'])).get('example-wire')).toBeUndefined();
     expect((await readInstalledRecords(db, 'accounts', ['okex-wechat'])).get('okex-wechat')).toBeDefined();
 
     await replaceDataset(db, tinyDataset('9.0.0'), { kind: 'file', name: 'mine.json' });
-    expect(await seedFromBundled(db, validBundled())).toBe('kept');
+    expect(await seedFromBundled(db, bundledSource())).toBe('kept');
     expect((await readDatasetInfo(db))?.origin).toEqual({ kind: 'file', name: 'mine.json' });
     expect((await readInstalledTable(db, 'accounts')).length).toBe(1);
+  });
+
+  it('validates the bundled file only when it installs it', async () => {
+    const db = freshDb();
+    const bundled = bundledSource();
+    await seedFromBundled(db, bundled);
+    expect(bundled.loads).toBe(1);
+    // Every later start finds it installed: nothing to validate.
+    expect(await seedFromBundled(db, bundled)).toBe('kept');
+    expect(bundled.loads).toBe(1);
   });
 });
 
 describe('replaceDataset', () => {
   it('is atomic: a failure half-way leaves the previous dataset intact', async () => {
     const db = freshDb();
-    await seedFromBundled(db, validBundled());
+    await seedFromBundled(db, bundledSource());
     const broken = tinyDataset('2.0.0');
     // A value JSON cannot hold passes no validator, but here it makes the write fail after the old slot's rollback
     // copy was moved.
@@ -80,7 +90,7 @@ describe('replaceDataset', () => {
 describe('readAccountDetails', () => {
   it('returns the account with its events newest first and their reports', async () => {
     const db = freshDb();
-    await seedFromBundled(db, validBundled());
+    await seedFromBundled(db, bundledSource());
     const details = await readAccountDetails(db, 'jinse');
     expect(details?.account.name).toBe('Jinse Caijing');
     expect(details?.events.map((e) => e.id)).toEqual(['e-2018-08-crypto-media-accounts-blocked']);
@@ -123,7 +133,7 @@ async function slotsIn(db: TakedownDb): Promise<number[]> {
 describe('stored versions', () => {
   it('keep the installed dataset and one rollback copy, and nothing of older versions', async () => {
     const db = freshDb();
-    await seedFromBundled(db, validBundled());
+    await seedFromBundled(db, bundledSource());
     for (const version of ['2.0.0', '2.1.0', '2.2.0']) {
       await replaceDataset(db, tinyDataset(version), { kind: 'bundled' }, new Date(), true);
     }
@@ -134,7 +144,7 @@ describe('stored versions', () => {
 
   it('roll back and forth by moving slots, not records', async () => {
     const db = freshDb();
-    await seedFromBundled(db, validBundled());
+    await seedFromBundled(db, bundledSource());
     await replaceDataset(db, tinyDataset('2.0.0'), { kind: 'bundled' }, new Date(), true);
     const slots = await slotsIn(db);
     expect((await rollBack(db))?.datasetVersion).toBe('1.1.0');
@@ -146,7 +156,7 @@ describe('stored versions', () => {
 
   it('hold an update for review with what it changes, and install it in place', async () => {
     const db = freshDb();
-    await seedFromBundled(db, validBundled());
+    await seedFromBundled(db, bundledSource());
     const update = tinyDataset('2.0.0');
     const info = describeDataset(update, { kind: 'url', url: 'https://lists.example/a.json' }, new Date());
     const summary = await holdPending(db, update, info, { etag: '"v2"' });
@@ -164,7 +174,7 @@ describe('stored versions', () => {
 
   it('find an organisation’s accounts and the claims of accounts and organisations', async () => {
     const db = freshDb();
-    await seedFromBundled(db, validBundled());
+    await seedFromBundled(db, bundledSource());
     const data = validBundled();
     const organisation = data.organisations.find((org) => data.accounts.some((a) => a.organisationId === org.id))!;
     const members = data.accounts.filter((account) => account.organisationId === organisation.id).map((a) => a.id);

@@ -15,7 +15,7 @@ import { UploadsDb } from '../../extension/store/uploads';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { PAGE_REQUEST_TYPES, type MessageType } from '../../lib/protocol';
 import { REQUEST_SCHEMAS } from '../../lib/requestSchemas';
-import { validBundled } from './datasetFixtures';
+import { bundledSource } from './datasetFixtures';
 
 const SELF = { id: 'our-id', base: 'chrome-extension://our-id/' };
 const SENDERS = {
@@ -33,13 +33,13 @@ beforeAll(async () => {
   db = new TakedownDb('fuzz-messages');
   catalogue = new ListCatalogue(db);
   const service = new TakedownService(catalogue, () =>
-    prepareLists(catalogue, validBundled(), async () => ({ settings: undefined, refreshState: undefined })),
+    prepareLists(catalogue, bundledSource(), async () => ({ settings: undefined, refreshState: undefined })),
   );
   // No request reaches the network: the fetch the handlers get always fails.
   const fetch = vi.fn(async () => {
     throw new TypeError('offline');
   });
-  const updates = new DatasetUpdates(service, { fetch, bundled: validBundled() });
+  const updates = new DatasetUpdates(service, { fetch });
   handlers = createBackgroundHandlers(service, {
     badge: { showCount: async () => undefined },
     updates,

@@ -8,7 +8,7 @@ import { ListCatalogue, prepareLists, type LegacyState } from '../../extension/s
 import { TakedownDb } from '../../extension/store/takedownDb';
 import type { Dataset } from '../../lib/dataset/schema';
 import type { ListRow } from '../../lib/lists/listModel';
-import { validBundled } from './datasetFixtures';
+import { bundledSource, validBundled } from './datasetFixtures';
 
 let counter = 0;
 const opened: string[] = [];
@@ -41,7 +41,11 @@ export function setUpLists(options: ListsOptions = {}) {
   catalogues.push(catalogue);
   const bundled = options.bundled ?? validBundled();
   const service = new TakedownService(catalogue, () =>
-    prepareLists(catalogue, bundled, async () => options.legacy ?? { settings: undefined, refreshState: undefined }),
+    prepareLists(
+      catalogue,
+      bundledSource(bundled),
+      async () => options.legacy ?? { settings: undefined, refreshState: undefined },
+    ),
   );
   const requests: Request[] = [];
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -50,7 +54,7 @@ export function setUpLists(options: ListsOptions = {}) {
     if (!options.answer) throw new TypeError('no network in this test');
     return options.answer(request);
   }) as typeof globalThis.fetch;
-  const updates = new DatasetUpdates(service, { fetch, bundled, timeoutMs: options.timeoutMs, now: options.now });
+  const updates = new DatasetUpdates(service, { fetch, timeoutMs: options.timeoutMs, now: options.now });
   /** A list's row and its database. */
   const list = async (id: string) => {
     const row = (await catalogue.get(id)) as ListRow;
