@@ -13,6 +13,7 @@ import type {
   PageRequests,
 } from '../../lib/protocol';
 import { AccountSearch, accountFields } from '../../lib/search/accountSearch';
+import { SummaryTable, type PackedSummary } from '../../lib/search/summaryTable';
 import { claimKey, evidenceByAccount, type Claim } from '../../lib/claims';
 import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
 import type { ListRow } from '../../lib/lists/listModel';
@@ -39,7 +40,7 @@ export interface PageAnswer extends Omit<PageRequests['page:match']['response'],
   claims: Record<string, Claim>;
 }
 
-export type SearchIndex = AccountSearch<AccountSummary>;
+export type SearchIndex = AccountSearch<PackedSummary>;
 
 /**
  * An enabled list with data: its catalogue row, its database, what is installed in it and where its records are.
@@ -555,7 +556,8 @@ export class TakedownService {
   }
 
   private async buildSearch({ lists, merged: { repOf } }: Generation): Promise<SearchIndex> {
-    // Each account's names are read to build the index and dropped with this map: the index keeps only summaries.
+    // Each account's names are read to build the index and dropped with this map: the index keeps only summaries,
+    // packed.
     const entries = new Map<string, { summary: AccountSummary; names: string[] }>();
     for (const { row, db, label, place } of lists) {
       const [accounts, organisations, events, reports] = await Promise.all([
@@ -589,12 +591,21 @@ export class TakedownService {
       }
     }
     const all = [...entries.values()];
-    const summaries = all.map((entry) => entry.summary);
-    return runStepsInSlices(
-      AccountSearch.build(summaries, (_summary, index) => all[index]!.names),
+    entries.clear();
+    const search = await runStepsInSlices(
+      AccountSearch.build(all, (entry) => entry.names),
       pause,
       SLICE_MS,
     );
+    // The index answers from the summaries packed (a million of them as objects held 136 MB).
+    const table = new SummaryTable(all.length);
+    const clock = slices(pause, SLICE_MS);
+    for (const { summary } of all) {
+      const paused = clock.tick();
+      if (paused) await paused;
+      table.add(summary);
+    }
+    return search.withEntries(table.finish());
   }
 
   private async buildOrganisationSearch({ lists, merged: { repOf } }: Generation) {

@@ -27,9 +27,8 @@ export interface TrieTables {
   rootChild: Int32Array;
   nodes: Int32Array;
   edges: Int32Array;
-  /** The nodes where a pattern ends, ascending, and each one's pattern (found by binary search). */
+  /** The nodes where a pattern ends, ascending: a pattern's number is its node's place here (binary search). */
   terminals: Int32Array;
-  terminalPatterns: Int32Array;
   patternFlags: Uint8Array;
 }
 
@@ -127,13 +126,12 @@ export class MentionMatcher {
 
   /** The tables themselves (a stored snapshot is structured-cloned, so nothing here is shared with it). */
   toSnapshot(): MentionMatcherSnapshot {
-    const { rootChild, nodes, edges, terminals, terminalPatterns, patternFlags } = this.tables;
+    const { rootChild, nodes, edges, terminals, patternFlags } = this.tables;
     return {
       rootChild,
       nodes,
       edges,
       terminals,
-      terminalPatterns,
       patternFlags,
       patternAccount: this.patternAccount,
       leadingUnits: this.leadingUnits,
@@ -143,8 +141,8 @@ export class MentionMatcher {
 
   /** Bytes of the trie's typed arrays. */
   get byteSize(): number {
-    const { rootChild, nodes, edges, terminals, terminalPatterns, patternFlags } = this.tables;
-    const arrays = [rootChild, nodes, edges, terminals, terminalPatterns, patternFlags];
+    const { rootChild, nodes, edges, terminals, patternFlags } = this.tables;
+    const arrays = [rootChild, nodes, edges, terminals, patternFlags];
     arrays.push(this.patternAccount, this.leadingUnits);
     return arrays.reduce((sum, array) => sum + array.byteLength, 0);
   }
@@ -258,13 +256,17 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
   }
   yield;
   const { nodes, nodeCount, patternAt } = trie;
-  // Terminal nodes ascending, each with its pattern (every pattern text is distinct, so is every terminal).
+  // Terminal nodes ascending (every pattern text is distinct, so is every terminal). The patterns are numbered
+  // again in that order, so a terminal's place is its pattern's number and no table maps one to the other.
   const sortedTerminals = new Int32Array(patternCount);
-  const terminalPatterns = new Int32Array(patternCount);
+  const patternFlags = new Uint8Array(patternCount);
+  const patternAccount = new Int32Array(patternCount);
   for (let node = 1, n = 0; node < nodeCount; node++) {
     if (!(nodes[node]! & TERMINAL)) continue;
+    const pattern = patternAt[node]! - 1;
     sortedTerminals[n] = node;
-    terminalPatterns[n++] = patternAt[node]! - 1;
+    patternFlags[n] = flags[pattern]!;
+    patternAccount[n++] = accounts[pattern]!;
   }
   const leadingUnits = new Uint8Array(0x10000);
   for (let depth = 0; depth < sampleStep; depth++) {
@@ -277,9 +279,8 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
     nodes: nodes.slice(0, nodeCount + 1),
     edges: trie.finalEdges(),
     terminals: sortedTerminals,
-    terminalPatterns,
-    patternFlags: flags.slice(0, patternCount),
-    patternAccount: accounts.slice(0, patternCount),
+    patternFlags,
+    patternAccount,
     leadingUnits,
     sampleStep,
   };

@@ -80,7 +80,7 @@ export function scanText(
   sample: boolean,
 ): boolean {
   const { fold, classes, sampleStops, sampleStep: step } = tables;
-  const { rootChild, nodes, edges, terminals, terminalPatterns, patternFlags } = tables.trie;
+  const { rootChild, nodes, edges, terminals, patternFlags } = tables.trie;
   const edgeSlots = edges.length / 3;
   const length = text.length;
   let at = cursor.at;
@@ -125,7 +125,7 @@ export function scanText(
       let end = at + 1;
       for (;;) {
         if (nodes[node]! & TERMINAL) {
-          const pattern = terminalPatterns[lowerBound(terminals, node)]!;
+          const pattern = lowerBound(terminals, node);
           const flags = patternFlags[pattern]!;
           const endsInWord = end < length && classes[fold[text.charCodeAt(end)]!] === WORD;
           if (!((flags & END_BOUNDARY && endsInWord) || (flags & AT_HANDLE && before === WORD)))

@@ -56,6 +56,12 @@ interface SearchTables {
 
 type FieldsOf<T> = (item: T, index: number) => readonly string[];
 
+/** What a search returns its results from, by index: an array, or a table that makes each entry when asked. */
+export interface SearchEntries<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 /**
  * A search over `items`, each found by the fields `fieldsOf` gives (its name first). Only the items are kept with the
  * index, not the fields: a list's aliases are not held twice. `AccountSearch.build` builds it in steps (lib/steps.ts),
@@ -66,7 +72,7 @@ export class AccountSearch<T> {
   private readonly sortKeys: string[];
 
   constructor(
-    private readonly accounts: readonly T[],
+    private readonly accounts: SearchEntries<T>,
     index: FieldsOf<T> | SearchTables,
   ) {
     const tables = typeof index === 'function' ? runSteps(searchTables(accounts, index)) : index;
@@ -74,8 +80,14 @@ export class AccountSearch<T> {
     this.sortKeys = tables.sortKeys;
   }
 
-  static *build<T>(accounts: readonly T[], fieldsOf: FieldsOf<T>): Steps<AccountSearch<T>> {
+  static *build<T>(accounts: SearchEntries<T>, fieldsOf: FieldsOf<T>): Steps<AccountSearch<T>> {
     return new AccountSearch(accounts, yield* searchTables(accounts, fieldsOf));
+  }
+
+  /** The same index answering with other entries, one for each of these (a packed copy of them, say). */
+  withEntries<U>(entries: SearchEntries<U>): AccountSearch<U> {
+    if (entries.length !== this.accounts.length) throw new RangeError('One entry is needed for each one indexed');
+    return new AccountSearch(entries, { haystacks: this.haystacks, sortKeys: this.sortKeys });
   }
 
   search(query: string, limit = 50): T[] {
@@ -97,7 +109,7 @@ export class AccountSearch<T> {
     if (needle.length < ONE_PASS_LENGTH && ranks.size < limit) {
       for (const haystack of haystacks) scan(haystack, '', needle, ranks, limit + 1);
     }
-    return this.best(ranks, limit).map((index) => this.accounts[index]!);
+    return this.best(ranks, limit).map((index) => this.accounts.at(index)!);
   }
 
   /** The `limit` best entries, best first: by rank, then by folded name, then by their order in the dataset. */
@@ -125,7 +137,7 @@ export class AccountSearch<T> {
   }
 }
 
-function* searchTables<T>(accounts: readonly T[], fieldsOf: FieldsOf<T>): Steps<SearchTables> {
+function* searchTables<T>(accounts: SearchEntries<T>, fieldsOf: FieldsOf<T>): Steps<SearchTables> {
   const narrow = new HaystackBuilder(accounts.length);
   const wide = new HaystackBuilder(accounts.length);
   const sortKeys = new Array<string>(accounts.length);
@@ -133,7 +145,7 @@ function* searchTables<T>(accounts: readonly T[], fieldsOf: FieldsOf<T>): Steps<
     if (index % STEP_EVERY === STEP_EVERY - 1) yield;
     narrow.startEntry(index);
     wide.startEntry(index);
-    fieldsOf(accounts[index]!, index).forEach((field, n) => {
+    fieldsOf(accounts.at(index)!, index).forEach((field, n) => {
       const folded = foldField(field);
       if (n === 0) sortKeys[index] = folded;
       if (folded.length > 0) (isLatin1(folded) ? narrow : wide).add(folded);

@@ -1,0 +1,230 @@
+// The summaries a search answers with, packed: a million accounts' summaries as objects held 136 MB of the
+// background's heap. Packed, each text field is a slice of one long string and each field with few distinct values
+// (platform, status, dates, organisation, list) a small code; a summary is made an object again only when a search
+// returns it. The entries are read by index, like an array (`length`, `at`), in the order they were added.
+import type { AccountSummary } from '../protocol';
+
+/** A summary as a search result carries it (several lists' statuses are added later, by the caller). */
+export type PackedSummary = Omit<AccountSummary, 'lists'>;
+
+type CodeArray = Uint8Array | Uint16Array | Int32Array;
+
+/** Texts joined into a piece at a time, so no join holds more than a few thousand parts. */
+const PARTS_PER_PIECE = 8192;
+
+/** Texts of one field: each entry's text is a slice of one of two strings (Latin-1 texts stay one byte a character). */
+class TextColumn {
+  private readonly narrow = new TextRun();
+  private readonly wide = new TextRun();
+  /** Per entry: its start in the narrow string, or -(start + 2) in the wide one; -1 when it has none. */
+  private starts: Int32Array;
+  private lengths: Uint16Array;
+  /** Texts too long for a Uint16 length (none in a valid list), by entry. */
+  private readonly long = new Map<number, string>();
+  private texts: [string, string] = ['', ''];
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.lengths = new Uint16Array(capacity);
+  }
+
+  set(index: number, text: string | undefined): void {
+    if (index >= this.starts.length) {
+      this.starts = grown(this.starts, index * 2 + 1);
+      this.lengths = grown(this.lengths, index * 2 + 1);
+    }
+    if (text === undefined) return void (this.starts[index] = -1);
+    if (text.length > 0xffff) {
+      this.long.set(index, text);
+      return void (this.starts[index] = -1);
+    }
+    const wide = !isLatin1(text);
+    const start = (wide ? this.wide : this.narrow).add(text);
+    this.starts[index] = wide ? -(start + 2) : start;
+    this.lengths[index] = text.length;
+  }
+
+  finish(count: number): void {
+    this.starts = this.starts.slice(0, count);
+    this.lengths = this.lengths.slice(0, count);
+    this.texts = [this.narrow.finish(), this.wide.finish()];
+  }
+
+  get(index: number): string | undefined {
+    const start = this.starts[index]!;
+    if (start === -1) return this.long.get(index);
+    const [text, from] = start >= 0 ? [this.texts[0], start] : [this.texts[1], -start - 2];
+    return text.slice(from, from + this.lengths[index]!);
+  }
+}
+
+class TextRun {
+  private readonly pieces: string[] = [];
+  private parts: string[] = [];
+  private length = 0;
+
+  /** Appends a text; returns where it starts. */
+  add(text: string): number {
+    const start = this.length;
+    this.parts.push(text);
+    this.length += text.length;
+    if (this.parts.length >= PARTS_PER_PIECE) {
+      this.pieces.push(this.parts.join(''));
+      this.parts = [];
+    }
+    return start;
+  }
+
+  finish(): string {
+    this.pieces.push(this.parts.join(''));
+    return this.pieces.join('');
+  }
+}
+
+/**
+ * A field with few distinct values: each value once, and per entry the code of its value (0: none). The codes take
+ * a byte while there are fewer than 256 values, two while fewer than 65,536.
+ */
+class CodeColumn<V> {
+  private readonly values: Array<V | undefined> = [undefined];
+  private readonly codeOf = new Map<string, number>();
+  private codes: CodeArray;
+
+  constructor(
+    capacity: number,
+    private readonly keyOf: (value: V) => string,
+  ) {
+    this.codes = new Uint8Array(capacity);
+  }
+
+  set(index: number, value: V | undefined): void {
+    let code = 0;
+    if (value !== undefined) {
+      const key = this.keyOf(value);
+      code = this.codeOf.get(key) ?? 0;
+      if (code === 0) {
+        code = this.values.push(value) - 1;
+        this.codeOf.set(key, code);
+      }
+    }
+    if (index >= this.codes.length || code > largestCode(this.codes)) {
+      this.codes = widened(this.codes, Math.max(this.codes.length, index * 2 + 1), code);
+    }
+    this.codes[index] = code;
+  }
+
+  finish(count: number): void {
+    this.codes = this.codes.slice(0, count);
+    this.codeOf.clear();
+  }
+
+  get(index: number): V | undefined {
+    return this.values[this.codes[index]!];
+  }
+}
+
+const largestCode = (codes: CodeArray) =>
+  codes instanceof Uint8Array ? 0xff : codes instanceof Uint16Array ? 0xffff : 0x7fffffff;
+
+/** The codes in an array of `length`, as wide as theirs and wide enough for `code`. */
+function widened(codes: CodeArray, length: number, code: number): CodeArray {
+  const Type =
+    code > 0xffff || codes instanceof Int32Array
+      ? Int32Array
+      : code > 0xff || codes instanceof Uint16Array
+        ? Uint16Array
+        : Uint8Array;
+  const next = new Type(length);
+  next.set(codes);
+  return next;
+}
+
+function grown<T extends Int32Array | Uint16Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(length);
+  bigger.set(array);
+  return bigger;
+}
+
+// eslint-disable-next-line no-control-regex -- every Latin-1 character, controls included
+const LATIN1 = /^[\u0000-\u00ff]*$/;
+const isLatin1 = (text: string) => LATIN1.test(text);
+
+type PartialDate = NonNullable<PackedSummary['statusSince']>;
+
+/** A date's fields, so equal dates share one entry (a value and two names never hold "|"; the note comes last). */
+const dateKey = (date: PartialDate) =>
+  `${date.value}|${date.precision}|${date.qualifier}${date.note === undefined ? '' : `|${date.note}`}`;
+const same = <T extends string>(text: T) => text;
+
+/** Summaries packed as they are added (`add`), read back by index once `finish` was called. */
+export class SummaryTable {
+  private count = 0;
+  private readonly ids: TextColumn;
+  private readonly names: TextColumn;
+  private readonly handles: TextColumn;
+  private readonly platforms: CodeColumn<PackedSummary['platform']>;
+  private readonly statuses: CodeColumn<PackedSummary['status']>;
+  private readonly organisations: CodeColumn<string>;
+  private readonly lists: CodeColumn<string>;
+  private readonly since: CodeColumn<PartialDate>;
+  private readonly evidence: CodeColumn<PartialDate>;
+
+  constructor(capacity = 1024) {
+    this.ids = new TextColumn(capacity);
+    this.names = new TextColumn(capacity);
+    this.handles = new TextColumn(capacity);
+    this.platforms = new CodeColumn(capacity, same);
+    this.statuses = new CodeColumn(capacity, same);
+    this.organisations = new CodeColumn(capacity, same);
+    this.lists = new CodeColumn(capacity, same);
+    this.since = new CodeColumn(capacity, dateKey);
+    this.evidence = new CodeColumn(capacity, dateKey);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  add(summary: PackedSummary): void {
+    const index = this.count++;
+    this.ids.set(index, summary.id);
+    this.names.set(index, summary.name);
+    this.handles.set(index, summary.handle);
+    this.platforms.set(index, summary.platform);
+    this.statuses.set(index, summary.status);
+    this.organisations.set(index, summary.organisation);
+    this.lists.set(index, summary.list);
+    this.since.set(index, summary.statusSince);
+    this.evidence.set(index, summary.evidence);
+  }
+
+  /** Cuts the columns to size and joins their texts: no `add` after it. */
+  finish(): this {
+    for (const column of [this.ids, this.names, this.handles]) column.finish(this.count);
+    const codes = [this.platforms, this.statuses, this.organisations, this.lists, this.since, this.evidence];
+    for (const column of codes) column.finish(this.count);
+    return this;
+  }
+
+  /** The summary at `index` as it was added (a new object each time; absent fields are left out). */
+  at(index: number): PackedSummary | undefined {
+    if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
+    const summary: PackedSummary = {
+      id: this.ids.get(index)!,
+      name: this.names.get(index)!,
+      platform: this.platforms.get(index)!,
+      status: this.statuses.get(index)!,
+    };
+    const handle = this.handles.get(index);
+    if (handle !== undefined) summary.handle = handle;
+    const organisation = this.organisations.get(index);
+    if (organisation !== undefined) summary.organisation = organisation;
+    const since = this.since.get(index);
+    if (since) summary.statusSince = { ...since };
+    const evidence = this.evidence.get(index);
+    if (evidence) summary.evidence = { ...evidence };
+    const list = this.lists.get(index);
+    if (list !== undefined) summary.list = list;
+    return summary;
+  }
+}
