@@ -47,11 +47,14 @@ interface Haystack {
   starts: Int32Array;
 }
 
-/** The index of a search: the two strings and each entry's folded name. */
+/**
+ * The index of a search: the two strings, and where each entry's folded name is (the order among results of one
+ * rank): the entry's first field in the string `nameIn` says (0: the name folds to nothing, 1: narrow, 2: wide).
+ * A million names as strings of their own would take some 36 MB more.
+ */
 interface SearchTables {
   haystacks: Haystack[];
-  /** Each entry's name, folded: the order among results of one rank. */
-  sortKeys: string[];
+  nameIn: Uint8Array;
 }
 
 type FieldsOf<T> = (item: T, index: number) => readonly string[];
@@ -69,7 +72,7 @@ export interface SearchEntries<T> {
  */
 export class AccountSearch<T> {
   private readonly haystacks: Haystack[];
-  private readonly sortKeys: string[];
+  private readonly nameIn: Uint8Array;
 
   constructor(
     private readonly accounts: SearchEntries<T>,
@@ -77,7 +80,7 @@ export class AccountSearch<T> {
   ) {
     const tables = typeof index === 'function' ? runSteps(searchTables(accounts, index)) : index;
     this.haystacks = tables.haystacks;
-    this.sortKeys = tables.sortKeys;
+    this.nameIn = tables.nameIn;
   }
 
   static *build<T>(accounts: SearchEntries<T>, fieldsOf: FieldsOf<T>): Steps<AccountSearch<T>> {
@@ -87,7 +90,7 @@ export class AccountSearch<T> {
   /** The same index answering with other entries, one for each of these (a packed copy of them, say). */
   withEntries<U>(entries: SearchEntries<U>): AccountSearch<U> {
     if (entries.length !== this.accounts.length) throw new RangeError('One entry is needed for each one indexed');
-    return new AccountSearch(entries, { haystacks: this.haystacks, sortKeys: this.sortKeys });
+    return new AccountSearch(entries, { haystacks: this.haystacks, nameIn: this.nameIn });
   }
 
   search(query: string, limit = 50): T[] {
@@ -114,13 +117,11 @@ export class AccountSearch<T> {
 
   /** The `limit` best entries, best first: by rank, then by folded name, then by their order in the dataset. */
   private best(ranks: Map<number, number>, limit: number): number[] {
-    const { sortKeys } = this;
     const before = (a: number, b: number) => {
       const byRank = ranks.get(a)! - ranks.get(b)!;
       if (byRank !== 0) return byRank < 0;
-      const keyA = sortKeys[a]!;
-      const keyB = sortKeys[b]!;
-      return keyA !== keyB ? keyA < keyB : a < b;
+      const byName = this.compareNames(a, b);
+      return byName !== 0 ? byName < 0 : a < b;
     };
     // The best `limit` so far in a heap, worst on top: a million matches cost a million comparisons with its top.
     const heap: number[] = [];
@@ -135,23 +136,49 @@ export class AccountSearch<T> {
     }
     return heap.sort((a, b) => (before(a, b) ? -1 : 1));
   }
+
+  /** Two entries' folded names compared as `<` compares strings (unit by unit, a prefix first), read in place. */
+  private compareNames(a: number, b: number): number {
+    const [textA, startA] = this.nameAt(a);
+    const [textB, startB] = this.nameAt(b);
+    for (let i = 0; ; i++) {
+      // A field ends at the next separator or at the end of its string; no field holds a separator.
+      const unitA = startA + i < textA.length ? textA.charCodeAt(startA + i) : SEPARATOR_CODE;
+      const unitB = startB + i < textB.length ? textB.charCodeAt(startB + i) : SEPARATOR_CODE;
+      if (unitA === SEPARATOR_CODE || unitB === SEPARATOR_CODE) {
+        return unitA === unitB ? 0 : unitA === SEPARATOR_CODE ? -1 : 1;
+      }
+      if (unitA !== unitB) return unitA - unitB;
+    }
+  }
+
+  /** The string an entry's folded name is in, and where it starts ('' for a name that folds to nothing). */
+  private nameAt(entry: number): [string, number] {
+    const where = this.nameIn[entry]!;
+    if (where === 0) return ['', 0];
+    const { text, starts } = this.haystacks[where - 1]!;
+    return [text, starts[entry]! + 1];
+  }
 }
 
 function* searchTables<T>(accounts: SearchEntries<T>, fieldsOf: FieldsOf<T>): Steps<SearchTables> {
   const narrow = new HaystackBuilder(accounts.length);
   const wide = new HaystackBuilder(accounts.length);
-  const sortKeys = new Array<string>(accounts.length);
+  const nameIn = new Uint8Array(accounts.length);
   for (let index = 0; index < accounts.length; index++) {
     if (index % STEP_EVERY === STEP_EVERY - 1) yield;
     narrow.startEntry(index);
     wide.startEntry(index);
     fieldsOf(accounts.at(index)!, index).forEach((field, n) => {
       const folded = foldField(field);
-      if (n === 0) sortKeys[index] = folded;
-      if (folded.length > 0) (isLatin1(folded) ? narrow : wide).add(folded);
+      if (folded.length === 0) return;
+      const latin1 = isLatin1(folded);
+      // The name is the first field, so the first of its entry in its string.
+      if (n === 0) nameIn[index] = latin1 ? 1 : 2;
+      (latin1 ? narrow : wide).add(folded);
     });
   }
-  return { haystacks: [narrow.finish(), wide.finish()], sortKeys };
+  return { haystacks: [narrow.finish(), wide.finish()], nameIn };
 }
 
 /** Fields joined into a piece at a time, so the last join (one step, not sliced) joins a few hundred pieces. */
