@@ -73,6 +73,8 @@ export interface SearchEntries<T> {
 export class AccountSearch<T> {
   private readonly haystacks: Haystack[];
   private readonly nameIn: Uint8Array;
+  /** Each entry's rank in the search under way (see Ranks), made at the first search. */
+  private rankTable: Float32Array | undefined;
 
   constructor(
     private readonly accounts: SearchEntries<T>,
@@ -96,7 +98,17 @@ export class AccountSearch<T> {
   search(query: string, limit = 50): T[] {
     const needle = needleOf(query);
     if (needle.length === 0 || limit <= 0) return [];
-    const ranks = new Map<number, number>();
+    this.rankTable ??= new Float32Array(this.nameIn.length);
+    const ranks = new Ranks(this.rankTable);
+    try {
+      return this.best(this.rank(needle, ranks, limit), limit).map((index) => this.accounts.at(index)!);
+    } finally {
+      ranks.clear();
+    }
+  }
+
+  /** Ranks the entries the needle is found in. */
+  private rank(needle: string, ranks: Ranks, limit: number): Ranks {
     // A needle with a character past Latin-1 is only in the wide string.
     const haystacks = isLatin1(needle) ? this.haystacks : this.haystacks.slice(1);
     for (const haystack of haystacks) {
@@ -112,20 +124,20 @@ export class AccountSearch<T> {
     if (needle.length < ONE_PASS_LENGTH && ranks.size < limit) {
       for (const haystack of haystacks) scan(haystack, '', needle, ranks, limit + 1);
     }
-    return this.best(ranks, limit).map((index) => this.accounts.at(index)!);
+    return ranks;
   }
 
   /** The `limit` best entries, best first: by rank, then by folded name, then by their order in the dataset. */
-  private best(ranks: Map<number, number>, limit: number): number[] {
+  private best(ranks: Ranks, limit: number): number[] {
     const before = (a: number, b: number) => {
-      const byRank = ranks.get(a)! - ranks.get(b)!;
+      const byRank = ranks.get(a) - ranks.get(b);
       if (byRank !== 0) return byRank < 0;
       const byName = this.compareNames(a, b);
       return byName !== 0 ? byName < 0 : a < b;
     };
     // The best `limit` so far in a heap, worst on top: a million matches cost a million comparisons with its top.
     const heap: number[] = [];
-    for (const entry of ranks.keys()) {
+    for (const entry of ranks.entries) {
       if (heap.length < limit) {
         heap.push(entry);
         siftUp(heap, heap.length - 1, before);
@@ -158,6 +170,37 @@ export class AccountSearch<T> {
     if (where === 0) return ['', 0];
     const { text, starts } = this.haystacks[where - 1]!;
     return [text, starts[entry]! + 1];
+  }
+}
+
+/**
+ * Each entry's best rank in one search, in a table reused from search to search (a search is synchronous): a Map of
+ * a hundred thousand matches cost more than finding them. The table holds rank + 1, 0 where the entry has none.
+ */
+class Ranks {
+  /** The entries ranked, in the order they were first found. */
+  readonly entries: number[] = [];
+
+  constructor(private readonly table: Float32Array) {}
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  get(entry: number): number {
+    return this.table[entry]! - 1;
+  }
+
+  /** Keeps the rank if it is the entry's best so far. */
+  offer(entry: number, rank: number): void {
+    const known = this.table[entry]!;
+    if (known === 0) this.entries.push(entry);
+    if (known === 0 || rank + 1 < known) this.table[entry] = rank + 1;
+  }
+
+  /** Leaves the table empty for the next search. */
+  clear(): void {
+    for (const entry of this.entries) this.table[entry] = 0;
   }
 }
 
@@ -217,21 +260,13 @@ class HaystackBuilder {
  * Ranks every match of `needle` right after `lead` (a separator, a space, or nothing for every match); each entry
  * keeps its best rank. Stops once `ranks` holds `enough` entries.
  */
-function scan(
-  { text, starts }: Haystack,
-  lead: string,
-  needle: string,
-  ranks: Map<number, number>,
-  enough = Infinity,
-): void {
+function scan({ text, starts }: Haystack, lead: string, needle: string, ranks: Ranks, enough = Infinity): void {
   const pattern = lead + needle;
   let entry = 0;
   for (let found = text.indexOf(pattern); found >= 0 && ranks.size < enough; found = text.indexOf(pattern, found + 1)) {
     const at = found + lead.length;
     entry = entryAt(starts, at, entry);
-    const rank = rankAt(text, at, needle.length);
-    const known = ranks.get(entry);
-    if (known === undefined || rank < known) ranks.set(entry, rank);
+    ranks.offer(entry, rankAt(text, at, needle.length));
   }
 }
 
