@@ -597,7 +597,7 @@ export class TakedownService {
       pause,
       SLICE_MS,
     );
-    // The index answers from the summaries packed (a million of them as objects held 136 MB).
+    // The index answers from the summaries packed (lib/search/summaryTable.ts), the objects dropped.
     const table = new SummaryTable(all.length);
     const clock = slices(pause, SLICE_MS);
     for (const { summary } of all) {
