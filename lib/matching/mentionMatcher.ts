@@ -4,6 +4,7 @@
 // the background; typed arrays keep 100,000 accounts compact, and are stored and loaded as they are.
 import { MAX_NAME_CHARS } from '../pageLimits';
 import { runSteps, STEP_EVERY, type Steps } from '../steps';
+import { grown } from '../typedArrays';
 import { foldName, getClassTable, getFoldTable, SPACE, WORD } from '../text/fold';
 import {
   ADJACENT,
@@ -284,13 +285,6 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
     leadingUnits,
     sampleStep,
   };
-}
-
-/** A typed array of `length` holding `array`'s values first. */
-function grown<T extends Int32Array | Uint8Array>(array: T, length: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(length);
-  bigger.set(array);
-  return bigger;
 }
 
 /** The trie while it is built: nodes, edges and each node's pattern (index + 1; 0 where none ends) grow as needed. */

@@ -8,6 +8,7 @@
 // results than asked: "a" over a million names costs the names that begin with it, not every name that holds it.
 import { runSteps, STEP_EVERY, type Steps } from '../steps';
 import { foldName } from '../text/fold';
+import { isLatin1, JoinedText } from '../text/joinedText';
 
 export interface SearchableAccount {
   id: string;
@@ -225,13 +226,8 @@ function* searchTables<T>(accounts: SearchEntries<T>, fieldsOf: FieldsOf<T>): St
   return { haystacks: [narrow.finish(), wide.finish()], nameIn };
 }
 
-/** Fields joined into a piece at a time, so the last join (one step, not sliced) joins a few hundred pieces. */
-const FIELDS_PER_PIECE = 8192;
-
 class HaystackBuilder {
-  private readonly pieces: string[] = [];
-  private parts: string[] = [];
-  private length = 0;
+  private readonly text = new JoinedText();
   private readonly starts: Int32Array;
 
   constructor(entries: number) {
@@ -239,21 +235,16 @@ class HaystackBuilder {
   }
 
   startEntry(index: number): void {
-    this.starts[index] = this.length;
+    this.starts[index] = this.text.length;
   }
 
   add(field: string): void {
-    this.parts.push(SEPARATOR, field);
-    this.length += 1 + field.length;
-    if (this.parts.length >= FIELDS_PER_PIECE * 2) {
-      this.pieces.push(this.parts.join(''));
-      this.parts = [];
-    }
+    this.text.add(SEPARATOR);
+    this.text.add(field);
   }
 
   finish(): Haystack {
-    this.pieces.push(this.parts.join(''));
-    return { text: this.pieces.join(''), starts: this.starts };
+    return { text: this.text.finish(), starts: this.starts };
   }
 }
 
@@ -289,12 +280,6 @@ function foldField(field: string): string {
 /** The query folded, with a leading @ (a handle) and any separator removed. */
 function needleOf(query: string): string {
   return foldField(query).replace(/^@/, '');
-}
-
-/** Whether every unit of `text` is Latin-1 (V8 then keeps it one byte a character). */
-function isLatin1(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
-  return true;
 }
 
 /** The entry whose part of the text holds `at`, at or after `from` (matches come in order). */

@@ -4,19 +4,18 @@
 // when a search returns it. The entries are read by index, like an array (`length`, `at`), in the order they were
 // added.
 import type { AccountSummary } from '../protocol';
+import { isLatin1, JoinedText } from '../text/joinedText';
+import { grown } from '../typedArrays';
 
 /** A summary as a search result carries it (several lists' statuses are added later, by the caller). */
 export type PackedSummary = Omit<AccountSummary, 'lists'>;
 
 type CodeArray = Uint8Array | Uint16Array | Int32Array;
 
-/** Texts joined into a piece at a time, so no join holds more than a few thousand parts. */
-const PARTS_PER_PIECE = 8192;
-
 /** Texts of one field: each entry's text is a slice of one of two strings (Latin-1 texts stay one byte a character). */
 class TextColumn {
-  private readonly narrow = new TextRun();
-  private readonly wide = new TextRun();
+  private readonly narrow = new JoinedText();
+  private readonly wide = new JoinedText();
   /** Per entry: its start in the narrow string, or -(start + 2) in the wide one; -1 when it has none. */
   private starts: Int32Array;
   private lengths: Uint16Array;
@@ -56,29 +55,6 @@ class TextColumn {
     if (start === -1) return this.long.get(index);
     const [text, from] = start >= 0 ? [this.texts[0], start] : [this.texts[1], -start - 2];
     return text.slice(from, from + this.lengths[index]!);
-  }
-}
-
-class TextRun {
-  private readonly pieces: string[] = [];
-  private parts: string[] = [];
-  private length = 0;
-
-  /** Appends a text; returns where it starts. */
-  add(text: string): number {
-    const start = this.length;
-    this.parts.push(text);
-    this.length += text.length;
-    if (this.parts.length >= PARTS_PER_PIECE) {
-      this.pieces.push(this.parts.join(''));
-      this.parts = [];
-    }
-    return start;
-  }
-
-  finish(): string {
-    this.pieces.push(this.parts.join(''));
-    return this.pieces.join('');
   }
 }
 
@@ -139,16 +115,6 @@ function widened(codes: CodeArray, length: number, code: number): CodeArray {
   next.set(codes);
   return next;
 }
-
-function grown<T extends Int32Array | Uint16Array>(array: T, length: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(length);
-  bigger.set(array);
-  return bigger;
-}
-
-// eslint-disable-next-line no-control-regex -- every Latin-1 character, controls included
-const LATIN1 = /^[\u0000-\u00ff]*$/;
-const isLatin1 = (text: string) => LATIN1.test(text);
 
 type PartialDate = NonNullable<PackedSummary['statusSince']>;
 
