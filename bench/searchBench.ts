@@ -21,6 +21,8 @@ export function benchSearch(size: number, runs: number): void {
     ['one letter ("a")', ['a']],
     ['a word in a tenth of the names ("news")', ['news']],
     ['two Chinese characters ("金色")', ['金色']],
+    ['inside handles only ("_1a2", 37 accounts at 1,000,000)', ['_1a2']],
+    ['inside words only ("inex")', ['inex']],
   ];
   let first: number | undefined;
   console.log(`## Popup search over ${size.toLocaleString('en')} accounts (Node): index built in ${ms(buildMs)} ms`);

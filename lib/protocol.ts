@@ -30,6 +30,12 @@ export interface DatasetInfo {
   counts: { accounts: number; events: number; reports: number };
 }
 
+/** The lists in use, counted together. */
+export interface ListsInUse {
+  lists: number;
+  counts: DatasetInfo['counts'];
+}
+
 export interface AccountSummary {
   id: string;
   name: string;
@@ -237,6 +243,8 @@ export interface ExtensionPageRequests {
   'link:lookup': { request: { url: string }; response: LinkLookup | null };
   /** Every list, in order, and the download under way. */
   'lists:get': { request: void; response: { lists: ListView[]; progress: RefreshProgress | null } };
+  /** How many lists are in use and what they hold together (the popup's footer), answered without a database read. */
+  'lists:inUse': { request: void; response: ListsInUse };
   /** Subscribes to a list by URL (after the reader confirmed it) and installs its first download. */
   'list:subscribe': { request: { url: string; title?: string; key?: string }; response: InstallOutcome };
   /** Switches a list on or off, sets its schedule, its title or its signing key. */

@@ -110,6 +110,7 @@ export const REQUEST_SCHEMAS: Record<MessageType, () => z.ZodType> = {
     }),
   'link:lookup': () => z.strictObject({ url: z.string().max(REQUEST_LIMITS.linkChars) }),
   'lists:get': () => none,
+  'lists:inUse': () => none,
   'list:subscribe': () => z.strictObject({ url, title: title.optional(), key: signingKey.optional() }),
   'list:set': () =>
     z.strictObject({

@@ -7,7 +7,7 @@ import { t } from '../../extension/i18n';
 import type {
   AccountDetails,
   AccountSummary,
-  ListView,
+  ListsInUse,
   LinkLookup,
   OrganisationDetails,
   OrganisationSummary,
@@ -30,8 +30,8 @@ export interface PopupServices {
   lookUpLink(url: string): Promise<LinkLookup | null>;
   details(id: string): Promise<AccountDetails | null>;
   organisation(id: string): Promise<OrganisationDetails | null>;
-  /** Every list; the footer counts the ones in use. */
-  lists(): Promise<ListView[]>;
+  /** The lists in use, counted together (the footer). */
+  listsInUse(): Promise<ListsInUse>;
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   openOptions(): void;
@@ -80,7 +80,7 @@ function OrganisationRow({
 export function PopupApp({ services, lookUp = {} }: { services: PopupServices; lookUp?: LookUp }) {
   const [findings, setFindings] = useState<TabFindings | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [inUse, setInUse] = useState<ListView[] | null>(null);
+  const [inUse, setInUse] = useState<ListsInUse | null>(null);
   const [query, setQuery] = useState(lookUp.query ?? '');
   const [results, setResults] = useState<Results | null>(null);
   const [link, setLink] = useState<{ found: LinkLookup | null } | null>(null);
@@ -95,7 +95,7 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
   useLayoutEffect(() => {
     const fail = (e: Error) => setError(e.message);
     services.loadSettings().then(setSettings, fail);
-    services.lists().then((lists) => setInUse(lists.filter((list) => list.enabled && list.info)), fail);
+    services.listsInUse().then(setInUse, fail);
     services
       .activeTabId()
       .then((active): Promise<TabFindings> | TabFindings => {
@@ -297,12 +297,9 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
       )}
       <footer class="muted">
         {inUse
-          ? t('popupListsLine', inUse.length, sum(inUse, 'accounts'), sum(inUse, 'events'), sum(inUse, 'reports'))
+          ? t('popupListsLine', inUse.lists, inUse.counts.accounts, inUse.counts.events, inUse.counts.reports)
           : ''}
       </footer>
     </main>
   );
 }
-
-const sum = (lists: readonly ListView[], count: 'accounts' | 'events' | 'reports') =>
-  lists.reduce((total, list) => total + (list.info?.counts[count] ?? 0), 0);

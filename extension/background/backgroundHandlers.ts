@@ -2,6 +2,7 @@
 import type { MessageType, RequestOf, ResponseOf } from '../../lib/protocol';
 import { textProblem } from '../../lib/dataset/textRules';
 import { listsToCsv, mergeDatasets, type ListData } from '../../lib/lists/exportLists';
+import { countInUse } from '../../lib/lists/listModel';
 import { acceptsListUrl, parseSubscribeLink, subscribeFragment } from '../../lib/lists/subscribeLink';
 import { correctionLink, pageAddress } from '../../lib/lists/correctionLink';
 import { correctionText } from '../../components/correctionText';
@@ -181,6 +182,9 @@ export function createBackgroundHandlers(
     },
     async 'lists:get'() {
       return updates.views();
+    },
+    async 'lists:inUse'() {
+      return countInUse((await service.listsInUse()).map((list) => list.info));
     },
     async 'list:subscribe'({ url, title, key }) {
       return updates.subscribe(url, title, key);

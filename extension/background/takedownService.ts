@@ -121,21 +121,34 @@ const WARM_UP_MS = 1_500;
 interface Lazy<T> {
   (): Promise<T>;
   reset(): void;
+  /** The value, once loaded (undefined before, while loading, and after a reset). */
+  loaded(): T | undefined;
 }
 
 function once<T>(load: () => Promise<T>): Lazy<T> {
   let pending: Promise<T> | undefined;
+  let value: T | undefined;
   const call = (): Promise<T> => {
     if (pending) return pending;
-    const loading: Promise<T> = load().catch((error: unknown) => {
-      // Only this load is forgotten: a reset may already have started a newer one.
-      if (pending === loading) pending = undefined;
-      throw error;
-    });
+    const loading: Promise<T> = load().then(
+      (loadedValue) => {
+        if (pending === loading) value = loadedValue;
+        return loadedValue;
+      },
+      (error: unknown) => {
+        // Only this load is forgotten: a reset may already have started a newer one.
+        if (pending === loading) pending = undefined;
+        throw error;
+      },
+    );
     pending = loading;
     return loading;
   };
-  return Object.assign(call, { reset: () => void (pending = undefined) });
+  const reset = () => {
+    pending = undefined;
+    value = undefined;
+  };
+  return Object.assign(call, { reset, loaded: () => value });
 }
 
 export class TakedownService {
@@ -148,6 +161,8 @@ export class TakedownService {
   private generationNow: Generation | undefined;
   /** The list change under way (they run one at a time), settled once its generation answers. */
   private switching: Promise<unknown> = Promise.resolve();
+  /** List changes begun and not yet in place (or failed). */
+  private changesUnderWay = 0;
   /** Settles once the lists are ready (made, upgraded, seeded), or preparing them failed and was logged. */
   readonly ready: Promise<void>;
   /**
@@ -199,6 +214,19 @@ export class TakedownService {
   /** The enabled lists that have data, in order. */
   active(): Promise<ActiveList[]> {
     return this.newest().then((generation) => generation.lists);
+  }
+
+  /**
+   * The lists in use, as the popup counts them: the newest, as `active` gives, but with no database read when a
+   * generation is loaded and no change is under way, and without waiting for a matcher before the first load (a
+   * restarted background reads the catalogue while it loads the stored matcher).
+   */
+  async listsInUse(): Promise<readonly ActiveList[]> {
+    if (this.changesUnderWay > 0) return this.active();
+    const loaded = this.generation.loaded();
+    if (loaded) return loaded.lists;
+    await this.ready;
+    return this.loadActive();
   }
 
   search(): Promise<SearchIndex> {
@@ -266,7 +294,10 @@ export class TakedownService {
         return { result, switched };
       });
     // The next change waits until this one's generation answers.
-    this.switching = run.then(({ switched }) => switched).catch(() => undefined);
+    this.changesUnderWay++;
+    const inPlace = run.then(({ switched }) => switched);
+    const counted = () => void this.changesUnderWay--;
+    this.switching = inPlace.then(counted, counted);
     return run;
   }
 
@@ -297,6 +328,8 @@ export class TakedownService {
     try {
       const generation = await this.loadGeneration(await prepare());
       this.generation = once(() => Promise.resolve(generation));
+      // Loaded at once, so `listsInUse` finds it.
+      void this.generation();
     } catch (error) {
       // Written but not loaded: the next request loads the lists afresh.
       this.generation = once(() => this.loadGeneration());

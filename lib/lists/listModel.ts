@@ -1,5 +1,6 @@
 // The lists a reader has: the bundled list, lists subscribed by URL, lists added from a file, and "My list". Each
 // has its own data (its own IndexedDB database), its own state and its own schedule. Pure types and rules.
+import type { ListsInUse } from '../protocol';
 import type { RefreshState } from '../refresh/refreshState';
 import type { RefreshSchedule } from '../settings';
 
@@ -52,3 +53,9 @@ export function newListId(kind: 'url' | 'file', random: () => number = Math.rand
 
 /** The database a list's data lives in, named after the main database ("takedown-lens-list-bundled"). */
 export const listDatabaseName = (main: string, id: string) => `${main}-list-${id}`;
+
+/** The lists in use counted together, from their installed data's counts (the popup's footer). */
+export function countInUse(lists: ReadonlyArray<{ counts: ListsInUse['counts'] }>): ListsInUse {
+  const sum = (count: keyof ListsInUse['counts']) => lists.reduce((total, list) => total + list.counts[count], 0);
+  return { lists: lists.length, counts: { accounts: sum('accounts'), events: sum('events'), reports: sum('reports') } };
+}

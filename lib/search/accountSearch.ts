@@ -3,12 +3,16 @@
 //
 // The folded fields are kept in two strings, each field after a separator: one for fields of Latin-1 text (one byte
 // a character in V8) and one for the rest (Chinese names, two bytes a character). A query is a few `indexOf` runs
-// over them instead of one call per entry; a million entries are about 40 MB and 20 MB. A query of one or two
-// characters is looked for at the start of fields and words first, and inside words only when those give fewer
-// results than asked: "a" over a million names costs the names that begin with it, not every name that holds it.
+// over them instead of one call per entry; a million entries are about 40 MB and 20 MB. Where each field and word
+// begins is kept sorted by the text that follows (wordStarts.ts), so the matches at a start, which rank before any
+// inside a word, are found by a binary search. A query is looked for inside words only when those give fewer results
+// than asked: "news" over a million names costs the names with a word that begins with it, not a pass over 60 MB. A
+// query of one or two characters then takes the first matches inside words it finds, not all of them.
 import { runSteps, STEP_EVERY, type Steps } from '../steps';
 import { foldName } from '../text/fold';
 import { isLatin1, JoinedText } from '../text/joinedText';
+import { rarestUnit, unitCounts } from './rareUnits';
+import { startsRange, WordStartsBuilder, type WordStarts } from './wordStarts';
 
 export interface SearchableAccount {
   id: string;
@@ -39,14 +43,24 @@ const PREFIX = 1;
 const WORD_START = 2;
 const ANYWHERE = 3;
 
-/** Queries this long or longer are found in one pass; shorter ones look at starts first. */
-const ONE_PASS_LENGTH = 3;
+/** Shorter queries take only the first matches inside words they find (one letter is in most names). */
+const ALL_INSIDE_LENGTH = 3;
 
-/** One of the two strings: its text and where each entry's part of it begins (ascending; empty parts repeat). */
+/**
+ * One of the two strings: its text, where each entry's part of it begins (ascending; empty parts repeat), where its
+ * fields and words begin, sorted by what follows, and how common each unit is in it.
+ */
 interface Haystack {
   text: string;
   starts: Int32Array;
+  /** The entry at each multiple of 2^COARSE_BITS in the text: where a search for an entry begins. */
+  coarse: Int32Array;
+  wordStarts: WordStarts;
+  unitCounts: Uint32Array;
 }
+
+/** Units of text between two places `coarse` knows the entry of. */
+const COARSE_BITS = 12;
 
 /**
  * The index of a search: the two strings, and where each entry's folded name is (the order among results of one
@@ -108,23 +122,19 @@ export class AccountSearch<T> {
     }
   }
 
-  /** Ranks the entries the needle is found in. */
+  /**
+   * Ranks the entries the needle is found in: at the start of a field or a word first. A match inside a word ranks
+   * after those, so it is looked for only when they are fewer than `limit`.
+   */
   private rank(needle: string, ranks: Ranks, limit: number): Ranks {
     // A needle with a character past Latin-1 is only in the wide string.
     const haystacks = isLatin1(needle) ? this.haystacks : this.haystacks.slice(1);
-    for (const haystack of haystacks) {
-      if (needle.length >= ONE_PASS_LENGTH) {
-        scan(haystack, '', needle, ranks);
-        continue;
-      }
-      scan(haystack, SEPARATOR, needle, ranks);
-      scan(haystack, ' ', needle, ranks);
-    }
+    for (const haystack of haystacks) rankStarts(haystack, needle, ranks);
+    if (ranks.size >= limit) return ranks;
     // Inside words, a short query takes the first entries found (past `limit`, so fewer matches are all ranked): one
     // letter is in most names of a large list.
-    if (needle.length < ONE_PASS_LENGTH && ranks.size < limit) {
-      for (const haystack of haystacks) scan(haystack, '', needle, ranks, limit + 1);
-    }
+    const enough = needle.length < ALL_INSIDE_LENGTH ? limit + 1 : Infinity;
+    for (const haystack of haystacks) scan(haystack, needle, ranks, enough);
     return ranks;
   }
 
@@ -152,8 +162,10 @@ export class AccountSearch<T> {
 
   /** Two entries' folded names compared as `<` compares strings (unit by unit, a prefix first), read in place. */
   private compareNames(a: number, b: number): number {
-    const [textA, startA] = this.nameAt(a);
-    const [textB, startB] = this.nameAt(b);
+    const textA = this.nameText(a);
+    const startA = this.nameStart(a);
+    const textB = this.nameText(b);
+    const startB = this.nameStart(b);
     for (let i = 0; ; i++) {
       // A field ends at the next separator or at the end of its string; no field holds a separator.
       const unitA = startA + i < textA.length ? textA.charCodeAt(startA + i) : SEPARATOR_CODE;
@@ -165,12 +177,16 @@ export class AccountSearch<T> {
     }
   }
 
-  /** The string an entry's folded name is in, and where it starts ('' for a name that folds to nothing). */
-  private nameAt(entry: number): [string, number] {
+  /** The string an entry's folded name is in ('' for a name that folds to nothing). */
+  private nameText(entry: number): string {
     const where = this.nameIn[entry]!;
-    if (where === 0) return ['', 0];
-    const { text, starts } = this.haystacks[where - 1]!;
-    return [text, starts[entry]! + 1];
+    return where === 0 ? '' : this.haystacks[where - 1]!.text;
+  }
+
+  /** Where an entry's folded name starts in its string. */
+  private nameStart(entry: number): number {
+    const where = this.nameIn[entry]!;
+    return where === 0 ? 0 : this.haystacks[where - 1]!.starts[entry]! + 1;
   }
 }
 
@@ -207,8 +223,8 @@ class Ranks {
 }
 
 function* searchTables<T>(accounts: SearchEntries<T>, fieldsOf: FieldsOf<T>): Steps<SearchTables> {
-  const narrow = new HaystackBuilder(accounts.length);
-  const wide = new HaystackBuilder(accounts.length);
+  const narrow = new HaystackBuilder(accounts.length, false);
+  const wide = new HaystackBuilder(accounts.length, true);
   const nameIn = new Uint8Array(accounts.length);
   for (let index = 0; index < accounts.length; index++) {
     if (index % STEP_EVERY === STEP_EVERY - 1) yield;
@@ -223,15 +239,19 @@ function* searchTables<T>(accounts: SearchEntries<T>, fieldsOf: FieldsOf<T>): St
       (latin1 ? narrow : wide).add(folded);
     });
   }
-  return { haystacks: [narrow.finish(), wide.finish()], nameIn };
+  return { haystacks: [yield* narrow.finish(), yield* wide.finish()], nameIn };
 }
 
 class HaystackBuilder {
   private readonly text = new JoinedText();
   private readonly starts: Int32Array;
+  private readonly wordStarts: WordStartsBuilder;
+  private readonly wide: boolean;
 
-  constructor(entries: number) {
+  constructor(entries: number, wide: boolean) {
     this.starts = new Int32Array(entries);
+    this.wordStarts = new WordStartsBuilder(wide);
+    this.wide = wide;
   }
 
   startEntry(index: number): void {
@@ -240,23 +260,42 @@ class HaystackBuilder {
 
   add(field: string): void {
     this.text.add(SEPARATOR);
-    this.text.add(field);
+    this.wordStarts.addField(this.text.add(field), field);
   }
 
-  finish(): Haystack {
-    return { text: this.text.finish(), starts: this.starts };
+  *finish(): Steps<Haystack> {
+    const text = this.text.finish();
+    const { starts } = this;
+    const wordStarts = yield* this.wordStarts.finish();
+    const coarse = new Int32Array((text.length >> COARSE_BITS) + 1);
+    for (let k = 0, entry = 0; k < coarse.length; k++) coarse[k] = entry = entryAt(starts, k << COARSE_BITS, entry);
+    return { text, starts, coarse, wordStarts, unitCounts: unitCounts(text, this.wide) };
+  }
+}
+
+/** Ranks every match of `needle` at the start of a field or a word (found by binary search among the starts). */
+function rankStarts(haystack: Haystack, needle: string, ranks: Ranks): void {
+  const { text, wordStarts } = haystack;
+  const [from, to] = startsRange(text, wordStarts, needle);
+  for (let i = from; i < to; i++) {
+    const at = wordStarts.positions[i]!;
+    // The range is found by the needle's first units only.
+    if (!text.startsWith(needle, at)) continue;
+    ranks.offer(entryOf(haystack, at), rankAt(text, at, needle.length));
   }
 }
 
 /**
- * Ranks every match of `needle` right after `lead` (a separator, a space, or nothing for every match); each entry
- * keeps its best rank. Stops once `ranks` holds `enough` entries.
+ * Ranks every match of `needle`, in order, looked for from its rarest unit; each entry keeps its best rank. Stops once
+ * `ranks` holds `enough` entries.
  */
-function scan({ text, starts }: Haystack, lead: string, needle: string, ranks: Ranks, enough = Infinity): void {
-  const pattern = lead + needle;
+function scan({ text, starts, unitCounts }: Haystack, needle: string, ranks: Ranks, enough: number): void {
+  const lead = rarestUnit(needle, unitCounts);
+  const part = needle.slice(lead);
   let entry = 0;
-  for (let found = text.indexOf(pattern); found >= 0 && ranks.size < enough; found = text.indexOf(pattern, found + 1)) {
-    const at = found + lead.length;
+  for (let found = text.indexOf(part, lead); found >= 0 && ranks.size < enough; found = text.indexOf(part, found + 1)) {
+    const at = found - lead;
+    if (lead > 0 && !text.startsWith(needle, at)) continue;
     entry = entryAt(starts, at, entry);
     ranks.offer(entry, rankAt(text, at, needle.length));
   }
@@ -282,10 +321,16 @@ function needleOf(query: string): string {
   return foldField(query).replace(/^@/, '');
 }
 
-/** The entry whose part of the text holds `at`, at or after `from` (matches come in order). */
-function entryAt(starts: Int32Array, at: number, from: number): number {
+/** The entry whose part of the text holds `at`, looked for between two places `coarse` knows. */
+function entryOf({ starts, coarse }: Haystack, at: number): number {
+  const slot = at >> COARSE_BITS;
+  return entryAt(starts, at, coarse[slot]!, slot + 1 < coarse.length ? coarse[slot + 1]! : starts.length - 1);
+}
+
+/** The entry whose part of the text holds `at`, at or after `from` (matches come in order) and at most `last`. */
+function entryAt(starts: Int32Array, at: number, from: number, last = starts.length - 1): number {
   let low = from;
-  let high = starts.length - 1;
+  let high = last;
   while (low < high) {
     const middle = (low + high + 1) >>> 1;
     if (starts[middle]! <= at) low = middle;

@@ -9,6 +9,7 @@ export const PRIVILEGED_REQUESTS: { [K in keyof ExtensionPageRequests]: RequestO
   'organisations:search': { query: 'okex' },
   'link:lookup': { url: 'https://www.okex.com/' },
   'lists:get': undefined,
+  'lists:inUse': undefined,
   'list:subscribe': { url: 'http://127.0.0.1:9/attacker.json', title: 'The official list' },
   'list:set': { list: 'bundled', enabled: false },
   'list:remove': { list: 'mine' },

@@ -58,6 +58,11 @@ describe('background handlers', () => {
     expect(lists[0]!.info?.datasetVersion).toBe('1.1.0');
     expect(lists[0]!.info?.counts).toEqual({ accounts: 9, events: 9, reports: 5 });
     expect(lists[1]!.info).toBeNull();
+    // The popup's footer: the lists with data that are switched on, counted together.
+    expect(await handlers['lists:inUse'](undefined, {})).toEqual({
+      lists: 1,
+      counts: { accounts: 9, events: 9, reports: 5 },
+    });
   });
 
   it('answer an account query with its events and reports', async () => {

@@ -114,6 +114,41 @@ describe('stale while building', () => {
     expect((await details)?.account.name).toBe('Tiger Daily');
   });
 
+  it('counts the lists in use for the popup: from the loaded generation, the newest while a change is built', async () => {
+    const { service, listId, listDb } = await withNewsroom();
+    const inside = service as unknown as { loadMatcher(lists: unknown): Promise<unknown> };
+    const loadMatcher = vi.spyOn(inside, 'loadMatcher');
+    service.invalidate();
+    // Before a generation is loaded (a restarted background), the lists are read, and no matcher waited for.
+    const counted = (lists: readonly { row: { id: string }; info: { datasetVersion: string } }[]) =>
+      lists.map((list) => [list.row.id, list.info.datasetVersion]);
+    expect(counted(await service.listsInUse())).toEqual([
+      ['bundled', '1.1.0'],
+      [listId, '1.0.0'],
+    ]);
+    expect(loadMatcher).not.toHaveBeenCalled();
+    // Once loaded, the generation's own lists.
+    const active = await service.active();
+    expect(await service.listsInUse()).toBe(active);
+    // While a change is built, the newest: the answer waits for it.
+    const data = nextNewsroom();
+    data.datasetVersion = '1.1.0';
+    const building = holdBuilds(service);
+    await service.switchLists(
+      () => replaceDataset(listDb, data, { kind: 'file', name: 'newsroom.json' }, new Date(), true),
+      { list: listId, data },
+    );
+    let answered = false;
+    const during = service.listsInUse().then((lists) => ((answered = true), lists));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    building.release();
+    expect(counted(await during)).toEqual([
+      ['bundled', '1.1.0'],
+      [listId, '1.1.0'],
+    ]);
+  });
+
   it('keeps the current generation when the write fails', async () => {
     const { service, listId } = await withNewsroom();
     const before = await service.matcher();
