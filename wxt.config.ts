@@ -4,9 +4,10 @@ import { defineConfig } from 'wxt';
 
 /**
  * Scripts built without webextension-polyfill: those that run inside web pages (the content script, and the hover
- * card it loads once a page has a mark), and the popup's, which is loaded each time the popup opens.
+ * card it loads once a page has a mark), the popup's, loaded each time the popup opens, and the background's, which
+ * a stopped service worker evaluates again before it answers (the polyfill took 9 ms of that).
  */
-const LEAN_SCRIPTS = ['mentions', 'hover-card', 'popup-app'];
+const LEAN_SCRIPTS = ['mentions', 'hover-card', 'popup-app', 'background'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -29,7 +30,8 @@ export default defineConfig({
       });
     },
     // These scripts use the browser's own promise-based API (Firefox's `browser`, Chrome's `chrome`), not
-    // webextension-polyfill: the content script is parsed on every page, and stays small; the popup starts sooner.
+    // webextension-polyfill: the content script is parsed on every page, and stays small; the popup and a restarted
+    // background start sooner. Only the options page keeps it.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => LEAN_SCRIPTS.includes(entrypoint.name))) return;
       const alias = config.resolve?.alias;

@@ -35,30 +35,33 @@ const id = z.string().min(3).max(120);
 const list = z.string().regex(LIST_ID);
 const url = z.string().max(REQUEST_LIMITS.urlChars);
 
-const settingsPatch = z.strictObject({
-  markingEnabled: z.boolean().optional(),
-  disabledSites: z.array(z.string().max(REQUEST_LIMITS.siteChars)).max(REQUEST_LIMITS.sites).optional(),
-  markedStatuses: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
-  markOrganisations: z.boolean().optional(),
-  sightingsEnabled: z.boolean().optional(),
-  sightingsFullUrl: z.boolean().optional(),
-  sightingsRetentionDays: z.union([z.literal(30), z.literal(90), z.literal(365)]).optional(),
-});
+// The larger shared pieces are made with the schema that uses them (see REQUEST_SCHEMAS).
+const settingsPatch = () =>
+  z.strictObject({
+    markingEnabled: z.boolean().optional(),
+    disabledSites: z.array(z.string().max(REQUEST_LIMITS.siteChars)).max(REQUEST_LIMITS.sites).optional(),
+    markedStatuses: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
+    markOrganisations: z.boolean().optional(),
+    sightingsEnabled: z.boolean().optional(),
+    sightingsFullUrl: z.boolean().optional(),
+    sightingsRetentionDays: z.union([z.literal(30), z.literal(90), z.literal(365)]).optional(),
+  });
 const schedule = z.enum(['off', 'daily', 'weekly']);
 const title = z.string().max(200);
 const signingKey = z.string().max(100);
 
-const origin = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('bundled') }),
-  z.strictObject({ kind: z.literal('url'), url }),
-  z.strictObject({ kind: z.literal('file'), name: z.string().max(255) }),
-  z.strictObject({ kind: z.literal('mine') }),
-]);
+const origin = () =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('bundled') }),
+    z.strictObject({ kind: z.literal('url'), url }),
+    z.strictObject({ kind: z.literal('file'), name: z.string().max(255) }),
+    z.strictObject({ kind: z.literal('mine') }),
+  ]);
 /** A record from a My list form; its fields are checked by the dataset validator, as any list's are. */
-const record = z.record(z.string().max(40), z.unknown()).refine((value) => JSON.stringify(value).length <= 100_000, {
-  message: 'at most 100,000 characters per record',
-});
-const recordKind = z.enum(['organisation', 'account', 'event']);
+const recordOf = () =>
+  z.record(z.string().max(40), z.unknown()).refine((value) => JSON.stringify(value).length <= 100_000, {
+    message: 'at most 100,000 characters per record',
+  });
 
 /**
  * Each request type's schema, made on its first check: building them all took 12–17 ms of a restarted service
@@ -128,7 +131,7 @@ export const REQUEST_SCHEMAS: Record<MessageType, () => z.ZodType> = {
       list: list.optional(),
       // The key putUpload makes (a random UUID); the file itself stays in IndexedDB.
       upload: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
-      origin,
+      origin: origin(),
       confirmed: z.boolean().optional(),
       review: z.boolean().optional(),
     }),
@@ -141,8 +144,9 @@ export const REQUEST_SCHEMAS: Record<MessageType, () => z.ZodType> = {
   'sightings:count': () => none,
   'sightings:export': () => z.strictObject({ format: z.enum(['json', 'csv']) }),
   'sightings:clear': () => none,
-  'mine:save': () =>
-    z.discriminatedUnion('kind', [
+  'mine:save': () => {
+    const record = recordOf();
+    return z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('organisation'), record }),
       z.strictObject({
         kind: z.literal('account'),
@@ -150,12 +154,14 @@ export const REQUEST_SCHEMAS: Record<MessageType, () => z.ZodType> = {
         evidence: z.strictObject({ event: record, reports: z.array(record).min(1).max(20) }).optional(),
       }),
       z.strictObject({ kind: z.literal('event'), record, reports: z.array(record).min(1).max(20) }),
-    ]),
-  'mine:delete': () => z.strictObject({ kind: recordKind, id: z.string().min(1).max(80) }),
+    ]);
+  },
+  'mine:delete': () =>
+    z.strictObject({ kind: z.enum(['organisation', 'account', 'event']), id: z.string().min(1).max(80) }),
   'list:export': () => z.strictObject({ list: list.optional(), format: z.enum(['json', 'csv']) }),
   'tab:found': () => z.strictObject({ tabId: z.int().min(0) }),
   'settings:get': () => none,
-  'settings:save': () => settingsPatch,
+  'settings:save': settingsPatch,
 };
 
 const made = new Map<MessageType, z.ZodType>();

@@ -50,11 +50,18 @@ export function extensionIdentity(): ExtensionIdentity {
   return { id: browser.runtime.id, base: browser.runtime.getURL('/') };
 }
 
-/** Routes every protocol message to its handler; answers with { ok, value } or { ok: false, error }. */
+/**
+ * Routes every protocol message to its handler; answers with { ok, value } or { ok: false, error }, through
+ * `sendResponse` (a listener that returns true keeps the channel open in Chrome and Firefox alike, without
+ * webextension-polyfill, which the background does not load).
+ */
 export function answerFromBackground(handlers: Handlers): void {
   const self = extensionIdentity();
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isEnvelope(message)) return undefined;
-    return answerMessage(handlers, message, sender, self);
-  });
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+      if (!isEnvelope(message)) return undefined;
+      void answerMessage(handlers, message, sender, self).then(sendResponse);
+      return true;
+    },
+  );
 }

@@ -2,8 +2,8 @@
 // users upgrade from whatever schema they have.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { convertV1 } from '../../lib/dataset/convertV1';
-import { dataset, type Dataset } from '../../lib/dataset/schema';
-import { datasetV1 } from '../../lib/dataset/schemaV1';
+import { datasetSchemas, type Dataset } from '../../lib/dataset/schema';
+import { datasetV1Schemas } from '../../lib/dataset/schemaV1';
 import type { TakedownMatcherSnapshot } from '../../lib/matching/takedownMatcher';
 import { summarizeChanges, type ChangeSummary } from '../../lib/changeSummary';
 import type { DatasetInfo, DatasetOrigin } from '../../lib/protocol';
@@ -73,8 +73,8 @@ export interface GuardedRow {
 
 /** A dataset stored by a version that wrote schema version 1, as version 2; null when it cannot be read. */
 function upgradeStored(stored: unknown): Dataset | null {
-  const v1 = datasetV1.safeParse(stored);
-  const v2 = v1.success ? dataset.safeParse(convertV1(v1.data)) : undefined;
+  const v1 = datasetV1Schemas().datasetV1.safeParse(stored);
+  const v2 = v1.success ? datasetSchemas().dataset.safeParse(convertV1(v1.data)) : undefined;
   if (v2?.success) return v2.data;
   console.error('Takedown Lens could not convert a stored schema version 1 dataset', v1.error ?? v2?.error);
   return null;

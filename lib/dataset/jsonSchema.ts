@@ -1,9 +1,9 @@
 // The published JSON Schema for dataset maintainers, generated from the zod schema so the two never drift.
 import { z } from 'zod';
-import { dataset, SCHEMA_VERSION } from './schema';
+import { datasetSchemas, SCHEMA_VERSION } from './schema';
 
 export function datasetJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(dataset, { target: 'draft-2020-12', io: 'input' });
+  const generated = z.toJSONSchema(datasetSchemas().dataset, { target: 'draft-2020-12', io: 'input' });
   return {
     ...generated,
     $id: `https://takedown-lens.invalid/schema/v${SCHEMA_VERSION}/takedowns.schema.json`,

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { convertV1 } from './convertV1';
 import { fastAccount } from './fastAccount';
-import { account, dataset, event, LIMITS, organisation, report, type Dataset } from './schema';
-import { accountV1, datasetV1, type DatasetV1 } from './schemaV1';
+import { datasetSchemas, LIMITS, type Dataset } from './schema';
+import { datasetV1Schemas, type DatasetV1 } from './schemaV1';
 import { semanticProblems, type Problem } from './semanticChecks';
 
 export type { Problem };
@@ -111,27 +111,34 @@ function parseByRecord(
   return problems.total > 0 ? problems.result() : { ok: true, data };
 }
 
-const V2_TABLES: Tables = {
-  organisations: { row: organisation, max: LIMITS.organisations, optional: true },
-  accounts: { row: account, max: LIMITS.accounts, fast: fastAccount },
-  events: { row: event, max: LIMITS.events },
-  reports: { row: report, max: LIMITS.reports },
-};
-const V1_TABLES: Tables = {
-  accounts: { row: accountV1, max: LIMITS.accounts },
-  events: { row: event, max: LIMITS.events },
-  reports: { row: report, max: LIMITS.reports },
-};
+/** Each table's row schema (made on first use, with the schemas). */
+function v2Tables(): Tables {
+  const { organisation, account, event, report } = datasetSchemas();
+  return {
+    organisations: { row: organisation, max: LIMITS.organisations, optional: true },
+    accounts: { row: account, max: LIMITS.accounts, fast: fastAccount },
+    events: { row: event, max: LIMITS.events },
+    reports: { row: report, max: LIMITS.reports },
+  };
+}
+function v1Tables(): Tables {
+  const { event, report } = datasetSchemas();
+  return {
+    accounts: { row: datasetV1Schemas().accountV1, max: LIMITS.accounts },
+    events: { row: event, max: LIMITS.events },
+    reports: { row: report, max: LIMITS.reports },
+  };
+}
 
 /** Validates an already-parsed JSON value; a schema version 1 dataset is checked as v1, then converted to v2. */
 export function validateDataset(value: unknown): ValidationResult {
   let input = value;
   if (typeof value === 'object' && value !== null && (value as { schemaVersion?: unknown }).schemaVersion === 1) {
-    const v1 = parseByRecord(value, datasetV1, V1_TABLES);
+    const v1 = parseByRecord(value, datasetV1Schemas().datasetV1, v1Tables());
     if (!v1.ok) return v1;
     input = convertV1(v1.data as DatasetV1);
   }
-  const parsed = parseByRecord(input, dataset, V2_TABLES);
+  const parsed = parseByRecord(input, datasetSchemas().dataset, v2Tables());
   if (!parsed.ok) return parsed;
   const data = parsed.data as Dataset;
   const problems = new ProblemList();

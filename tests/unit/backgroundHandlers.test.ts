@@ -217,6 +217,15 @@ describe('messaging', () => {
   it('carries a request to the handlers and the answer or error back', async () => {
     const { handlers } = setUp();
     answerFromBackground(handlers);
+    // Delivered as Chrome and Firefox deliver it: the answer comes through sendResponse from a listener that returned
+    // true, else there is none (fakeBrowser passes no sendResponse).
+    const deliver = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(
+      (message: unknown) =>
+        new Promise((resolve) => {
+          void deliver(message, {}, resolve).then((returned) => !returned.includes(true) && resolve(undefined));
+        }),
+    );
     // fakeBrowser delivers with no sender: a stranger, refused before any handler runs.
     await expect(askBackground('account:details', { id: 'bundled/delphy' })).rejects.toThrow(
       /not part of this extension/,

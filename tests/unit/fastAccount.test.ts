@@ -4,14 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../bench/syntheticDataset';
 import { fastAccount } from '../../lib/dataset/fastAccount';
-import { account } from '../../lib/dataset/schema';
+import { datasetSchemas } from '../../lib/dataset/schema';
 import { bundledCopy } from './datasetFixtures';
 
 /** The fast path agrees with the schema: it accepts only what the schema returns, and returns the same. */
 function expectAgrees(value: unknown): boolean {
   const quick = fastAccount(value);
   if (!quick) return false;
-  const checked = account.safeParse(value);
+  const checked = datasetSchemas().account.safeParse(value);
   expect(checked.success).toBe(true);
   expect(JSON.stringify(quick)).toBe(JSON.stringify(checked.data));
   expect(quick).toStrictEqual(checked.data);
@@ -98,7 +98,7 @@ describe('the accounts’ fast path', () => {
     for (const kind of ['toString', '__proto__', 'constructor', 'valueOf']) {
       const hostile = { ...first, links: [{ kind, value: 'MzA0000001==' }] };
       expect(fastAccount(hostile)).toBeNull();
-      expect(account.safeParse(hostile).success).toBe(false);
+      expect(datasetSchemas().account.safeParse(hostile).success).toBe(false);
     }
   });
 });

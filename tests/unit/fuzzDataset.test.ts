@@ -2,7 +2,7 @@
 // forbids, and answers within a bound.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dataset } from '../../lib/dataset/schema';
+import { datasetSchemas } from '../../lib/dataset/schema';
 import { semanticProblems } from '../../lib/dataset/semanticChecks';
 import { nameProblem, textProblem } from '../../lib/dataset/textRules';
 import { validateDataset, validateDatasetText, type ValidationResult } from '../../lib/dataset/validateDataset';
@@ -26,7 +26,7 @@ function expectSound(result: ValidationResult) {
     for (const problem of result.problems) expect(`${problem.path}: ${problem.message}`).not.toMatch(/[\n\r]/);
     return;
   }
-  expect(dataset.safeParse(result.data).success).toBe(true);
+  expect(datasetSchemas().dataset.safeParse(result.data).success).toBe(true);
   expect(semanticProblems(result.data)).toEqual([]);
   for (const named of [...result.data.accounts, ...result.data.organisations]) {
     for (const name of [named.name, ...named.aliases.map((alias) => alias.text)]) expect(nameProblem(name)).toBeNull();
