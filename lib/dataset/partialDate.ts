@@ -18,9 +18,14 @@ export function partialDateProblem(date: Pick<PartialDate, 'value' | 'precision'
   return null;
 }
 
-/** Orders partial dates by their earliest possible day; a coarser date sorts before a finer one on the same start. */
+/**
+ * Orders partial dates by their earliest possible day; a coarser date sorts before a finer one on the same start.
+ * Values are digits and hyphens in fixed places once padded, so comparing them unit by unit is comparing the days
+ * (and takes a fraction of what `localeCompare` took: claims date a hundred thousand accounts at an install).
+ */
 export function comparePartialDates(a: Pick<PartialDate, 'value'>, b: Pick<PartialDate, 'value'>): number {
-  const pad = (value: string) => (value + '-00-00').slice(0, 10);
-  const byStart = pad(a.value).localeCompare(pad(b.value));
-  return byStart !== 0 ? byStart : a.value.length - b.value.length;
+  const pad = (value: string) => (value.length === 10 ? value : (value + '-00-00').slice(0, 10));
+  const [startA, startB] = [pad(a.value), pad(b.value)];
+  if (startA !== startB) return startA < startB ? -1 : 1;
+  return a.value.length - b.value.length;
 }

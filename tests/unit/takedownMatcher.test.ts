@@ -152,6 +152,34 @@ describe('claims', () => {
     expect(evidenceByAccount([], new Map()).size).toBe(0);
   });
 
+  it('date every account as evidenceDate does over its events and the reports they cite, ties included', () => {
+    // Dates that tie (one day, one qualifier or another) and reports cited twice or missing.
+    const date = fc.record({
+      value: fc.constantFrom('2018', '2018-03', '2018-03-06', '2019-01-02'),
+      precision: fc.constant('day' as const),
+      qualifier: fc.constantFrom('on' as const, 'about' as const),
+    });
+    const ids = (prefix: string) => fc.array(fc.integer({ min: 0, max: 4 }).map((n) => `${prefix}${n}`));
+    const event = fc.record({ date, accountIds: ids('a'), reportIds: ids('r') });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 8 }), fc.array(date, { minLength: 5, maxLength: 5 }), (drawn, dates) => {
+        const events = drawn.map((e, i) => ({ ...bundled.events[0]!, ...e, id: `e${i}` }));
+        const reports = new Map(
+          dates.slice(0, 4).map((published, i) => [`r${i}`, { ...bundled.reports[0]!, id: `r${i}`, published }]),
+        );
+        const all = evidenceByAccount(events, reports);
+        for (const id of new Set(events.flatMap((e) => e.accountIds))) {
+          const own = events.filter((e) => e.accountIds.includes(id));
+          const cited = [...new Set(own.flatMap((e) => e.reportIds))].flatMap((r) => reports.get(r) ?? []);
+          // The same date object, not only an equal date: the first of equals is kept.
+          expect(all.get(id)).toBe(evidenceDate(own, cited));
+        }
+        expect(all.size).toBe(new Set(events.flatMap((e) => e.accountIds)).size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("mark the platform in a report's sentence about it as the organisation, whose claim is about its account", () => {
     expect(marks('OKEx is one of the platforms whose WeChat account has been blocked.')).toEqual([
       'OKEx|organisation:okex|blocked',
