@@ -12,6 +12,7 @@ import {
   readIndex,
   readRecords,
   readTable,
+  readTableInOrder,
   readTables,
   writeSlot,
   type DataTable,
@@ -246,6 +247,16 @@ export async function readInstalledTable<T extends DataTable>(
 ): Promise<Dataset[T]> {
   const place = at ?? (await installedPlace(db));
   return (place ? await readTable(db.records, place, table) : []) as Dataset[T];
+}
+
+/** One table of the installed dataset (or the version at `at`) in order, each record parsed when asked for. */
+export async function readInstalledTableInOrder<T extends DataTable>(
+  db: TakedownDb,
+  table: T,
+  at?: StoredPlace,
+): Promise<{ length: number; at(at: number): Dataset[T][number] }> {
+  const place = at ?? (await installedPlace(db));
+  return place ? readTableInOrder(db.records, place, table) : { length: 0, at: () => undefined as never };
 }
 
 /** The ids of the accounts each of these organisations has in the installed dataset. */

@@ -8,6 +8,7 @@ import {
   packIndex,
   packRecords,
   recordIn,
+  recordsInOrder,
   unpackRecords,
   type IndexBucket,
   type RecordBucket,
@@ -72,17 +73,35 @@ export async function deleteSlot(records: RecordTable, slot: number): Promise<vo
     .delete();
 }
 
+/** The bucket rows of one table of a stored version. */
+async function tableBuckets<T extends DataTable>(
+  records: RecordTable,
+  place: StoredPlace,
+  table: T,
+): Promise<Array<RecordBucket<RecordOf<T>>>> {
+  const rows = await records
+    .where(':id')
+    .between(...range(place.slot, `${table}/`))
+    .toArray();
+  return rows.map((row) => row.bucket as RecordBucket<RecordOf<T>>);
+}
+
 /** One table of a stored version, in the order it was written. */
 export async function readTable<T extends DataTable>(
   records: RecordTable,
   place: StoredPlace,
   table: T,
 ): Promise<Array<RecordOf<T>>> {
-  const rows = await records
-    .where(':id')
-    .between(...range(place.slot, `${table}/`))
-    .toArray();
-  return unpackRecords(rows.map((row) => row.bucket as RecordBucket<RecordOf<T>>));
+  return unpackRecords(await tableBuckets(records, place, table));
+}
+
+/** One table of a stored version in the order it was written, each record parsed when asked for. */
+export async function readTableInOrder<T extends DataTable>(
+  records: RecordTable,
+  place: StoredPlace,
+  table: T,
+): Promise<{ length: number; at(at: number): RecordOf<T> }> {
+  return recordsInOrder(await tableBuckets(records, place, table));
 }
 
 export async function readTables(records: RecordTable, place: StoredPlace): Promise<DataTables> {
