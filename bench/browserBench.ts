@@ -3,15 +3,15 @@
 // extension, in the same run.
 /* eslint-disable @typescript-eslint/no-explicit-any -- reads untyped probe globals from the page */
 import { existsSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DatasetInput } from '../lib/dataset/schema';
 import {
   CHROME_BENCH_BUILD,
   launchChromiumWithExtension,
   launchChromiumWithoutExtension,
-  type ExtensionSession,
 } from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
+import { importFile, load, POPUP_PROBE, stopServiceWorkers } from './extensionProbes';
 import { SEARCH_DELAY_MS } from '../components/popup/searchDelay';
 import { writeReferenceExtension } from './referenceExtension';
 import { benchRealPages } from './realPagesBench';
@@ -28,28 +28,6 @@ interface Input {
   /** Only the real pages, with the bundled list alone (no import). */
   realPagesOnly: boolean;
 }
-
-/** Page-side probe, added before any page script: first mark time, mark count over time, long tasks. */
-const PROBE = `
-  window.__tdl = { firstMark: null, allMarks: null, longTasks: [], dcl: null };
-  window.__tdlReady = () => {
-    const start = performance.getEntriesByName('tdl:start')[0];
-    const ready = performance.getEntriesByName('tdl:ready')[0];
-    return start && ready ? ready.startTime - start.startTime : null;
-  };
-  document.addEventListener('DOMContentLoaded', () => (window.__tdl.dcl = performance.now()));
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tdl.longTasks.push(e.duration); })
-    .observe({ type: 'longtask', buffered: true });
-  const expected = Number(new URLSearchParams(location.search).get('expect') || 1);
-  let seen = 0;
-  new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n.localName === 'span' && n.hasAttribute('data-tdl-match')) {
-      seen++;
-      if (window.__tdl.firstMark === null) window.__tdl.firstMark = performance.now();
-      if (seen >= expected && window.__tdl.allMarks === null) window.__tdl.allMarks = performance.now();
-    }
-  }).observe(document, { childList: true, subtree: true });
-`;
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -72,22 +50,6 @@ function bigPage(english: string, names: SyntheticAccountNames[], bytes: number)
   };
 }
 
-async function load(context: BrowserContext, url: string, waitForMarks: boolean) {
-  const page = await context.newPage();
-  await page.addInitScript(PROBE);
-  await page.goto(url, { waitUntil: 'load' });
-  if (waitForMarks)
-    await page.waitForFunction(() => (window as any).__tdl.allMarks !== null, null, { timeout: 120_000 });
-  else await page.waitForTimeout(1500);
-  const probe = (await page.evaluate(() => (window as any).__tdl)) as {
-    firstMark: number | null;
-    allMarks: number | null;
-    dcl: number;
-    longTasks: number[];
-  };
-  return { page, probe };
-}
-
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -95,34 +57,6 @@ async function heapMB(page: Page): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   await cdp.detach();
   return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
-}
-
-/**
- * Imports the dataset as a reader does: a file chosen in the options page ("Add a list from a file"). The time is the
- * page's, from the file input's change event until the notice that it is installed (Playwright's transfer of the
- * 25 MB into the input comes before it and is not counted).
- */
-async function importFile(session: ExtensionSession, text: string): Promise<number> {
-  const optionsPage = await session.context.newPage();
-  await optionsPage.goto(`chrome-extension://${session.extensionId}/options.html`);
-  await optionsPage.evaluate(() => {
-    const probe = ((globalThis as any).__benchImport = { start: 0, end: 0 });
-    document.addEventListener('change', () => (probe.start ||= performance.now()), true);
-    new MutationObserver(() => {
-      if (!probe.end && /bench\.json: installed version/.test(document.body.textContent ?? ''))
-        probe.end = performance.now();
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-  await optionsPage
-    .locator('input[name="dataset-file"]')
-    .setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await optionsPage.getByText('bench.json: installed version').waitFor({ timeout: 120_000 });
-  const took = await optionsPage.evaluate(() => {
-    const probe = (globalThis as any).__benchImport;
-    return probe.end - probe.start;
-  });
-  await optionsPage.close();
-  return took;
 }
 
 export async function benchInBrowser({
@@ -201,12 +135,7 @@ export async function benchInBrowser({
     const restartsScript: number[] = [];
     // Seven restarts: a median of three swung by 50 ms between runs.
     for (let i = 0; i < 7; i++) {
-      const control = await session.context.newPage();
-      const cdp = await session.context.newCDPSession(control);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-      await control.close();
+      await stopServiceWorkers(session.context);
       const run = await load(session.context, server.url('/bench-small.html?expect=1'), true);
       restarts.push(run.probe.firstMark! - run.probe.dcl);
       restartsScript.push(await readyOf(run.page));
@@ -225,27 +154,17 @@ export async function benchInBrowser({
     // keystroke (input event) to the results shown, minus the popup's typing pause.
     const popupFirst: number[] = [];
     const searchTimes: number[] = [];
-    const popupProbe = `(() => {
-      const probe = (window.__tdlPopup = { rendered: 0, typed: 0, results: 0 });
-      document.addEventListener('input', () => { probe.typed = performance.now(); probe.results = 0; }, true);
-      new MutationObserver(() => {
-        if (!probe.rendered && document.querySelector('footer')?.textContent.includes('lists in use'))
-          probe.rendered = performance.now();
-        if (probe.typed && !probe.results && document.querySelector('section[aria-label="Search results"] .account-row'))
-          probe.results = performance.now();
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    })()`;
     // The floor, interleaved: an extension page with nothing to load or ask (bench-blank.html, bench build only).
     const blankFirst: number[] = [];
     for (let i = 0; i < 5; i++) {
       const blank = await session.context.newPage();
-      await blank.addInitScript(popupProbe);
+      await blank.addInitScript(POPUP_PROBE);
       await blank.goto(`chrome-extension://${session.extensionId}/bench-blank.html`);
       await blank.waitForFunction(() => (window as any).__tdlPopup.rendered > 0);
       blankFirst.push(await blank.evaluate(() => (window as any).__tdlPopup.rendered as number));
       await blank.close();
       const popup = await session.context.newPage();
-      await popup.addInitScript(popupProbe);
+      await popup.addInitScript(POPUP_PROBE);
       await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
       await popup.locator('footer', { hasText: 'lists in use' }).waitFor();
       popupFirst.push(await popup.evaluate(() => (window as any).__tdlPopup.rendered as number));

@@ -1,0 +1,97 @@
+// What the browser benches read from pages and extension pages they load: probes added before any script of the
+// page, a page load that waits for its marks, an import through the options page, a stop of the service worker.
+/* eslint-disable @typescript-eslint/no-explicit-any -- reads untyped probe globals from the page */
+import type { BrowserContext } from 'playwright-core';
+import type { ExtensionSession } from '../scripts/support/chromiumWithExtension';
+
+/** Page-side probe, added before any page script: first mark time, mark count over time, long tasks. */
+export const PROBE = `
+  window.__tdl = { firstMark: null, allMarks: null, longTasks: [], dcl: null };
+  window.__tdlReady = () => {
+    const start = performance.getEntriesByName('tdl:start')[0];
+    const ready = performance.getEntriesByName('tdl:ready')[0];
+    return start && ready ? ready.startTime - start.startTime : null;
+  };
+  document.addEventListener('DOMContentLoaded', () => (window.__tdl.dcl = performance.now()));
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tdl.longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+  const expected = Number(new URLSearchParams(location.search).get('expect') || 1);
+  let seen = 0;
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n.localName === 'span' && n.hasAttribute('data-tdl-match')) {
+      seen++;
+      if (window.__tdl.firstMark === null) window.__tdl.firstMark = performance.now();
+      if (seen >= expected && window.__tdl.allMarks === null) window.__tdl.allMarks = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+/**
+ * Popup-side probe: the first render (the footer's lists line shown) and, after typing, the results shown, from
+ * navigation start and from the last keystroke.
+ */
+export const POPUP_PROBE = `(() => {
+  const probe = (window.__tdlPopup = { rendered: 0, typed: 0, results: 0 });
+  document.addEventListener('input', () => { probe.typed = performance.now(); probe.results = 0; }, true);
+  new MutationObserver(() => {
+    if (!probe.rendered && document.querySelector('footer')?.textContent.includes('lists in use'))
+      probe.rendered = performance.now();
+    if (probe.typed && !probe.results && document.querySelector('section[aria-label="Search results"] .account-row'))
+      probe.results = performance.now();
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})()`;
+
+/** Loads a page with PROBE and, when asked, waits until its marks are all there (?expect=N in its URL). */
+export async function load(context: BrowserContext, url: string, waitForMarks: boolean) {
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitForMarks)
+    await page.waitForFunction(() => (window as any).__tdl.allMarks !== null, null, { timeout: 120_000 });
+  else await page.waitForTimeout(1500);
+  const probe = (await page.evaluate(() => (window as any).__tdl)) as {
+    firstMark: number | null;
+    allMarks: number | null;
+    dcl: number;
+    longTasks: number[];
+  };
+  return { page, probe };
+}
+
+/**
+ * Imports the dataset as a reader does: a file chosen in the options page ("Add a list from a file"). The time is the
+ * page's, from the file input's change event until the notice that it is installed (Playwright's transfer of the
+ * 25 MB into the input comes before it and is not counted).
+ */
+export async function importFile(session: ExtensionSession, text: string): Promise<number> {
+  const optionsPage = await session.context.newPage();
+  await optionsPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await optionsPage.evaluate(() => {
+    const probe = ((globalThis as any).__benchImport = { start: 0, end: 0 });
+    document.addEventListener('change', () => (probe.start ||= performance.now()), true);
+    new MutationObserver(() => {
+      if (!probe.end && /bench\.json: installed version/.test(document.body.textContent ?? ''))
+        probe.end = performance.now();
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await optionsPage
+    .locator('input[name="dataset-file"]')
+    .setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await optionsPage.getByText('bench.json: installed version').waitFor({ timeout: 120_000 });
+  const took = await optionsPage.evaluate(() => {
+    const probe = (globalThis as any).__benchImport;
+    return probe.end - probe.start;
+  });
+  await optionsPage.close();
+  return took;
+}
+
+/** Stops the extension's service worker, as Chrome does after 30 s idle: the next page or popup wakes it. */
+export async function stopServiceWorkers(context: BrowserContext): Promise<void> {
+  const control = await context.newPage();
+  const cdp = await context.newCDPSession(control);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await control.close();
+}
