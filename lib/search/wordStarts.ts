@@ -99,7 +99,7 @@ export function startsRange(text: string, { unitBits, positions }: WordStarts, n
 
 /**
  * The key of the text at `at`: its first units up to the field's end (a separator or the end of the text), then
- * zeros. A unit 0 in the text reads as the end does: the caller checks each start it gets.
+ * zeros. A unit 0 in the text is a 0 in the key, as the zeros after the end are: the caller checks each start it gets.
  */
 function keyAt(text: string, at: number, unitBits: 8 | 16): number {
   let key = 0;
