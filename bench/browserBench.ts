@@ -11,8 +11,7 @@ import {
   launchChromiumWithoutExtension,
 } from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
-import { importFile, load, POPUP_PROBE, stopServiceWorkers } from './extensionProbes';
-import { SEARCH_DELAY_MS } from '../components/popup/searchDelay';
+import { importFile, load, POPUP_PROBE, searchTime, stopServiceWorkers } from './extensionProbes';
 import { writeReferenceExtension } from './referenceExtension';
 import { benchRealPages } from './realPagesBench';
 import { median, ms } from './stats';
@@ -169,15 +168,7 @@ export async function benchInBrowser({
       await popup.locator('footer', { hasText: 'lists in use' }).waitFor();
       popupFirst.push(await popup.evaluate(() => (window as any).__tdlPopup.rendered as number));
       const query = names[(i + 1) * 9973]!.name.split(' ')[0]!;
-      await popup.getByRole('searchbox').fill(query);
-      await popup.locator('section[aria-label="Search results"] .account-row').first().waitFor();
-      await popup.waitForFunction(() => (window as any).__tdlPopup.results > 0);
-      searchTimes.push(
-        await popup.evaluate(
-          (pause) => (window as any).__tdlPopup.results - (window as any).__tdlPopup.typed - pause,
-          SEARCH_DELAY_MS,
-        ),
-      );
+      searchTimes.push(await searchTime(popup, query));
       await popup.close();
     }
 

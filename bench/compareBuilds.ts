@@ -1,7 +1,8 @@
 // `npm run bench:compare -- --against DIR [--rounds N]`: this checkout's bench build beside another one (DIR, a
 // `wxt build --mode bench` output of another commit), measured in turns on the same machine in one run: the import of
-// 100,000 accounts, the first mark after the service worker was stopped, and the popup's first render beside the
-// blank extension page (bench-blank.html; a build older than it times the popup alone). Each round starts a fresh
+// 100,000 accounts, the first mark after the service worker was stopped, the popup's first render beside the blank
+// extension page (bench-blank.html; a build older than it times the popup alone), and a search in each popup (the
+// first after the restarts apart from the rest). Each round starts a fresh
 // browser per build, the order of the builds alternating. A comparison of medians taken this way survives the
 // machine's swings, which one run of each, minutes apart, does not.
 //
@@ -12,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CHROME_BENCH_BUILD, launchChromiumWithExtension } from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
-import { importFile, load, POPUP_PROBE, stopServiceWorkers } from './extensionProbes';
+import { importFile, load, POPUP_PROBE, searchTime, stopServiceWorkers } from './extensionProbes';
 import { median, ms } from './stats';
 import { syntheticDataset } from './syntheticDataset';
 
@@ -38,21 +39,23 @@ server.addRoute((request, response) => {
   return true;
 });
 
-type Figures = Record<'import' | 'restart' | 'blank' | 'popup', number[]>;
-const figures: Record<keyof typeof builds, Figures> = {
-  this: { import: [], restart: [], blank: [], popup: [] },
-  other: { import: [], restart: [], blank: [], popup: [] },
-};
+type Figures = Record<'import' | 'restart' | 'blank' | 'popup' | 'firstSearch' | 'search', number[]>;
+const noFigures = (): Figures => ({ import: [], restart: [], blank: [], popup: [], firstSearch: [], search: [] });
+const figures: Record<keyof typeof builds, Figures> = { this: noFigures(), other: noFigures() };
 
-/** Time to the popup's (or the blank page's) lists line, from navigation start. */
-async function firstRender(session: Awaited<ReturnType<typeof launchChromiumWithExtension>>, file: string) {
+/**
+ * Time to the popup's (or the blank page's) lists line, from navigation start; then, in the popup, the time a search
+ * for `query` takes (see searchTime).
+ */
+async function openPopup(session: Awaited<ReturnType<typeof launchChromiumWithExtension>>, file: string, query = '') {
   const page = await session.context.newPage();
   await page.addInitScript(POPUP_PROBE);
   await page.goto(`chrome-extension://${session.extensionId}/${file}`);
   await page.waitForFunction(() => (window as any).__tdlPopup.rendered > 0, null, { timeout: 30_000 });
   const rendered = (await page.evaluate(() => (window as any).__tdlPopup.rendered)) as number;
+  const searched = query ? await searchTime(page, query) : undefined;
   await page.close();
-  return rendered;
+  return { rendered, searched };
 }
 
 try {
@@ -74,8 +77,14 @@ try {
         }
         const hasBlank = existsSync(`${builds[which]}/bench-blank.html`);
         for (let i = 0; i < POPUPS; i++) {
-          if (hasBlank) own.blank.push(await firstRender(session, 'bench-blank.html'));
-          own.popup.push(await firstRender(session, 'popup.html'));
+          if (hasBlank) own.blank.push((await openPopup(session, 'bench-blank.html')).rendered);
+          const { rendered, searched } = await openPopup(
+            session,
+            'popup.html',
+            names[(i + 1) * 9973]!.name.split(' ')[0],
+          );
+          own.popup.push(rendered);
+          (i === 0 ? own.firstSearch : own.search).push(searched!);
         }
       } finally {
         await session.close();
@@ -98,5 +107,7 @@ const rows: Array<[string, keyof Figures]> = [
   ['first mark after the service worker was stopped (page start to mark)', 'restart'],
   ['popup: navigation start to the lists line', 'popup'],
   ['blank extension page: the same line', 'blank'],
+  ['popup: the typing pause’s end to results, the first search after the restarts', 'firstSearch'],
+  ['popup: the same, the searches after it', 'search'],
 ];
 for (const [label, key] of rows) console.log(`| ${label} | ${cell(figures.this[key])} | ${cell(figures.other[key])} |`);

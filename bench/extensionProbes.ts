@@ -1,7 +1,8 @@
 // What the browser benches read from pages and extension pages they load: probes added before any script of the
 // page, a page load that waits for its marks, an import through the options page, a stop of the service worker.
 /* eslint-disable @typescript-eslint/no-explicit-any -- reads untyped probe globals from the page */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SEARCH_DELAY_MS } from '../components/popup/searchDelay';
 import type { ExtensionSession } from '../scripts/support/chromiumWithExtension';
 
 /** Page-side probe, added before any page script: first mark time, mark count over time, long tasks. */
@@ -94,4 +95,18 @@ export async function stopServiceWorkers(context: BrowserContext): Promise<void>
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
   await control.close();
+}
+
+/**
+ * Types `query` into a popup opened with POPUP_PROBE and returns the time from the last keystroke to the results
+ * shown, minus the popup's typing pause.
+ */
+export async function searchTime(popup: Page, query: string): Promise<number> {
+  await popup.getByRole('searchbox').fill(query);
+  await popup.locator('section[aria-label="Search results"] .account-row').first().waitFor();
+  await popup.waitForFunction(() => (window as any).__tdlPopup.results > 0);
+  return popup.evaluate(
+    (pause) => (window as any).__tdlPopup.results - (window as any).__tdlPopup.typed - pause,
+    SEARCH_DELAY_MS,
+  );
 }
