@@ -66,9 +66,12 @@ try {
       const own = figures[which];
       try {
         own.import.push(await importFile(session, text));
-        // The next matcher is built after the install's answer; two pages then find it in place.
+        // The next matcher is built after the install's answer; two pages then find it in place. The search index is
+        // built 1.5 s after that (and kept for the next starts): a worker stopped sooner has none to keep, where
+        // Chrome stops an idle one after 30 s.
         for (let i = 0; i < 2; i++)
           await (await load(session.context, server.url('/bench-small.html'), true)).page.close();
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
         for (let i = 0; i < RESTARTS; i++) {
           await stopServiceWorkers(session.context);
           const { page, probe } = await load(session.context, server.url('/bench-small.html'), true);

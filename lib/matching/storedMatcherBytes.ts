@@ -83,8 +83,11 @@ export function encodeStored(value: unknown): ArrayBuffer {
   return bytes.buffer;
 }
 
-/** The value kept in `buffer`, its typed arrays views on it; null when the bytes are not a whole stored value. */
-export function decodeStored(buffer: ArrayBuffer): unknown {
+/**
+ * The value kept in `buffer`, its typed arrays views on it (copies with `copy`, so the buffer can go once a value of
+ * mostly strings is read); null when the bytes are not a whole stored value.
+ */
+export function decodeStored(buffer: ArrayBuffer, { copy = false } = {}): unknown {
   if (buffer.byteLength < 8) return null;
   const view = new DataView(buffer);
   if (view.getUint32(0, true) !== MAGIC) return null;
@@ -121,7 +124,8 @@ export function decodeStored(buffer: ArrayBuffer): unknown {
       if (!place || typeof type !== 'string' || !Object.hasOwn(ARRAY_TYPES, type)) throw damaged;
       const Type = ARRAY_TYPES[type as ArrayTypeName];
       if (place[1] % Type.BYTES_PER_ELEMENT !== 0) throw damaged;
-      return new Type(buffer, place[0], place[1] / Type.BYTES_PER_ELEMENT) as AnyTypedArray;
+      const array = new Type(buffer, place[0], place[1] / Type.BYTES_PER_ELEMENT) as AnyTypedArray;
+      return copy ? array.slice() : array;
     }
     if ('$s' in record) {
       const place = section(record.$s);

@@ -50,7 +50,7 @@ const ALL_INSIDE_LENGTH = 3;
  * One of the two strings: its text, where each entry's part of it begins (ascending; empty parts repeat), where its
  * fields and words begin, sorted by what follows, and how common each unit is in it.
  */
-interface Haystack {
+export interface Haystack {
   text: string;
   starts: Int32Array;
   /** The entry at each multiple of 2^COARSE_BITS in the text: where a search for an entry begins. */
@@ -67,7 +67,7 @@ const COARSE_BITS = 12;
  * rank): the entry's first field in the string `nameIn` says (0: the name folds to nothing, 1: narrow, 2: wide).
  * A million names as strings of their own took 47 MB more.
  */
-interface SearchTables {
+export interface SearchTables {
   haystacks: Haystack[];
   nameIn: Uint8Array;
 }
@@ -104,10 +104,15 @@ export class AccountSearch<T> {
     return new AccountSearch(accounts, yield* searchTables(accounts, fieldsOf));
   }
 
+  /** The index itself: typed arrays and strings, which a file can keep (the constructor takes them back). */
+  get tables(): SearchTables {
+    return { haystacks: this.haystacks, nameIn: this.nameIn };
+  }
+
   /** The same index answering with other entries, one for each of these (a packed copy of them, say). */
   withEntries<U>(entries: SearchEntries<U>): AccountSearch<U> {
     if (entries.length !== this.accounts.length) throw new RangeError('One entry is needed for each one indexed');
-    return new AccountSearch(entries, { haystacks: this.haystacks, nameIn: this.nameIn });
+    return new AccountSearch(entries, this.tables);
   }
 
   search(query: string, limit = 50): T[] {

@@ -12,6 +12,28 @@ export type PackedSummary = Omit<AccountSummary, 'lists'>;
 
 type CodeArray = Uint8Array | Uint16Array | Int32Array;
 
+interface TextColumnSnapshot {
+  starts: Int32Array;
+  lengths: Uint16Array;
+  texts: [string, string];
+  long: Array<[number, string]>;
+}
+
+interface CodeColumnSnapshot<V> {
+  values: Array<V | null>;
+  codes: CodeArray;
+}
+
+/** A finished table as plain data (typed arrays, strings, arrays and objects), to be kept in a file. */
+export interface SummaryTableSnapshot {
+  count: number;
+  texts: Record<'ids' | 'names' | 'handles', TextColumnSnapshot>;
+  codes: Record<
+    'platforms' | 'statuses' | 'organisations' | 'lists' | 'since' | 'evidence',
+    CodeColumnSnapshot<unknown>
+  >;
+}
+
 /** Texts of one field: each entry's text is a slice of one of two strings (Latin-1 texts stay one byte a character). */
 class TextColumn {
   private readonly narrow = new JoinedText();
@@ -48,6 +70,20 @@ class TextColumn {
     this.starts = this.starts.slice(0, count);
     this.lengths = this.lengths.slice(0, count);
     this.texts = [this.narrow.finish(), this.wide.finish()];
+  }
+
+  /** What `restore` makes the column again from (for a file: typed arrays, strings and arrays of them). */
+  snapshot(): TextColumnSnapshot {
+    return { starts: this.starts, lengths: this.lengths, texts: this.texts, long: [...this.long] };
+  }
+
+  static restore(snapshot: TextColumnSnapshot): TextColumn {
+    const column = new TextColumn(0);
+    column.starts = snapshot.starts;
+    column.lengths = snapshot.lengths;
+    column.texts = snapshot.texts;
+    for (const [index, text] of snapshot.long) column.long.set(index, text);
+    return column;
   }
 
   get(index: number): string | undefined {
@@ -95,6 +131,19 @@ class CodeColumn<V> {
     this.codeOf.clear();
   }
 
+  /** The values (null for none, first) and each entry's code. */
+  snapshot(): CodeColumnSnapshot<V> {
+    return { values: this.values.map((value) => value ?? null), codes: this.codes };
+  }
+
+  static restore<V>(snapshot: CodeColumnSnapshot<V>): CodeColumn<V> {
+    const column = new CodeColumn<V>(0, () => '');
+    column.values.length = 0;
+    column.values.push(...snapshot.values.map((value) => value ?? undefined));
+    column.codes = snapshot.codes;
+    return column;
+  }
+
   get(index: number): V | undefined {
     return this.values[this.codes[index]!];
   }
@@ -126,15 +175,15 @@ const same = <T extends string>(text: T) => text;
 /** Summaries packed as they are added (`add`), read back by index once `finish` was called. */
 export class SummaryTable {
   private count = 0;
-  private readonly ids: TextColumn;
-  private readonly names: TextColumn;
-  private readonly handles: TextColumn;
-  private readonly platforms: CodeColumn<PackedSummary['platform']>;
-  private readonly statuses: CodeColumn<PackedSummary['status']>;
-  private readonly organisations: CodeColumn<string>;
-  private readonly lists: CodeColumn<string>;
-  private readonly since: CodeColumn<PartialDate>;
-  private readonly evidence: CodeColumn<PartialDate>;
+  private ids: TextColumn;
+  private names: TextColumn;
+  private handles: TextColumn;
+  private platforms: CodeColumn<PackedSummary['platform']>;
+  private statuses: CodeColumn<PackedSummary['status']>;
+  private organisations: CodeColumn<string>;
+  private lists: CodeColumn<string>;
+  private since: CodeColumn<PartialDate>;
+  private evidence: CodeColumn<PartialDate>;
 
   constructor(capacity = 1024) {
     this.ids = new TextColumn(capacity);
@@ -171,6 +220,38 @@ export class SummaryTable {
     const codes = [this.platforms, this.statuses, this.organisations, this.lists, this.since, this.evidence];
     for (const column of codes) column.finish(this.count);
     return this;
+  }
+
+  /** The finished table as plain data (see SummaryTableSnapshot). */
+  snapshot(): SummaryTableSnapshot {
+    return {
+      count: this.count,
+      texts: { ids: this.ids.snapshot(), names: this.names.snapshot(), handles: this.handles.snapshot() },
+      codes: {
+        platforms: this.platforms.snapshot(),
+        statuses: this.statuses.snapshot(),
+        organisations: this.organisations.snapshot(),
+        lists: this.lists.snapshot(),
+        since: this.since.snapshot(),
+        evidence: this.evidence.snapshot(),
+      },
+    };
+  }
+
+  /** The table a snapshot was taken of, finished. */
+  static restore({ count, texts, codes }: SummaryTableSnapshot): SummaryTable {
+    const table = new SummaryTable(0);
+    table.count = count;
+    table.ids = TextColumn.restore(texts.ids);
+    table.names = TextColumn.restore(texts.names);
+    table.handles = TextColumn.restore(texts.handles);
+    table.platforms = CodeColumn.restore(codes.platforms as CodeColumnSnapshot<PackedSummary['platform']>);
+    table.statuses = CodeColumn.restore(codes.statuses as CodeColumnSnapshot<PackedSummary['status']>);
+    table.organisations = CodeColumn.restore(codes.organisations as CodeColumnSnapshot<string>);
+    table.lists = CodeColumn.restore(codes.lists as CodeColumnSnapshot<string>);
+    table.since = CodeColumn.restore(codes.since as CodeColumnSnapshot<PartialDate>);
+    table.evidence = CodeColumn.restore(codes.evidence as CodeColumnSnapshot<PartialDate>);
+    return table;
   }
 
   /** The summary at `index` as it was added (a new object each time; absent fields are left out). */

@@ -3,7 +3,8 @@
 // switch gets one generation's answer, never a mix; a restart loads the stored matcher.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TakedownService } from '../../extension/background/takedownService';
-import type { MatcherFile } from '../../extension/store/matcherFile';
+import type { SearchFileRow, StoredFile } from '../../extension/store/matcherFile';
+import { AccountSearch } from '../../lib/search/accountSearch';
 import type { MatcherCacheRow } from '../../extension/store/takedownDb';
 import { decodeStored, encodeStored } from '../../lib/matching/storedMatcherBytes';
 import { replaceDataset } from '../../extension/store/datasetStore';
@@ -200,13 +201,13 @@ describe('search ahead', () => {
 });
 
 /** A matcher file kept in memory, in the file's real format; `fail` makes writes fail. */
-function memoryMatcherFile(): MatcherFile & { bytes: ArrayBuffer | undefined; fail: boolean } {
+/** A stored file in memory, in the bytes the OPFS one keeps (`copy` as the search file reads them). */
+function memoryFile<T>(copy = false): StoredFile<T> & { bytes: ArrayBuffer | undefined; fail: boolean } {
   const file = {
     bytes: undefined as ArrayBuffer | undefined,
     fail: false,
-    read: async () =>
-      file.bytes ? ((decodeStored(file.bytes) ?? undefined) as MatcherCacheRow | undefined) : undefined,
-    write: async (row: MatcherCacheRow) => {
+    read: async () => (file.bytes ? ((decodeStored(file.bytes, { copy }) ?? undefined) as T | undefined) : undefined),
+    write: async (row: T) => {
       if (file.fail) return false;
       file.bytes = encodeStored(row);
       return true;
@@ -215,6 +216,8 @@ function memoryMatcherFile(): MatcherFile & { bytes: ArrayBuffer | undefined; fa
   };
   return file;
 }
+
+const memoryMatcherFile = () => memoryFile<MatcherCacheRow>();
 
 /**
  * The newsroom lists with nothing stored yet: the fixture's own service (no file there) has kept its matcher in
@@ -298,5 +301,44 @@ describe('stored matcher', () => {
     expect(matcher.toSnapshot().mentions.rootChild).toBe(stored.snapshot.mentions.rootChild);
     expect(matcher.marksIn('Weibo Wire')).toEqual(built.marksIn('Weibo Wire'));
     vi.restoreAllMocks();
+  });
+});
+
+describe('stored search index', () => {
+  afterEach(() => void vi.restoreAllMocks());
+
+  it('a restarted background reads the search index from its file, building nothing; a renamed list builds it', async () => {
+    const { catalogue, listId, updates } = await withNewsroom();
+    const matcherFile = memoryMatcherFile();
+    const searchFile = memoryFile<SearchFileRow>(true);
+    const start = () => new TakedownService(catalogue, undefined, 60_000, matcherFile, searchFile);
+    const built = await start().search();
+    await vi.waitFor(() => expect(searchFile.bytes).toBeDefined());
+    const build = vi.spyOn(AccountSearch, 'build');
+    const restored = await start().search();
+    expect(build).not.toHaveBeenCalled();
+    const queries = ['weibo', 'wire', 'huobi news', 'a', '@', 'bloc', '财经'];
+    for (const query of queries) expect(restored.search(query)).toEqual(built.search(query));
+    expect(restored.search('weibo wire').length).toBeGreaterThan(0);
+    // Every summary names its list: a list renamed has its index built again.
+    await updates.setList(listId, { title: 'Renamed newsroom' });
+    const renamed = await start().search();
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(renamed.search('weibo wire')[0]?.list).toBe('Renamed newsroom');
+  });
+
+  it('a damaged search file is not used: the index is built again', async () => {
+    const { catalogue } = await withNewsroom();
+    const searchFile = memoryFile<SearchFileRow>(true);
+    const start = () => new TakedownService(catalogue, undefined, 60_000, memoryMatcherFile(), searchFile);
+    const built = await start().search();
+    await vi.waitFor(() => expect(searchFile.bytes).toBeDefined());
+    const row = (await searchFile.read())!;
+    // Parts that do not fit together: one entry fewer in the summaries than in the index.
+    await searchFile.write({ ...row, summaries: { ...row.summaries, count: row.summaries.count - 1 } });
+    const build = vi.spyOn(AccountSearch, 'build');
+    const again = await start().search();
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(again.search('weibo wire')).toEqual(built.search('weibo wire'));
   });
 });

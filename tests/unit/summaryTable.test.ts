@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AccountSearch, accountFields } from '../../lib/search/accountSearch';
-import { SummaryTable, type PackedSummary } from '../../lib/search/summaryTable';
+import { SummaryTable, type PackedSummary, type SummaryTableSnapshot } from '../../lib/search/summaryTable';
+import { decodeStored, encodeStored } from '../../lib/matching/storedMatcherBytes';
 import { PLATFORMS, STATUSES } from '../../lib/dataset/vocabulary';
 
 const date = fc.record(
@@ -46,6 +47,11 @@ describe('SummaryTable', () => {
         const table = packed(summaries, capacity);
         expect(table.length).toBe(summaries.length);
         summaries.forEach((entry, index) => expect(table.at(index)).toStrictEqual(entry));
+        // And the same once kept in a file's bytes and read back (the search file).
+        const snapshot = decodeStored(encodeStored(table.snapshot()), { copy: true }) as SummaryTableSnapshot;
+        const restored = SummaryTable.restore(snapshot);
+        expect(restored.length).toBe(summaries.length);
+        summaries.forEach((entry, index) => expect(restored.at(index)).toStrictEqual(entry));
       }),
       { numRuns: 300 },
     );
