@@ -6,6 +6,7 @@ import { comparePartialDates } from '../../lib/dataset/partialDate';
 import { mostSevere } from '../../lib/matching/takedownMatcher';
 import type { Account, Dataset } from '../../lib/dataset/schema';
 import { compareDatasetVersions } from '../../lib/dataset/datasetVersion';
+import type { RecordsInOrder } from '../../lib/dataset/recordBuckets';
 import type { AccountDetails, DatasetInfo, DatasetOrigin } from '../../lib/protocol';
 import {
   deleteSlot,
@@ -254,7 +255,7 @@ export async function readInstalledTableInOrder<T extends DataTable>(
   db: TakedownDb,
   table: T,
   at?: StoredPlace,
-): Promise<{ length: number; at(at: number): Dataset[T][number] }> {
+): Promise<RecordsInOrder<Dataset[T][number]>> {
   const place = at ?? (await installedPlace(db));
   return place ? readTableInOrder(db.records, place, table) : { length: 0, at: () => undefined as never };
 }

@@ -12,6 +12,7 @@ import {
   unpackRecords,
   type IndexBucket,
   type RecordBucket,
+  type RecordsInOrder,
 } from '../../lib/dataset/recordBuckets';
 import type { Dataset } from '../../lib/dataset/schema';
 
@@ -100,7 +101,7 @@ export async function readTableInOrder<T extends DataTable>(
   records: RecordTable,
   place: StoredPlace,
   table: T,
-): Promise<{ length: number; at(at: number): RecordOf<T> }> {
+): Promise<RecordsInOrder<RecordOf<T>>> {
   return recordsInOrder(await tableBuckets(records, place, table));
 }
 

@@ -67,11 +67,17 @@ export function unpackRecords<T>(buckets: ReadonlyArray<RecordBucket<T>>): T[] {
   return Array.from({ length: inOrder.length }, (_, at) => inOrder.at(at));
 }
 
+/** A table's records by their place in it, each made when asked for. */
+export interface RecordsInOrder<T> {
+  readonly length: number;
+  at(at: number): T;
+}
+
 /**
  * A table's records in the order they were written, each parsed from its text only when asked for: a caller that
  * reads a large table a slice at a time (the search index) parses it a slice at a time too.
  */
-export function recordsInOrder<T>(buckets: ReadonlyArray<RecordBucket<T>>): { length: number; at(at: number): T } {
+export function recordsInOrder<T>(buckets: ReadonlyArray<RecordBucket<T>>): RecordsInOrder<T> {
   const size = buckets.reduce((total, bucket) => total + bucket.ids.length, 0);
   const bucketAt = new Array<RecordBucket<T>>(size);
   const indexAt = new Int32Array(size);
