@@ -184,6 +184,8 @@ export function createBackgroundHandlers(
       return updates.views();
     },
     async 'lists:inUse'() {
+      // Only the popup asks this, as it opens: its search comes next.
+      service.expectSearch();
       return countInUse((await service.listsInUse()).map((list) => list.info));
     },
     async 'list:subscribe'({ url, title, key }) {

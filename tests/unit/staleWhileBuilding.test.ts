@@ -327,6 +327,26 @@ describe('stored search index', () => {
     expect(renamed.search('weibo wire')[0]?.list).toBe('Renamed newsroom');
   });
 
+  it('a popup that opens has the search index read from its file before its first search', async () => {
+    const { catalogue } = await withNewsroom();
+    const matcherFile = memoryMatcherFile();
+    const searchFile = memoryFile<SearchFileRow>(true);
+    await new TakedownService(catalogue, undefined, 60_000, matcherFile, searchFile).search();
+    await vi.waitFor(() => expect(searchFile.bytes).toBeDefined());
+    // Restarted, with the warm-up a minute away: nothing reads the file until the popup says it opened.
+    const read = vi.spyOn(searchFile, 'read');
+    const restarted = new TakedownService(catalogue, undefined, 60_000, matcherFile, searchFile);
+    await restarted.listsInUse();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(read).not.toHaveBeenCalled();
+    restarted.expectSearch();
+    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(1));
+    const build = vi.spyOn(AccountSearch, 'build');
+    expect((await restarted.search()).search('weibo wire').length).toBeGreaterThan(0);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(build).not.toHaveBeenCalled();
+  });
+
   it('a damaged search file is not used: the index is built again', async () => {
     const { catalogue } = await withNewsroom();
     const searchFile = memoryFile<SearchFileRow>(true);
