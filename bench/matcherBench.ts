@@ -35,7 +35,7 @@ interface Engine {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const BASELINES: Engine[] = [
+export const BASELINES: Engine[] = [
   {
     name: 'RegExp alternation',
     build: (patterns) => new RegExp(patterns.map(escape).join('|'), 'giu'),
