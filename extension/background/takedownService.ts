@@ -102,6 +102,8 @@ interface Generation {
   merged: Merged;
   claims: Map<string, Claim | null>;
   search: Lazy<SearchIndex>;
+  /** Whether the search index in memory is also the one in its file (read from it, or written whole). */
+  searchInFile: boolean;
   organisationSearch: Lazy<AccountSearch<Organisation>>;
 }
 
@@ -125,6 +127,11 @@ const MAX_TRIES = 4;
 const WARM_UP_MS = 1_500;
 /** How long after a popup opens its search indexes are read: its other opening questions come within a few ms. */
 const EXPECT_SEARCH_MS = 40;
+/**
+ * How long the accounts' search index stays in memory after it was last wanted, when its file holds it: at a
+ * million accounts it is about 150 MB, and a popup that opens has it read again (expectSearch).
+ */
+const SEARCH_KEPT_MS = 60_000;
 
 /** Loaded on first use and kept until reset; a failure is retried on the next call, not kept. */
 interface Lazy<T> {
@@ -179,6 +186,7 @@ export class TakedownService {
    * was built from the lists as they are once prepared.
    */
   private storedAtStart: Promise<MatcherCacheRow | undefined> | undefined;
+  private searchRelease: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly catalogue: ListCatalogue,
@@ -189,6 +197,8 @@ export class TakedownService {
     private readonly matcherFile: MatcherFile = opfsMatcherFile(),
     /** Where the accounts' search index is kept between starts (it is built where none fits the lists). */
     private readonly searchFile: SearchFile = opfsSearchFile(),
+    /** How long the search index stays in memory unused once its file holds it. */
+    private readonly searchKeptMs = SEARCH_KEPT_MS,
   ) {
     this.storedAtStart = matcherFile
       .read()
@@ -241,7 +251,17 @@ export class TakedownService {
   }
 
   search(): Promise<SearchIndex> {
-    return this.newest().then((generation) => generation.search());
+    return this.newest().then((generation) => this.wantSearch(generation));
+  }
+
+  /** The generation's search index, kept in memory until it has not been wanted for `searchKeptMs`. */
+  private wantSearch(generation: Generation): Promise<SearchIndex> {
+    clearTimeout(this.searchRelease);
+    this.searchRelease = setTimeout(() => {
+      // Only an index its file holds is let go: one that could not be written would be built again.
+      if (generation.searchInFile) generation.search.reset();
+    }, this.searchKeptMs);
+    return generation.search();
   }
 
   /**
@@ -573,12 +593,18 @@ export class TakedownService {
       merged,
       claims: new Map(),
       search: once(() => this.buildSearch(generation)),
+      searchInFile: false,
       organisationSearch: once(() => this.buildOrganisationSearch(generation)),
     };
-    // Once the tabs have had their answers, the search indexes are built, so a popup's first search does not wait.
+    // Once the tabs have had their answers, the accounts' search index is built and kept in its file, so a popup's
+    // first search does not wait for a build. Where the file already holds it (a restart), it is left there until a
+    // popup opens (expectSearch). The organisations' index is small, and made at once.
     setTimeout(() => {
       if (this.generationNow !== generation) return;
-      generation.search().catch(() => undefined);
+      void this.searchFile.stamp().then((stamp) => {
+        if (this.generationNow === generation && stamp !== searchStamp(generation.lists))
+          this.wantSearch(generation).catch(() => undefined);
+      });
       generation.organisationSearch().catch(() => undefined);
     }, this.warmUpMs);
     this.generationNow = generation;
@@ -623,10 +649,15 @@ export class TakedownService {
     const stored = await this.searchFile.read();
     if (stored?.stamp === stamp) {
       const restored = restoreSearch(stored);
-      if (restored) return restored;
+      if (restored) {
+        generation.searchInFile = true;
+        return restored;
+      }
     }
     const { search, table } = await this.buildSearchAnew(generation);
-    void this.searchFile.write({ key: 'search', stamp, tables: search.tables, summaries: table.snapshot() });
+    void this.searchFile
+      .write({ key: 'search', stamp, tables: search.tables, summaries: table.snapshot() })
+      .then((written) => (generation.searchInFile = written));
     return search;
   }
 

@@ -3,7 +3,7 @@
 // in one piece, three to four times faster than the same matcher as an IndexedDB row, and the search index instead of
 // building it again (1.4 s at 100,000 accounts). Where the browser has no OPFS (or it fails), reads find nothing and
 // writes report false; the caller then keeps the matcher in IndexedDB as before, and builds the search index.
-import { decodeStored, encodeStored } from '../../lib/matching/storedMatcherBytes';
+import { decodeStored, encodeStored, readStoredStamp } from '../../lib/matching/storedMatcherBytes';
 import type { SearchTables } from '../../lib/search/accountSearch';
 import type { SummaryTableSnapshot } from '../../lib/search/summaryTable';
 import type { MatcherCacheRow } from './takedownDb';
@@ -11,6 +11,8 @@ import type { MatcherCacheRow } from './takedownDb';
 /** Where a stored row is kept: OPFS in the extension; an in-memory one in tests. */
 export interface StoredFile<T> {
   read(): Promise<T | undefined>;
+  /** The stamp of the row kept, read without reading the row (undefined when there is none, or it is unreadable). */
+  stamp(): Promise<string | undefined>;
   /** True once the row is kept whole (the file is replaced at once, never left half written). */
   write(row: T): Promise<boolean>;
   remove(): Promise<void>;
@@ -79,6 +81,14 @@ function opfsFile<T>(
         return isRow(row) ? row : undefined;
       } catch {
         return undefined; // none yet, or unreadable: the caller reads IndexedDB or builds
+      }
+    },
+    async stamp() {
+      try {
+        const file = await (await (await directory())?.getFileHandle(name))?.getFile();
+        return file && (await readStoredStamp(file.size, (from, to) => file.slice(from, to).arrayBuffer()));
+      } catch {
+        return undefined;
       }
     },
     async write(row) {

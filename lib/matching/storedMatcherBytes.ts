@@ -83,6 +83,48 @@ export function encodeStored(value: unknown): ArrayBuffer {
   return bytes.buffer;
 }
 
+/** Bytes read first for a stamp: a stored row's header is a few kilobytes (its shape and the sections' places). */
+const HEAD_BYTES = 16_384;
+
+/**
+ * The `stamp` of a stored row, read from its first bytes (and the stamp's own section when it is long) without
+ * reading the rest: a search file at a million accounts is about 150 MB. `slice` reads bytes `from` to `to` of the
+ * `size` stored. Undefined when the bytes are not a stored row's beginning or it has no string stamp.
+ */
+export async function readStoredStamp(
+  size: number,
+  slice: (from: number, to: number) => Promise<ArrayBuffer>,
+): Promise<string | undefined> {
+  let head = await slice(0, Math.min(size, HEAD_BYTES));
+  if (head.byteLength < 8) return undefined;
+  const view = new DataView(head);
+  if (view.getUint32(0, true) !== MAGIC) return undefined;
+  const headerLength = view.getUint32(4, true);
+  if (8 + headerLength > size) return undefined;
+  if (8 + headerLength > head.byteLength) head = await slice(0, 8 + headerLength);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    const parsed = JSON.parse(decoder.decode(new Uint8Array(head, 8, headerLength))) as {
+      tree?: { stamp?: unknown };
+      sections?: unknown;
+    };
+    const stamp = parsed.tree?.stamp;
+    if (typeof stamp === 'string') return stamp;
+    const index = (stamp as { $s?: unknown } | null | undefined)?.$s;
+    const place: unknown =
+      Array.isArray(parsed.sections) && typeof index === 'number' ? parsed.sections[index] : undefined;
+    if (!Array.isArray(place) || place.length !== 2) return undefined;
+    const [offset, length] = place as unknown[];
+    if (!Number.isInteger(offset) || !Number.isInteger(length) || (offset as number) < 0 || (length as number) < 0)
+      return undefined;
+    const from = padded(8 + headerLength) + (offset as number);
+    if (from + (length as number) > size) return undefined;
+    return decoder.decode(await slice(from, from + (length as number)));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The value kept in `buffer`, its typed arrays views on it (copies with `copy`, so the buffer can go once a value of
  * mostly strings is read); null when the bytes are not a whole stored value.

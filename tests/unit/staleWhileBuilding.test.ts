@@ -6,7 +6,7 @@ import { TakedownService } from '../../extension/background/takedownService';
 import type { SearchFileRow, StoredFile } from '../../extension/store/matcherFile';
 import { AccountSearch } from '../../lib/search/accountSearch';
 import type { MatcherCacheRow } from '../../extension/store/takedownDb';
-import { decodeStored, encodeStored } from '../../lib/matching/storedMatcherBytes';
+import { decodeStored, encodeStored, readStoredStamp } from '../../lib/matching/storedMatcherBytes';
 import { replaceDataset } from '../../extension/store/datasetStore';
 import type { Dataset } from '../../lib/dataset/schema';
 import { TakedownMatcher } from '../../lib/matching/takedownMatcher';
@@ -207,6 +207,10 @@ function memoryFile<T>(copy = false): StoredFile<T> & { bytes: ArrayBuffer | und
     bytes: undefined as ArrayBuffer | undefined,
     fail: false,
     read: async () => (file.bytes ? ((decodeStored(file.bytes, { copy }) ?? undefined) as T | undefined) : undefined),
+    stamp: async () => {
+      const bytes = file.bytes;
+      return bytes && readStoredStamp(bytes.byteLength, async (from, to) => bytes.slice(from, to));
+    },
     write: async (row: T) => {
       if (file.fail) return false;
       file.bytes = encodeStored(row);
@@ -345,6 +349,62 @@ describe('stored search index', () => {
     expect((await restarted.search()).search('weibo wire').length).toBeGreaterThan(0);
     expect(read).toHaveBeenCalledTimes(1);
     expect(build).not.toHaveBeenCalled();
+  });
+
+  it('after a start, the index is built and kept where its file does not fit the lists, and left in a file that does', async () => {
+    const { catalogue } = await withNewsroom();
+    const matcherFile = memoryMatcherFile();
+    const searchFile = memoryFile<SearchFileRow>(true);
+    const build = vi.spyOn(AccountSearch, 'build');
+    const read = vi.spyOn(searchFile, 'read');
+    // No file: the warm-up builds the index and writes it.
+    const first = new TakedownService(catalogue, undefined, 10, matcherFile, searchFile);
+    await first.matcher();
+    await vi.waitFor(() => expect(searchFile.bytes).toBeDefined());
+    expect(build).toHaveBeenCalledTimes(1);
+    // A restart whose file fits: the warm-up reads nothing but the file's stamp, and builds nothing.
+    read.mockClear();
+    const restarted = new TakedownService(catalogue, undefined, 10, matcherFile, searchFile);
+    const stamp = vi.spyOn(searchFile, 'stamp');
+    await restarted.matcher();
+    await vi.waitFor(() => expect(stamp).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(read).not.toHaveBeenCalled();
+    expect(build).toHaveBeenCalledTimes(1);
+    expect((await restarted.search()).search('weibo wire').length).toBeGreaterThan(0);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('an index its file holds is let go once unused, and read again; one that could not be written is kept', async () => {
+    const { catalogue } = await withNewsroom();
+    const searchFile = memoryFile<SearchFileRow>(true);
+    const start = () => new TakedownService(catalogue, undefined, 60_000, memoryMatcherFile(), searchFile, 40);
+    const service = start();
+    const built = await service.search();
+    await vi.waitFor(() => expect(searchFile.bytes).toBeDefined());
+    const build = vi.spyOn(AccountSearch, 'build');
+    const read = vi.spyOn(searchFile, 'read');
+    // Wanted again within the time: the same index, nothing read.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await service.search()).toBe(built);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await service.search()).toBe(built);
+    expect(read).not.toHaveBeenCalled();
+    // Unused for longer: let go, and read from the file when wanted next.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const again = await service.search();
+    expect(again).not.toBe(built);
+    expect(again.search('weibo wire')).toEqual(built.search('weibo wire'));
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(build).not.toHaveBeenCalled();
+    // Where the file cannot be written, the index stays in memory.
+    await searchFile.remove();
+    searchFile.fail = true;
+    const unwritten = start();
+    const kept = await unwritten.search();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(await unwritten.search()).toBe(kept);
+    expect(build).toHaveBeenCalledTimes(1);
   });
 
   it('a damaged search file is not used: the index is built again', async () => {

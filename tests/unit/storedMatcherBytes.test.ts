@@ -1,7 +1,7 @@
 // The stored matcher's file format: a matcher comes back whole, its typed arrays views on the bytes read, and bytes
 // that are not a whole stored value (cut short, changed, someone else's) come back as null, never as a wrong matcher.
 import { describe, expect, it } from 'vitest';
-import { decodeStored, encodeStored } from '../../lib/matching/storedMatcherBytes';
+import { decodeStored, encodeStored, readStoredStamp } from '../../lib/matching/storedMatcherBytes';
 import { TakedownMatcher } from '../../lib/matching/takedownMatcher';
 import { syntheticDataset } from '../../bench/syntheticDataset';
 
@@ -86,5 +86,34 @@ describe('stored matcher bytes', () => {
     const start = Math.ceil((8 + new DataView(bad).getUint32(4, true)) / 8) * 8;
     badBytes.set([0xff, 0xfe], start);
     expect(decodeStored(bad)).toBeNull();
+  });
+
+  it("reads a row's stamp from its first bytes alone, short or long, and nothing from bytes that are not a row", async () => {
+    const stampOf = async (buffer: ArrayBuffer) => {
+      const read: Array<[number, number]> = [];
+      const stamp = await readStoredStamp(buffer.byteLength, async (from, to) => {
+        read.push([from, to]);
+        return buffer.slice(from, to);
+      });
+      return { stamp, read: read.reduce((sum, [from, to]) => sum + Math.min(to, buffer.byteLength) - from, 0) };
+    };
+    const big = new Int32Array(1_000_000).fill(3);
+    const short = encodeStored({ key: 'search', stamp: '2 7 lists', tables: { big } });
+    expect(await stampOf(short)).toEqual({ stamp: '2 7 lists', read: 16_384 });
+    // A stamp of many list titles is a section of its own, read on its own.
+    const longStamp = 'list title '.repeat(100) + '标题';
+    const long = await stampOf(encodeStored({ key: 'search', stamp: longStamp, tables: { big } }));
+    expect(long.stamp).toBe(longStamp);
+    expect(long.read).toBeLessThan(20_000);
+    // A header longer than the first read is read whole.
+    const wide = encodeStored({ stamp: 's', parts: Array.from({ length: 3_000 }, (_, i) => ({ n: i, label: 'x' })) });
+    expect((await stampOf(wide)).stamp).toBe('s');
+    // Not a row, a row without a stamp, a stamp that is not a string, or cut short before the stamp.
+    expect((await stampOf(new ArrayBuffer(0))).stamp).toBeUndefined();
+    expect((await stampOf(new TextEncoder().encode('{"stamp":"x"}').buffer)).stamp).toBeUndefined();
+    expect((await stampOf(encodeStored({ key: 'search', big }))).stamp).toBeUndefined();
+    expect((await stampOf(encodeStored({ stamp: 7 }))).stamp).toBeUndefined();
+    const longBytes = encodeStored({ stamp: longStamp });
+    expect((await stampOf(longBytes.slice(0, longBytes.byteLength - 8))).stamp).toBeUndefined();
   });
 });
