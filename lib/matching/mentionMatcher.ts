@@ -10,6 +10,7 @@ import {
   ADJACENT,
   AT_HANDLE,
   childOf,
+  EDGE_STRIDE,
   END_BOUNDARY,
   HASHED,
   MAX_SAMPLE_STEP,
@@ -71,7 +72,7 @@ const ID_CONTEXT =
  * `rootChild[char]` is the node for a first character; `nodes` holds one number per node: its character with the
  * ADJACENT flag (node + 1 is a child, as for most nodes), the HASHED flag (other children are in `edges`) and the
  * TERMINAL flag (a pattern ends there: `terminals` says which); `edges` is an open-addressing table of (node + 1,
- * char, child), at most two thirds full.
+ * child) pairs, keyed by the node and the child's character (in `nodes[child]`), at most two thirds full.
  */
 export interface MentionMatcherSnapshot extends TrieTables {
   patternAccount: Int32Array;
@@ -300,7 +301,7 @@ class GrowingTrie {
   constructor(units: number, edges: number) {
     this.nodes = new Int32Array(Math.max(units, 1 << 16));
     this.patternAt = new Int32Array(this.nodes.length);
-    this.edges = new Int32Array(tableSlots(edges) * 3);
+    this.edges = new Int32Array(tableSlots(edges) * EDGE_STRIDE);
   }
 
   /** Adds the text's path where it is missing and marks its end; returns the end node. */
@@ -321,7 +322,7 @@ class GrowingTrie {
     }
     for (let i = 1; i < text.length; i++) {
       const char = text.charCodeAt(i);
-      const next = childOf(nodes, this.edges, this.edges.length / 3, node, char);
+      const next = childOf(nodes, this.edges, this.edges.length / EDGE_STRIDE, node, char);
       if (next !== 0) {
         node = next;
         continue;
@@ -331,8 +332,8 @@ class GrowingTrie {
       if (created === node + 1 && !(nodes[node]! & ADJACENT)) nodes[node]! |= ADJACENT;
       else {
         // Two thirds full at most: linear probing stays short.
-        const slots = this.edges.length / 3;
-        if ((this.hashed + 1) * 3 > slots * 2) this.edges = resizedEdges(this.edges, slots * 2);
+        const slots = this.edges.length / EDGE_STRIDE;
+        if ((this.hashed + 1) * 3 > slots * 2) this.edges = resizedEdges(this.edges, nodes, slots * 2);
         putEdge(this.edges, node, char, created);
         this.hashed++;
         nodes[node]! |= HASHED;
@@ -345,7 +346,7 @@ class GrowingTrie {
 
   /** The edge table cut down to the edges it holds (two thirds full). */
   finalEdges(): Int32Array {
-    return resizedEdges(this.edges, tableSlots(this.hashed));
+    return resizedEdges(this.edges, this.nodes, tableSlots(this.hashed));
   }
 }
 
@@ -354,21 +355,22 @@ function tableSlots(edges: number): number {
   return Math.max(1024, Math.ceil((edges * 3) / 2));
 }
 
+/** Puts the edge from `node` to `child`, whose character is `char` (and already in `nodes[child]`). */
 function putEdge(edges: Int32Array, node: number, char: number, child: number): void {
-  const slots = edges.length / 3;
+  const slots = edges.length / EDGE_STRIDE;
   let slot = slotOf(node, char, slots);
-  while (edges[slot * 3] !== 0) slot = slot + 1 === slots ? 0 : slot + 1;
-  edges[slot * 3] = node + 1;
-  edges[slot * 3 + 1] = char;
-  edges[slot * 3 + 2] = child;
+  while (edges[slot * EDGE_STRIDE] !== 0) slot = slot + 1 === slots ? 0 : slot + 1;
+  edges[slot * EDGE_STRIDE] = node + 1;
+  edges[slot * EDGE_STRIDE + 1] = child;
 }
 
-/** The same edges in a table of `slots` slots. */
-function resizedEdges(edges: Int32Array, slots: number): Int32Array {
-  if (slots * 3 === edges.length) return edges;
-  const resized = new Int32Array(slots * 3);
-  for (let slot = 0; slot < edges.length; slot += 3) {
-    if (edges[slot] !== 0) putEdge(resized, edges[slot]! - 1, edges[slot + 1]!, edges[slot + 2]!);
+/** The same edges in a table of `slots` slots (a child's character is read from `nodes`). */
+function resizedEdges(edges: Int32Array, nodes: Int32Array, slots: number): Int32Array {
+  if (slots * EDGE_STRIDE === edges.length) return edges;
+  const resized = new Int32Array(slots * EDGE_STRIDE);
+  for (let slot = 0; slot < edges.length; slot += EDGE_STRIDE) {
+    const child = edges[slot + 1]!;
+    if (edges[slot] !== 0) putEdge(resized, edges[slot]! - 1, nodes[child]! & 0xffff, child);
   }
   return resized;
 }

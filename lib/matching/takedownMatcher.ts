@@ -22,7 +22,7 @@ import {
 import { namesAccountAround, namesPlatform } from './platformTerms';
 
 /** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
-export const MATCHER_FORMAT = 9;
+export const MATCHER_FORMAT = 10;
 
 type Platform = MatchableAccount['platform'];
 

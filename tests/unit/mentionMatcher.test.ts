@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MentionMatcher, type MatcherPattern } from '../../lib/matching/mentionMatcher';
+import { EDGE_STRIDE } from '../../lib/matching/textScan';
 import { foldName, foldText } from '../../lib/text/fold';
 import { naiveMentions } from './naiveMentionSearch';
 
@@ -184,9 +185,11 @@ describe.each([true, false])('MentionMatcher (sampling %s)', (sampling) => {
 });
 
 /** An edge table's edges (node + 1, char, child), sorted. */
+/** The (node + 1, child) pairs an edge table holds, in any slots. */
 function edgeSet(edges: Int32Array): string[] {
   const found: string[] = [];
-  for (let slot = 0; slot < edges.length; slot += 3) if (edges[slot]) found.push(edges.subarray(slot, slot + 3).join());
+  for (let slot = 0; slot < edges.length; slot += EDGE_STRIDE)
+    if (edges[slot]) found.push(edges.subarray(slot, slot + EDGE_STRIDE).join());
   return found.sort();
 }
 
