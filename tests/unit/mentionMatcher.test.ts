@@ -184,7 +184,6 @@ describe.each([true, false])('MentionMatcher (sampling %s)', (sampling) => {
   });
 });
 
-/** An edge table's edges (node + 1, char, child), sorted. */
 /** The (node + 1, child) pairs an edge table holds, in any slots. */
 function edgeSet(edges: Int32Array): string[] {
   const found: string[] = [];
