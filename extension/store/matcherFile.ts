@@ -72,10 +72,12 @@ function opfsFile<T>(
 ): StoredFile<T> {
   const directory = async (): Promise<Directory | undefined> =>
     typeof storage?.getDirectory === 'function' ? storage.getDirectory() : undefined;
+  /** The file as it is now; throws where there is none. */
+  const current = async () => (await (await directory())?.getFileHandle(name))?.getFile();
   return {
     async read() {
       try {
-        const file = await (await (await directory())?.getFileHandle(name))?.getFile();
+        const file = await current();
         if (!file) return undefined;
         const row = decodeStored(await file.arrayBuffer(), { copy });
         return isRow(row) ? row : undefined;
@@ -85,7 +87,7 @@ function opfsFile<T>(
     },
     async stamp() {
       try {
-        const file = await (await (await directory())?.getFileHandle(name))?.getFile();
+        const file = await current();
         return file && (await readStoredStamp(file.size, (from, to) => file.slice(from, to).arrayBuffer()));
       } catch {
         return undefined;
