@@ -146,7 +146,7 @@ export function benchMatcher(
     ),
   ];
 
-  const patterns = [...new Set(planTargets(dataset).patterns.map((pattern) => foldName(pattern.text)))];
+  const patterns = [...new Set(Array.from(planTargets(dataset).patterns.all(), (pattern) => foldName(pattern.text)))];
   const lowerEnglish = english.toLowerCase();
   const lowerChinese = chinese.toLowerCase();
   for (const engine of BASELINES) {

@@ -2,7 +2,7 @@
 // handle) and a domain, deterministic for a given size so runs compare.
 import type { DatasetInput } from '../lib/dataset/schema';
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

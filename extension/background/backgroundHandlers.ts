@@ -9,7 +9,7 @@ import { correctionText } from '../../components/correctionText';
 import { markLabel } from '../../components/claimText';
 import type { Claim } from '../../lib/claims';
 import { inReaderLanguage, t } from '../i18n';
-import { datasetText, MAX_LIST_TEXT_BYTES } from '../../lib/dataset/datasetBytes';
+import { datasetPlainBytes, MAX_LIST_TEXT_BYTES } from '../../lib/dataset/datasetBytes';
 import { takeUpload, type UploadsDb } from '../store/uploads';
 import { readHistory } from '../store/datasetStore';
 import type { DatasetUpdates } from './datasetUpdates';
@@ -206,9 +206,15 @@ export function createBackgroundHandlers(
     async 'list:import'({ list, upload, origin, confirmed, review }) {
       try {
         // A file is at most as large as its text (gzip makes it smaller): larger is refused before it is read.
-        const bytes = await takeUpload(uploads, upload, MAX_LIST_TEXT_BYTES);
-        const text = await datasetText(bytes, MAX_LIST_TEXT_BYTES);
-        return await updates.importText(list, text, origin, confirmed ?? false, review ?? false);
+        // The bytes are passed as they are read, held by no variable: importText validates them before it returns,
+        // and they (250 MB at a million accounts) are let go while the records are written.
+        return await updates.importText(
+          list,
+          await datasetPlainBytes(await takeUpload(uploads, upload, MAX_LIST_TEXT_BYTES), MAX_LIST_TEXT_BYTES),
+          origin,
+          confirmed ?? false,
+          review ?? false,
+        );
       } catch (error) {
         throw inReaderLanguage(error);
       }

@@ -6,6 +6,7 @@ import type { Dataset } from '../../lib/dataset/schema';
 import {
   formatProblems,
   validateDataset,
+  validateDatasetBytes,
   validateDatasetText,
   type ValidationResult,
 } from '../../lib/dataset/validateDataset';
@@ -52,13 +53,16 @@ import type { TakedownDb } from '../store/takedownDb';
 import { listLabel, type NextContents, type TakedownService } from './takedownService';
 
 export const REFRESH_TIMEOUT_MS = 30_000;
-export const MAX_DATASET_BYTES = 64_000_000;
+export const MAX_DATASET_BYTES = 320_000_000;
 export const MAX_SIGNATURE_BYTES = 1_024;
 
 export interface UpdateDeps {
   fetch: typeof fetch;
   now?: () => Date;
   timeoutMs?: number;
+  /** Bytes a download may have, and text a file may have once decompressed (tests make them small). */
+  maxBytes?: number;
+  maxTextBytes?: number;
   /** Told after every change of a list (the background tells the open tabs). */
   onInstalled?: () => void;
   /** For signed lists; by default the browser's. */
@@ -85,6 +89,28 @@ function refuseInvalid(result: ValidationResult): asserts result is Extract<Vali
   throw new Error(
     `${t('errorRefused')}\n${formatProblems(shown)}${more > 0 ? `\n${t('errorMoreProblems', more)}` : ''}`,
   );
+}
+
+/**
+ * The dataset in a text or in a file's UTF-8 bytes (read a piece at a time: never one string), or the validator's
+ * problems thrown (refuseInvalid).
+ */
+function validDataset(source: string | Uint8Array): Dataset {
+  const result =
+    typeof source === 'string'
+      ? validateDatasetText(source)
+      : validateDatasetBytes(source, () => new Error(t('errorNotUtf8')));
+  refuseInvalid(result);
+  return result.data;
+}
+
+/** What `make` returns, as a promise: rejected where it throws. */
+function settle<T>(make: () => T): Promise<T> {
+  try {
+    return Promise.resolve(make());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
 }
 
 export class DatasetUpdates {
@@ -160,18 +186,19 @@ export class DatasetUpdates {
 
   /**
    * Validates and installs dataset text into a list. With `review`, a valid update is held back instead (the list's
-   * 'pending' snapshot) and what it changes is returned for the reader to confirm (applyPending).
+   * 'pending' snapshot) and what it changes is returned for the reader to confirm (applyPending). Not an async
+   * function, on purpose: the text is validated before this returns, and nothing holds it while the records are
+   * written and the matcher built (an async function keeps its parameters until it ends; at a million accounts the
+   * text is 500 MB).
    */
-  async installText(
+  installText(
     listId: string,
-    text: string,
+    text: string | Uint8Array,
     origin: DatasetOrigin,
     confirmed = false,
     review: ReviewRequest | false = false,
   ): Promise<InstallOutcome> {
-    const result = validateDatasetText(text);
-    refuseInvalid(result);
-    return this.install(listId, result.data, origin, confirmed, review);
+    return settle(() => validDataset(text)).then((data) => this.install(listId, data, origin, confirmed, review));
   }
 
   private async install(
@@ -197,25 +224,33 @@ export class DatasetUpdates {
 
   /**
    * A file, imported: into My list or a list that came from a file (replacing its data, as an update), or, with no
-   * list given, as a new list. A new list is added only once its file is valid.
+   * list given, as a new list. A new list is added only once its file is valid. Not async, as installText.
    */
-  async importText(
+  importText(
     listId: string | undefined,
-    text: string,
+    text: string | Uint8Array,
     origin: DatasetOrigin,
     confirmed = false,
     review = false,
   ): Promise<InstallOutcome> {
-    const result = validateDatasetText(text);
-    refuseInvalid(result);
+    return settle(() => validDataset(text)).then((data) => this.importDataset(listId, data, origin, confirmed, review));
+  }
+
+  private async importDataset(
+    listId: string | undefined,
+    data: Dataset,
+    origin: DatasetOrigin,
+    confirmed: boolean,
+    review: boolean,
+  ): Promise<InstallOutcome> {
     if (listId !== undefined) {
       const { row } = await this.list(listId);
       if (row.kind !== 'mine' && row.kind !== 'file')
         throw new Error(t('errorImportInto', listLabel(row, undefined).title));
-      return this.install(listId, result.data, origin, confirmed, review && {});
+      return this.install(listId, data, origin, confirmed, review && {});
     }
     const row = await this.catalogue.add({ kind: 'file', title: '', schedule: 'off', enabled: true }, this.now());
-    return this.install(row.id, result.data, origin, true, false);
+    return this.install(row.id, data, origin, true, false);
   }
 
   /** Installs the update the reader reviewed; a refresh records its outcome and validators as it would have. */
@@ -276,7 +311,7 @@ export class DatasetUpdates {
       const reason = error instanceof DownloadError ? t(error.key, ...error.params) : String(error);
       throw new Error(t('errorSignatureDownload', sigUrl, reason));
     }
-    const signature = download.kind === 'downloaded' ? parseSignature(download.text) : null;
+    const signature = download.kind === 'downloaded' ? parseSignature(new TextDecoder().decode(download.plain)) : null;
     if (!signature) throw new Error(t('errorSignatureMalformed', sigUrl));
     if (!(await verifyDetached(key, signature, bytes, subtle)))
       throw new Error(t('errorSignatureInvalid', fingerprint));
@@ -330,7 +365,8 @@ export class DatasetUpdates {
           etag: sameUrl ? state.etag : undefined,
           lastModified: sameUrl ? state.lastModified : undefined,
           timeoutMs: this.deps.timeoutMs ?? REFRESH_TIMEOUT_MS,
-          maxBytes: MAX_DATASET_BYTES,
+          maxBytes: this.deps.maxBytes ?? MAX_DATASET_BYTES,
+          maxTextBytes: this.deps.maxTextBytes,
           onProgress: (received, total) => void progressItem.setValue({ url, list: row.id, received, total }),
         });
       } catch (error) {
@@ -347,13 +383,18 @@ export class DatasetUpdates {
       let outcome: InstallOutcome;
       try {
         if (row.key) await this.checkSignature(url, download.bytes, row.key);
-        outcome = await this.installText(
+        const installing = this.installText(
           row.id,
-          download.text,
+          download.plain,
           { kind: 'url', url },
           confirmed,
-          review && { validators },
+          review && {
+            validators,
+          },
         );
+        // The text and bytes are validated: let them go before the records are written.
+        download = undefined;
+        outcome = await installing;
         // Held back for review: the attempt and its validators are recorded when the reader installs it.
         if (outcome.kind === 'review') {
           await listsStampItem.setValue(`${Date.now()} ${Math.random()}`);

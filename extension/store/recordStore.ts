@@ -4,6 +4,7 @@
 import type { Table } from 'dexie';
 import {
   bucketCount,
+  bucketNumbers,
   idsByBucket,
   packIndex,
   packRecords,
@@ -42,28 +43,36 @@ export type RecordTable = Table<RecordRow, string>;
 const rowKey = (slot: number, part: DataTable | IndexName, n: number) => `${slot}/${part}/${n}`;
 const range = (slot: number, part = '') => [`${slot}/${part}`, `${slot}/${part}\uffff`] as const;
 
-/** Writes a dataset's tables and indexes into a slot (inside the caller's transaction). */
+/** Buckets written at once: 100,000 accounts are about 200 buckets, a million about 2,000. */
+const BUCKETS_PER_WRITE = 256;
+
+/**
+ * Writes a dataset's tables and indexes into a slot (inside the caller's transaction), a range of buckets at a
+ * time, so only that range's records are held as text.
+ */
 export async function writeSlot(records: RecordTable, slot: number, data: DataTables): Promise<StoredPlace> {
-  const rows: RecordRow[] = [];
   const layout = {} as StoredPlace['layout'];
-  const add = (part: DataTable | IndexName, buckets: ReadonlyArray<RecordBucket<unknown> | IndexBucket>) => {
-    layout[part] = buckets.length;
-    buckets.forEach((bucket, n) => rows.push({ key: rowKey(slot, part, n), bucket }));
-  };
-  for (const table of DATA_TABLES) add(table, packRecords<{ id: string }>(data[table]));
-  add(
-    'members',
-    packIndex(data.accounts, (account) => (account.organisationId ? [account.organisationId] : [])),
-  );
-  add(
-    'eventsOf',
-    packIndex(data.events, (event) => event.accountIds),
-  );
+  const put = (part: DataTable | IndexName, buckets: ReadonlyArray<RecordBucket<unknown> | IndexBucket>, from = 0) =>
+    records.bulkPut(buckets.map((bucket, n) => ({ key: rowKey(slot, part, from + n), bucket })));
   await records
     .where(':id')
     .between(...range(slot))
     .delete();
-  await records.bulkPut(rows);
+  for (const table of DATA_TABLES) {
+    const rows: ReadonlyArray<{ id: string }> = data[table];
+    const count = bucketCount(rows.length);
+    const numbers = bucketNumbers(rows);
+    layout[table] = count;
+    for (let from = 0; from < count; from += BUCKETS_PER_WRITE) {
+      await put(table, packRecords(rows, numbers, from, Math.min(count, from + BUCKETS_PER_WRITE)), from);
+    }
+  }
+  const members = packIndex(data.accounts, (account) => (account.organisationId ? [account.organisationId] : []));
+  const eventsOf = packIndex(data.events, (event) => event.accountIds);
+  layout.members = members.length;
+  layout.eventsOf = eventsOf.length;
+  await put('members', members);
+  await put('eventsOf', eventsOf);
   return { slot, layout };
 }
 

@@ -17,10 +17,10 @@ export function isGzip(bytes: Uint8Array): boolean {
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(0);
 
 /**
- * The most text a list may have, decompressed: room for the schema's most accounts (200,000, about 50 MB of JSON)
+ * The most text a list may have, decompressed: room for the schema's most accounts (1,000,000, about 250 MB of JSON)
  * with long names. Downloads have their own limit on the bytes that travel.
  */
-export const MAX_LIST_TEXT_BYTES = 128_000_000;
+export const MAX_LIST_TEXT_BYTES = 320_000_000;
 
 /** Bytes handed to the decompressor at a time: the limit is checked between pieces. */
 const PIECE = 1 << 20;
@@ -70,10 +70,16 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8
   return out;
 }
 
-/** A list file's text: gzip is decompressed (up to `maxTextBytes`), and the result must be UTF-8. */
-export async function datasetText(bytes: Uint8Array, maxTextBytes: number): Promise<string> {
+/** A list file's bytes as UTF-8 text would be: gzip is decompressed (up to `maxTextBytes`), plain bytes checked. */
+export async function datasetPlainBytes(bytes: Uint8Array, maxTextBytes: number): Promise<Uint8Array> {
   const plain = isGzip(bytes) ? await gunzip(bytes, maxTextBytes) : bytes;
   if (plain.byteLength > maxTextBytes) throw new DatasetBytesError('errorOverLimit', megabytes(maxTextBytes));
+  return plain;
+}
+
+/** A list file's text: gzip is decompressed (up to `maxTextBytes`), and the result must be UTF-8. */
+export async function datasetText(bytes: Uint8Array, maxTextBytes: number): Promise<string> {
+  const plain = await datasetPlainBytes(bytes, maxTextBytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(plain);
   } catch {

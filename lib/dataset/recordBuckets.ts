@@ -38,12 +38,28 @@ export function bucketOf(id: string, count: number): number {
   return (hash >>> 0) % count;
 }
 
-/** A table's records spread over bucketCount(records.length) buckets. */
-export function packRecords<T extends { id: string }>(records: readonly T[]): RecordBucket<T>[] {
+/** The bucket each record belongs in, among bucketCount(records.length). */
+export function bucketNumbers(records: ReadonlyArray<{ id: string }>): Uint32Array {
   const count = bucketCount(records.length);
-  const buckets = Array.from({ length: count }, (): RecordBucket<T> => ({ ids: [], at: [], texts: [] }));
+  return Uint32Array.from(records, (record) => bucketOf(record.id, count));
+}
+
+/**
+ * A table's records spread over bucketCount(records.length) buckets; with `from` and `to`, only those buckets
+ * (numbers from bucketNumbers): a large table is written a range at a time, so its records' texts are made and
+ * let go a range at a time (at a million accounts, all of them at once were 400 MB).
+ */
+export function packRecords<T extends { id: string }>(
+  records: readonly T[],
+  numbers = bucketNumbers(records),
+  from = 0,
+  to = bucketCount(records.length),
+): RecordBucket<T>[] {
+  const buckets = Array.from({ length: to - from }, (): RecordBucket<T> => ({ ids: [], at: [], texts: [] }));
   records.forEach((record, at) => {
-    const bucket = buckets[bucketOf(record.id, count)]!;
+    const number = numbers[at]!;
+    if (number < from || number >= to) return;
+    const bucket = buckets[number - from]!;
     bucket.ids.push(record.id);
     bucket.at.push(at);
     bucket.texts.push(JSON.stringify(record));

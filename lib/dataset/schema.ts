@@ -16,7 +16,7 @@ export const SCHEMA_VERSION = 2;
 
 /** Hard limits keep a hostile or broken file from exhausting memory in the background. */
 export const LIMITS = {
-  accounts: 200_000,
+  accounts: 1_000_000,
   organisations: 200_000,
   events: 200_000,
   reports: 100_000,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { convertV1 } from './convertV1';
 import { fastAccount } from './fastAccount';
+import { parseJsonInPieces } from './jsonInPieces';
 import { datasetSchemas, LIMITS, type Dataset } from './schema';
 import { datasetV1Schemas, type DatasetV1 } from './schemaV1';
 import { semanticProblems, type Problem } from './semanticChecks';
@@ -146,12 +147,39 @@ export function validateDataset(value: unknown): ValidationResult {
   return problems.total > 0 ? problems.result() : { ok: true, data };
 }
 
+const LOOKS_LIKE_MARKUP = /^<(!doctype|html|head|body|\?xml)/i;
+const markup = (): ValidationResult => ({
+  ok: false,
+  more: 0,
+  problems: [{ path: '$', message: 'this is HTML or XML, not a JSON dataset' }],
+});
+
+/** The tables a list may have a great many records in: read from the bytes a piece at a time. */
+const LARGE_TABLES: ReadonlySet<string> = new Set(['organisations', 'accounts', 'events', 'reports']);
+
+/**
+ * Parses and validates a list file's UTF-8 bytes, its tables read a piece at a time (lib/dataset/jsonInPieces.ts),
+ * so the file is never one string. Bytes that piece reading does not take are decoded whole and checked as
+ * validateDatasetText does; bytes that are not UTF-8 throw `notUtf8()`.
+ */
+export function validateDatasetBytes(bytes: Uint8Array, notUtf8: () => Error): ValidationResult {
+  const head = new TextDecoder().decode(bytes.subarray(0, 400)).trimStart();
+  if (LOOKS_LIKE_MARKUP.test(head)) return markup();
+  const value = parseJsonInPieces(bytes, LARGE_TABLES);
+  if (value !== undefined) return validateDataset(value);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw notUtf8();
+  }
+  return validateDatasetText(text);
+}
+
 /** Parses and validates JSON text, telling HTML and other non-JSON apart from broken JSON. */
 export function validateDatasetText(text: string): ValidationResult {
   const start = text.trimStart().slice(0, 200);
-  if (/^<(!doctype|html|head|body|\?xml)/i.test(start)) {
-    return { ok: false, more: 0, problems: [{ path: '$', message: 'this is HTML or XML, not a JSON dataset' }] };
-  }
+  if (LOOKS_LIKE_MARKUP.test(start)) return markup();
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -43,23 +43,43 @@ function organisationKeys(organisation: MatchableOrganisation): string[] {
   ];
 }
 
+interface Member<T> {
+  list: string;
+  record: T;
+}
+
+/** Records put into groups: `groups`, then the last list's records that joined none, one group each. */
+interface Grouped<T> {
+  groups: Array<{ members: Array<Member<T>> }>;
+  alone: { list: string; records: T[] };
+}
+
+/** Every group's members, in order (a record that joined none makes its group as it is read). */
+function* eachGroup<T>({ groups, alone }: Grouped<T>): Generator<Array<Member<T>>> {
+  for (const { members } of groups) yield members;
+  for (const record of alone.records) yield [{ list: alone.list, record }];
+}
+
 /**
  * Puts records into groups: a record joins the first group that shares one of its keys and holds nothing from its
  * own list yet (two records of one list are two records, whatever they share). Members join in list order, so a
  * group holds a record of this list when its last member came from it. The last list's keys are only looked up:
- * no later list would find them.
+ * no later list would find them, and its records that join no group are kept as they are (at a million accounts, a
+ * group each held 150 MB).
  */
 function* group<T>(
   lists: readonly ListContent[],
   records: (content: ListContent) => readonly T[],
   keysOf: (record: T) => string[],
-): Steps<Array<{ members: Array<{ list: string; record: T }> }>> {
-  const groups: Array<{ members: Array<{ list: string; record: T }> }> = [];
+): Steps<Grouped<T>> {
+  const groups: Grouped<T>['groups'] = [];
   const byKey = new Map<string, number[]>();
   const withRecords = lists.filter((content) => records(content).length > 0);
+  const alone: Grouped<T>['alone'] = { list: '', records: [] };
   let counted = 0;
   for (const [position, content] of withRecords.entries()) {
     const last = position === withRecords.length - 1;
+    if (last) alone.list = content.list;
     for (const record of records(content)) {
       if (++counted % STEP_EVERY === 0) yield;
       const keys = byKey.size > 0 || !last ? keysOf(record) : [];
@@ -67,6 +87,10 @@ function* group<T>(
       for (const key of keys) {
         index = byKey.get(key)?.find((candidate) => groups[candidate]!.members.at(-1)!.list !== content.list);
         if (index !== undefined) break;
+      }
+      if (index === undefined && last) {
+        alone.records.push(record);
+        continue;
       }
       if (index === undefined) index = groups.push({ members: [] }) - 1;
       groups[index]!.members.push({ list: content.list, record });
@@ -78,7 +102,7 @@ function* group<T>(
       }
     }
   }
-  return groups;
+  return { groups, alone };
 }
 
 function unionNames(
@@ -108,7 +132,7 @@ export function* mergeListSteps(lists: readonly ListContent[]): Steps<MergedList
   // Organisations first: an account's organisation is the merged organisation its own belongs to.
   const organisationOf = new Map<string, string>();
   const organisations: MatchableOrganisation[] = [];
-  for (const { members } of yield* group(lists, (content) => content.organisations, organisationKeys)) {
+  for (const members of eachGroup(yield* group(lists, (content) => content.organisations, organisationKeys))) {
     const [first, ...others] = members.map(({ list, record }) => ({ list, record, id: qualify(list, record.id) }));
     for (const member of [first!, ...others]) organisationOf.set(member.id, first!.id);
     if (others.length > 0) groups.push([first!.id, [first!.id, ...others.map((other) => other.id)]]);
@@ -130,16 +154,23 @@ export function* mergeListSteps(lists: readonly ListContent[]): Steps<MergedList
   }
   const accounts: MatchableAccount[] = [];
   let counted = 0;
-  for (const { members } of yield* group(lists, (content) => content.accounts, accountKeys)) {
+  for (const members of eachGroup(yield* group(lists, (content) => content.accounts, accountKeys))) {
     if (++counted % STEP_EVERY === 0) yield;
     if (members.length === 1) {
       // Named by one list (most accounts): its record as it is, with its ids qualified.
       const { list, record } = members[0]!;
       const organisationId = record.organisationId === undefined ? undefined : qualify(list, record.organisationId);
+      // Only what the matcher reads: a validated account has more fields, and there may be a million of them.
       accounts.push({
-        ...record,
         id: qualify(list, record.id),
+        platform: record.platform,
+        status: record.status,
+        name: record.name,
+        nameNeedsContext: record.nameNeedsContext,
+        aliases: record.aliases,
+        handle: record.handle,
         organisationId: organisationId && organisationOf.get(organisationId),
+        links: record.links,
       });
       continue;
     }

@@ -198,24 +198,49 @@ function buildTrie(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Men
   return runSteps(buildTrieSteps(patterns, classes));
 }
 
-/** The trie of folded patterns, built in steps (see lib/steps.ts). */
-export function buildMentionTables(patterns: Iterable<MatcherPattern>): Steps<MentionMatcherSnapshot> {
-  return buildTrieSteps(patterns, getClassTable());
+/** How many trie entries patterns make and how many units they have, at most: what a build sizes its arrays for. */
+export interface PatternSize {
+  units: number;
+  count: number;
 }
 
-function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array): Steps<MentionMatcherSnapshot> {
+/** Patterns made one at a time (`all`), with their size told ahead. */
+export interface PatternSource extends PatternSize {
+  all(): Iterable<MatcherPattern>;
+}
+
+/** Counts a pattern into `size` (a handle is kept twice: as "@handle" and bare). */
+export function addSize(size: PatternSize, { text, kind }: Pick<MatcherPattern, 'text' | 'kind'>): void {
+  size.units += kind === 'handle' ? text.length * 2 + 1 : text.length;
+  size.count += kind === 'handle' ? 2 : 1;
+}
+
+export function patternSize(patterns: Iterable<MatcherPattern>): PatternSize {
+  const size = { units: 0, count: 0 };
+  for (const pattern of patterns) addSize(size, pattern);
+  return size;
+}
+
+/**
+ * The trie of folded patterns, built in steps (see lib/steps.ts). `size`, where known ahead, sizes its arrays once
+ * (a few doublings of large arrays cost a full collection each).
+ */
+export function buildMentionTables(
+  patterns: Iterable<MatcherPattern>,
+  size?: PatternSize,
+): Steps<MentionMatcherSnapshot> {
+  return buildTrieSteps(patterns, getClassTable(), size);
+}
+
+function* buildTrieSteps(
+  patterns: Iterable<MatcherPattern>,
+  classes: Uint8Array,
+  size = Array.isArray(patterns) ? patternSize(patterns) : { units: 0, count: 0 },
+): Steps<MentionMatcherSnapshot> {
   // One pass: each pattern is folded and inserted as it comes, and a text met again ends at a node that is already
   // terminal. No map of texts and no array of patterns is kept (at a million accounts those were most of the
   // build's time, in the garbage collector). The arrays grow by doubling and are cut to size at the end.
-  // Sized once where the patterns are counted ahead (a few doublings of large arrays cost a full collection each).
-  let units = 0;
-  let count = 0;
-  if (Array.isArray(patterns)) {
-    for (const { text, kind } of patterns as readonly MatcherPattern[]) {
-      units += kind === 'handle' ? text.length * 2 + 1 : text.length;
-      count += kind === 'handle' ? 2 : 1;
-    }
-  }
+  const { units, count } = size;
   const trie = new GrowingTrie(units + 2, count);
   let flags = new Uint8Array(Math.max(count, 1024));
   let accounts = new Int32Array(Math.max(count, 1024));
@@ -227,7 +252,7 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
     // Text with U+FFFD or a lone surrogate is no name.
     if (text.length < MIN_PATTERN_LENGTH || text.length > MAX_PATTERN_LENGTH || ILL_FORMED.test(text)) return;
     const node = trie.insert(text);
-    const known = trie.patternAt[node]! - 1;
+    const known = trie.patternAt(node);
     if (known >= 0) {
       // The same text as a plain name and as a handle, or needing context and not: the looser rule wins.
       if (!(flag & NEEDS_ID_CONTEXT)) flags[known] = flags[known]! & ~NEEDS_ID_CONTEXT;
@@ -241,7 +266,7 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
     const last = text.charCodeAt(text.length - 1);
     flags[patternCount] = flag | (classes[last] === WORD ? END_BOUNDARY : 0);
     accounts[patternCount] = accountIndex;
-    trie.patternAt[node] = ++patternCount;
+    trie.setPattern(node, patternCount++);
     sampleStep = Math.min(sampleStep, text.length);
     for (let i = 0; i < MAX_SAMPLE_STEP && i < text.length; i++) unitsAtDepth[i]![text.charCodeAt(i)] = 1;
   };
@@ -257,7 +282,7 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
     }
   }
   yield;
-  const { nodes, nodeCount, patternAt } = trie;
+  const { nodes, nodeCount } = trie;
   // Terminal nodes ascending (every pattern text is distinct, so is every terminal). The patterns are numbered
   // again in that order, so a terminal's place is its pattern's number and no table maps one to the other.
   const sortedTerminals = new Int32Array(patternCount);
@@ -265,7 +290,7 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
   const patternAccount = new Int32Array(patternCount);
   for (let node = 1, n = 0; node < nodeCount; node++) {
     if (!(nodes[node]! & TERMINAL)) continue;
-    const pattern = patternAt[node]! - 1;
+    const pattern = trie.patternAt(node);
     sortedTerminals[n] = node;
     patternFlags[n] = flags[pattern]!;
     patternAccount[n++] = accounts[pattern]!;
@@ -288,20 +313,57 @@ function* buildTrieSteps(patterns: Iterable<MatcherPattern>, classes: Uint8Array
   };
 }
 
-/** The trie while it is built: nodes, edges and each node's pattern (index + 1; 0 where none ends) grow as needed. */
+/**
+ * The trie while it is built: nodes, edges and the pattern ending at each terminal node grow as needed. The
+ * patterns are kept in a table of their own (open addressing, (node + 1, pattern) pairs): an array beside the nodes
+ * held 250 MB at a million accounts, where the patterns are one node in ten.
+ */
 class GrowingTrie {
   readonly rootChild = new Int32Array(0x10000);
   nodes: Int32Array;
-  patternAt: Int32Array;
   nodeCount = 1;
   private edges: Int32Array;
   private hashed = 0;
+  private patterns: Int32Array;
+  private patternCount = 0;
 
-  /** Room for `units` nodes and `edges` hashed edges to begin with. */
+  /** Room for `units` nodes, and `edges` hashed edges and as many patterns, to begin with. */
   constructor(units: number, edges: number) {
     this.nodes = new Int32Array(Math.max(units, 1 << 16));
-    this.patternAt = new Int32Array(this.nodes.length);
     this.edges = new Int32Array(tableSlots(edges) * EDGE_STRIDE);
+    this.patterns = new Int32Array(tableSlots(edges) * 2);
+  }
+
+  /** The pattern that ends at a node, or -1. */
+  patternAt(node: number): number {
+    const { patterns } = this;
+    const slots = patterns.length / 2;
+    for (let slot = nodeSlot(node, slots); patterns[slot * 2] !== 0; slot = slot + 1 === slots ? 0 : slot + 1) {
+      if (patterns[slot * 2] === node + 1) return patterns[slot * 2 + 1]!;
+    }
+    return -1;
+  }
+
+  /** Records that `pattern` ends at `node` (where none did). */
+  setPattern(node: number, pattern: number): void {
+    let slots = this.patterns.length / 2;
+    if ((this.patternCount + 1) * 3 > slots * 2) {
+      const old = this.patterns;
+      slots *= 2;
+      this.patterns = new Int32Array(slots * 2);
+      for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== 0) this.putPattern(old[slot]!, old[slot + 1]!);
+    }
+    this.putPattern(node + 1, pattern);
+    this.patternCount++;
+  }
+
+  private putPattern(key: number, pattern: number): void {
+    const { patterns } = this;
+    const slots = patterns.length / 2;
+    let slot = nodeSlot(key - 1, slots);
+    while (patterns[slot * 2] !== 0) slot = slot + 1 === slots ? 0 : slot + 1;
+    patterns[slot * 2] = key;
+    patterns[slot * 2 + 1] = pattern;
   }
 
   /** Adds the text's path where it is missing and marks its end; returns the end node. */
@@ -310,7 +372,6 @@ class GrowingTrie {
     if (this.nodeCount + text.length + 1 > this.nodes.length) {
       const length = Math.max(this.nodes.length * 2, this.nodeCount + text.length + 1);
       this.nodes = grown(this.nodes, length);
-      this.patternAt = grown(this.patternAt, length);
     }
     const nodes = this.nodes;
     const first = text.charCodeAt(0);
@@ -348,6 +409,11 @@ class GrowingTrie {
   finalEdges(): Int32Array {
     return resizedEdges(this.edges, this.nodes, tableSlots(this.hashed));
   }
+}
+
+/** A node's first slot in a table of `slots` (Fibonacci hashing: consecutive nodes spread out). */
+function nodeSlot(node: number, slots: number): number {
+  return (Math.imul(node, 0x9e3779b1) >>> 0) % slots;
 }
 
 /** Slots for an edge table holding `edges` edges two thirds full (at least 1,024). */

@@ -13,9 +13,12 @@ import { PLATFORMS, STATUSES } from '../dataset/vocabulary';
 import { foldName, foldText } from '../text/fold';
 import { buildLinkTables, LinkMatcher, type LinkTables } from './linkMatcher';
 import {
+  addSize,
   buildMentionTables,
   MentionMatcher,
+  patternSize,
   type MatcherPattern,
+  type PatternSource,
   type MentionMatcherOptions,
   type MentionMatcherSnapshot,
 } from './mentionMatcher';
@@ -118,16 +121,36 @@ export function mostSevere(statuses: readonly Status[]): Status {
   return SEVERITY.find((status) => statuses.includes(status)) ?? 'unknown';
 }
 
-/** What a build stores (everything but the trie), and the patterns the trie is built from. */
-type Plan = Omit<TakedownMatcherSnapshot, 'format' | 'mentions'> & { patterns: MatcherPattern[] };
+/**
+ * What a build stores (everything but the trie), and the patterns the trie is built from: made one at a time as the
+ * trie takes them (at a million accounts an array of them held 240 MB), with their count and length told ahead.
+ */
+type Plan = Omit<TakedownMatcherSnapshot, 'format' | 'mentions'> & { patterns: PatternSource };
 
 interface PlanLists {
   ids: string[];
   kinds: MatchKind[];
   statuses: Status[];
   sharedNames: Array<[number, string, number]>;
+  /** The organisations' patterns (the accounts' are made from the accounts as the trie is built). */
   patterns: MatcherPattern[];
   links: Array<[number, AccountLink[]]>;
+}
+
+/** The patterns of a dataset's accounts, after its organisations' own: names, aliases, then the handle. */
+function* accountPatterns(
+  organisations: readonly MatcherPattern[],
+  accounts: readonly MatchableAccount[],
+): Generator<MatcherPattern> {
+  yield* organisations;
+  for (let index = 0; index < accounts.length; index++) {
+    const account = accounts[index]!;
+    yield { text: account.name, accountIndex: index, kind: 'name', needsContext: account.nameNeedsContext ?? false };
+    for (const alias of account.aliases) {
+      yield { text: alias.text, accountIndex: index, kind: 'name', needsContext: alias.needsContext ?? false };
+    }
+    if (account.handle) yield { text: account.handle, accountIndex: index, kind: 'handle' };
+  }
 }
 
 /** Targets and patterns: organisations' names first, so a name they share with an account finds the organisation. */
@@ -136,8 +159,10 @@ export function planTargets(dataset: MatchableDataset): Plan {
 }
 
 function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<Plan> {
-  const platforms: Platform[][] = [];
-  const handles: string[][] = [];
+  // Per target: a bit per platform, and its folded handles joined by newlines (one number and one string each: at a
+  // million accounts, an array each held 60 MB).
+  const platformBits: number[] = [];
+  const handles: string[] = [];
   const plan: PlanLists = {
     ids: [],
     kinds: [],
@@ -152,8 +177,8 @@ function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<
     plan.ids.push(account.id);
     plan.kinds.push('account');
     plan.statuses.push(account.status);
-    platforms.push([account.platform]);
-    handles.push(account.handle ? [foldName(account.handle.replace(/^@/, ''))] : []);
+    platformBits.push(1 << PLATFORMS.indexOf(account.platform));
+    handles.push(account.handle ? foldName(account.handle.replace(/^@/, '')) : '');
   }
   const accountsOf = new Map<string, number[]>();
   accounts.forEach((account, index) => {
@@ -173,8 +198,13 @@ function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<
     plan.ids.push(organisation.id);
     plan.kinds.push('organisation');
     plan.statuses.push(mostSevere(statuses));
-    platforms.push([...new Set(members.map((index) => accounts[index]!.platform))]);
-    handles.push(members.flatMap((index) => handles[index]!));
+    platformBits.push(members.reduce((bits, index) => bits | platformBits[index]!, 0));
+    handles.push(
+      members
+        .map((index) => handles[index]!)
+        .filter((handle) => handle !== '')
+        .join('\n'),
+    );
     const names = [{ text: organisation.name, needsContext: organisation.nameNeedsContext }, ...organisation.aliases];
     for (const name of names) {
       plan.patterns.push({
@@ -195,41 +225,27 @@ function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<
       plan.links.push([target, organisation.websites.map((site) => ({ kind: 'domain' as const, value: site.domain }))]);
     }
   }
+  const size = patternSize(plan.patterns);
   for (let index = 0; index < accounts.length; index++) {
     if (index % STEP_EVERY === STEP_EVERY - 1) yield;
     const account = accounts[index]!;
-    plan.patterns.push({
-      text: account.name,
-      accountIndex: index,
-      kind: 'name',
-      needsContext: account.nameNeedsContext ?? false,
-    });
-    for (const alias of account.aliases) {
-      plan.patterns.push({
-        text: alias.text,
-        accountIndex: index,
-        kind: 'name',
-        needsContext: alias.needsContext ?? false,
-      });
-    }
-    if (account.handle) plan.patterns.push({ text: account.handle, accountIndex: index, kind: 'handle' });
+    addSize(size, { text: account.name, kind: 'name' });
+    for (const alias of account.aliases) addSize(size, { text: alias.text, kind: 'name' });
+    if (account.handle) addSize(size, { text: account.handle, kind: 'handle' });
     if (account.links.length > 0) plan.links.push([index, [...account.links]]);
   }
-  const platformBits = Uint16Array.from(platforms, (list) =>
-    list.reduce((bits, platform) => bits | (1 << PLATFORMS.indexOf(platform)), 0),
-  );
   const ids = joinWithStarts(plan.ids);
-  const handleText = joinWithStarts(handles.map((list) => list.join('\n')));
+  const handleText = joinWithStarts(handles);
   return {
     ids: ids.text,
     idStarts: ids.starts,
     kinds: Uint8Array.from(plan.kinds, (kind) => (kind === 'organisation' ? 1 : 0)),
     statuses: Uint8Array.from(plan.statuses, (status) => STATUSES.indexOf(status)),
-    platformBits,
+    platformBits: Uint16Array.from(platformBits),
     handles: handleText.text,
     handleStarts: handleText.starts,
     sharedNames: plan.sharedNames,
-    patterns: plan.patterns,
+    patterns: { ...size, all: () => accountPatterns(plan.patterns, accounts) },
     links: buildLinkTables(plan.links),
   };
 }
@@ -253,7 +269,7 @@ export class TakedownMatcher {
     } else {
       const { patterns, ...rest } = planTargets(dataset);
       this.snapshot = rest;
-      this.mentions = new MentionMatcher(patterns, options);
+      this.mentions = new MentionMatcher(runSteps(buildMentionTables(patterns.all(), patterns)), options);
     }
     for (const [organisation, folded, account] of this.snapshot.sharedNames) {
       this.shared.set(`${organisation}\u0000${folded}`, account);
@@ -265,7 +281,7 @@ export class TakedownMatcher {
   /** The matcher for a dataset, built in steps (lib/steps.ts): the same as `new TakedownMatcher(dataset)`. */
   static *build(dataset: MatchableDataset): Steps<TakedownMatcher> {
     const { patterns, ...rest } = yield* planTargetSteps(dataset);
-    const mentions = yield* buildMentionTables(patterns);
+    const mentions = yield* buildMentionTables(patterns.all(), patterns);
     return new TakedownMatcher({ organisations: [], accounts: [] }, { format: MATCHER_FORMAT, ...rest, mentions });
   }
 

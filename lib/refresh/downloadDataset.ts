@@ -1,6 +1,6 @@
 // Downloading a dataset file: conditional request, timeout, size limit, progress, no redirects, honest errors.
 // Pure apart from the fetch it is given, so every failure is unit-tested with a fake server.
-import { DatasetBytesError, datasetText, MAX_LIST_TEXT_BYTES } from '../dataset/datasetBytes';
+import { DatasetBytesError, datasetPlainBytes, MAX_LIST_TEXT_BYTES } from '../dataset/datasetBytes';
 import { KeyedError } from '../i18n/keyedError';
 
 export interface DownloadOptions {
@@ -19,7 +19,8 @@ export type DownloadResult =
   | { kind: 'not-modified' }
   | {
       kind: 'downloaded';
-      text: string;
+      /** The file as UTF-8 bytes (decompressed where it was gzip), not yet decoded. */
+      plain: Uint8Array;
       /** The exact bytes received: what a list's signature signs. */
       bytes: Uint8Array;
       etag?: string | undefined;
@@ -98,16 +99,17 @@ export async function downloadDataset(url: string, options: DownloadOptions): Pr
       bytes.set(chunk, at);
       at += chunk.byteLength;
     }
-    let text: string;
+    chunks.length = 0;
+    let plain: Uint8Array;
     try {
-      text = await datasetText(bytes, options.maxTextBytes ?? MAX_LIST_TEXT_BYTES);
+      plain = await datasetPlainBytes(bytes, options.maxTextBytes ?? MAX_LIST_TEXT_BYTES);
     } catch (error) {
       if (error instanceof DatasetBytesError) throw new DownloadError(error.key, ...error.params);
       throw error;
     }
     return {
       kind: 'downloaded',
-      text,
+      plain,
       bytes,
       etag: response.headers.get('etag') ?? undefined,
       lastModified: response.headers.get('last-modified') ?? undefined,

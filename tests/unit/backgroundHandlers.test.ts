@@ -341,8 +341,8 @@ describe('list:import', () => {
       handlers['list:import']({ upload: '00000000-0000-4000-8000-000000000000', origin }, {}),
     ).rejects.toThrow(/not found/);
     const huge = await putUpload(uploads, new Uint8Array(8));
-    await uploads.files.update(huge, { file: { size: 200_000_000 } as unknown as Blob });
-    await expect(handlers['list:import']({ upload: huge, origin }, {})).rejects.toThrow(/200 MB, over the 128 MB/);
+    await uploads.files.update(huge, { file: { size: 400_000_000 } as unknown as Blob });
+    await expect(handlers['list:import']({ upload: huge, origin }, {})).rejects.toThrow(/400 MB, over the 320 MB/);
     expect((await handlers['lists:get'](undefined, {})).lists).toHaveLength(2);
     expect(await uploads.files.count()).toBe(0);
   });

@@ -89,7 +89,7 @@ describe('updating a subscribed list', () => {
     [
       'an oversized body (declared)',
       () => new Response('{}', { status: 200, headers: { 'content-length': String(MAX_DATASET_BYTES + 1) } }),
-      /over the 64\.0 MB limit/,
+      /over the 320\.0 MB limit/,
     ],
     [
       'a javascript: URL in a report',
@@ -128,7 +128,9 @@ describe('updating a subscribed list', () => {
         controller.enqueue(new Uint8Array(8_000_000).fill(32));
       },
     });
-    const { listDb, updates, id, list } = await setUp(() => new Response(big, { status: 200 }));
+    const { listDb, updates, id, list } = await setUp(() => new Response(big, { status: 200 }), {
+      maxBytes: 64_000_000,
+    });
     await expect(updates.refresh(id)).rejects.toThrow(/over the 64\.0 MB limit/);
     await expectUnchanged(listDb, (await list('bundled')).db);
   });

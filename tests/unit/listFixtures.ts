@@ -27,6 +27,9 @@ export type Answer = (request: Request) => Response | Promise<Response>;
 export interface ListsOptions {
   answer?: Answer;
   timeoutMs?: number;
+  /** Download and text limits, made small (the list file limits are hundreds of megabytes). */
+  maxBytes?: number;
+  maxTextBytes?: number;
   bundled?: Dataset;
   legacy?: LegacyState;
   /** An existing database (an upgrade); by default a new one. */
@@ -54,7 +57,13 @@ export function setUpLists(options: ListsOptions = {}) {
     if (!options.answer) throw new TypeError('no network in this test');
     return options.answer(request);
   }) as typeof globalThis.fetch;
-  const updates = new DatasetUpdates(service, { fetch, timeoutMs: options.timeoutMs, now: options.now });
+  const updates = new DatasetUpdates(service, {
+    fetch,
+    timeoutMs: options.timeoutMs,
+    maxBytes: options.maxBytes,
+    maxTextBytes: options.maxTextBytes,
+    now: options.now,
+  });
   /** A list's row and its database. */
   const list = async (id: string) => {
     const row = (await catalogue.get(id)) as ListRow;

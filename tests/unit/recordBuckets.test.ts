@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bucketCount,
+  bucketNumbers,
   bucketOf,
   idsByBucket,
   packIndex,
@@ -23,6 +24,19 @@ describe('record buckets', () => {
     expect(Math.max(...sizes)).toBeLessThan(RECORDS_PER_BUCKET * 1.5);
     expect(Math.min(...sizes)).toBeGreaterThan(RECORDS_PER_BUCKET * 0.5);
     expect(unpackRecords(buckets)).toEqual(table);
+  });
+
+  it('pack a range of buckets at a time into the same buckets as all at once', () => {
+    const table = records(5_000);
+    const numbers = bucketNumbers(table);
+    const count = bucketCount(table.length);
+    const ranged = [
+      ...packRecords(table, numbers, 0, 3),
+      ...packRecords(table, numbers, 3, 4),
+      ...packRecords(table, numbers, 4, count),
+    ];
+    expect(ranged).toEqual(packRecords(table));
+    expect(packRecords(table, numbers, 3, 4)).toEqual([packRecords(table)[3]]);
   });
 
   it('put each record in the bucket its id names, so one read finds it', () => {
