@@ -1,7 +1,7 @@
 // The background's in-memory view of the enabled lists: one matcher for all of them (merged, loaded from its
 // IndexedDB snapshot or built once and then stored), the search indexes, and the reading of records and claims
 // across lists. Every tab asks this one copy. Ids past a list's own database are qualified ("bundled/okex-wechat").
-import type { Account, Organisation } from '../../lib/dataset/schema';
+import type { Organisation } from '../../lib/dataset/schema';
 import { MATCHER_FORMAT, TakedownMatcher } from '../../lib/matching/takedownMatcher';
 import type { Dataset } from '../../lib/dataset/schema';
 import type {
@@ -14,13 +14,14 @@ import type {
 } from '../../lib/protocol';
 import { AccountSearch, accountFields } from '../../lib/search/accountSearch';
 import { SummaryTable, type PackedSummary } from '../../lib/search/summaryTable';
-import { claimKey, evidenceByAccount, type Claim } from '../../lib/claims';
+import { claimKey, type Claim } from '../../lib/claims';
 import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
 import type { ListRow } from '../../lib/lists/listModel';
 import { mergeClaims, type ListedClaim } from '../../lib/lists/mergeClaims';
 import { mergeListSteps, type ListContent } from '../../lib/lists/mergeLists';
-import { runStepsInSlices, slices } from '../../lib/steps';
+import { runStepsInSlices } from '../../lib/steps';
 import { t } from '../i18n';
+import { buildAccountSearch, summarise } from './accountSearchBuild';
 import {
   readAccountDetails,
   readClaims,
@@ -28,7 +29,6 @@ import {
   readInstalledPlace,
   readInstalledRecords,
   readInstalledTable,
-  readInstalledTableInOrder,
   readMemberIds,
 } from '../store/datasetStore';
 import type { StoredPlace } from '../store/recordStore';
@@ -70,12 +70,6 @@ export function listLabel(row: ListRow, info: DatasetInfo | undefined): ListLabe
     version: info?.datasetVersion ?? '',
     corrections: info?.source.corrections,
   };
-}
-
-export function summarise(account: Account, organisationNames: ReadonlyMap<string, string>): AccountSummary {
-  const { id, name, platform, handle, organisationId, status, statusSince } = account;
-  const organisation = organisationId === undefined ? undefined : organisationNames.get(organisationId);
-  return { id, name, platform, handle, organisation, status, statusSince };
 }
 
 interface Merged {
@@ -662,67 +656,11 @@ export class TakedownService {
         return restored;
       }
     }
-    const { search, table } = await this.buildSearchAnew(generation);
+    const { search, table } = await buildAccountSearch(generation.lists, generation.merged.repOf, pause, SLICE_MS);
     void this.searchFile
       .write({ key: 'search', stamp, tables: search.tables, summaries: table.snapshot() })
       .then((written) => (generation.searchInFile = written));
     return search;
-  }
-
-  private async buildSearchAnew({ lists, merged: { repOf } }: Generation) {
-    // Each account's names are read to build the index and dropped with this map: the index keeps only summaries,
-    // packed.
-    const entries = new Map<string, { summary: AccountSummary; names: string[] }>();
-    for (const { row, db, label, place } of lists) {
-      // The accounts are parsed one at a time in the slices below: parsing 100,000 at once held the background for
-      // a few hundred milliseconds, 1.5 s after every start (WARM_UP_MS), and a tab or the popup asking then waited.
-      const [accounts, organisations, events, reports] = await Promise.all([
-        readInstalledTableInOrder(db, 'accounts', place),
-        readInstalledTable(db, 'organisations', place),
-        readInstalledTable(db, 'events', place),
-        readInstalledTable(db, 'reports', place),
-      ]);
-      const names = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
-      // Each result carries its evidence date, so a search reads nothing more (the first list's, as in a claim).
-      const evidence = evidenceByAccount(events, new Map(reports.map((report) => [report.id, report])));
-      const clock = slices(pause, SLICE_MS);
-      for (let at = 0; at < accounts.length; at++) {
-        // A slice at a time, as the build of the matcher: tabs are answered while a large list is indexed.
-        const paused = clock.tick();
-        if (paused) await paused;
-        const account = accounts.at(at);
-        const id = qualify(row.id, account.id);
-        const rep = repOf.get(id) ?? id;
-        const existing = entries.get(rep);
-        if (existing) {
-          // Another list's record of the same account: its names find the account too (after the first's fields).
-          existing.names.push(account.name, ...account.aliases.map((alias) => alias.text));
-          continue;
-        }
-        const found = { ...summarise(account, names), id: rep, list: label.title };
-        const dated = evidence.get(account.id);
-        entries.set(rep, {
-          summary: dated ? { ...found, evidence: dated } : found,
-          names: accountFields({ ...account, organisation: found.organisation }),
-        });
-      }
-    }
-    const all = [...entries.values()];
-    entries.clear();
-    const search = await runStepsInSlices(
-      AccountSearch.build(all, (entry) => entry.names),
-      pause,
-      SLICE_MS,
-    );
-    // The index answers from the summaries packed (lib/search/summaryTable.ts), the objects dropped.
-    const table = new SummaryTable(all.length);
-    const clock = slices(pause, SLICE_MS);
-    for (const { summary } of all) {
-      const paused = clock.tick();
-      if (paused) await paused;
-      table.add(summary);
-    }
-    return { search: search.withEntries(table.finish()), table };
   }
 
   private async buildOrganisationSearch({ lists, merged: { repOf } }: Generation) {

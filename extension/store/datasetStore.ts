@@ -6,14 +6,12 @@ import { comparePartialDates } from '../../lib/dataset/partialDate';
 import { mostSevere } from '../../lib/matching/takedownMatcher';
 import type { Account, Dataset } from '../../lib/dataset/schema';
 import { compareDatasetVersions } from '../../lib/dataset/datasetVersion';
-import type { RecordsInOrder } from '../../lib/dataset/recordBuckets';
 import type { AccountDetails, DatasetInfo, DatasetOrigin } from '../../lib/protocol';
 import {
   deleteSlot,
   readIndex,
   readRecords,
   readTable,
-  readTableInOrder,
   readTables,
   writeSlot,
   type DataTable,
@@ -250,14 +248,9 @@ export async function readInstalledTable<T extends DataTable>(
   return (place ? await readTable(db.records, place, table) : []) as Dataset[T];
 }
 
-/** One table of the installed dataset (or the version at `at`) in order, each record parsed when asked for. */
-export async function readInstalledTableInOrder<T extends DataTable>(
-  db: TakedownDb,
-  table: T,
-  at?: StoredPlace,
-): Promise<RecordsInOrder<Dataset[T][number]>> {
-  const place = at ?? (await installedPlace(db));
-  return place ? readTableInOrder(db.records, place, table) : { length: 0, at: () => undefined as never };
+/** Where the installed dataset's records are (or `at`, when given); undefined when none is installed. */
+export async function placeOf(db: TakedownDb, at?: StoredPlace): Promise<StoredPlace | undefined> {
+  return at ?? (await installedPlace(db));
 }
 
 /** The ids of the accounts each of these organisations has in the installed dataset. */

@@ -9,11 +9,9 @@ import {
   packIndex,
   packRecords,
   recordIn,
-  recordsInOrder,
   unpackRecords,
   type IndexBucket,
   type RecordBucket,
-  type RecordsInOrder,
 } from '../../lib/dataset/recordBuckets';
 import type { Dataset } from '../../lib/dataset/schema';
 
@@ -105,15 +103,6 @@ export async function readTable<T extends DataTable>(
   return unpackRecords(await tableBuckets(records, place, table));
 }
 
-/** One table of a stored version in the order it was written, each record parsed when asked for. */
-export async function readTableInOrder<T extends DataTable>(
-  records: RecordTable,
-  place: StoredPlace,
-  table: T,
-): Promise<RecordsInOrder<RecordOf<T>>> {
-  return recordsInOrder(await tableBuckets(records, place, table));
-}
-
 export async function readTables(records: RecordTable, place: StoredPlace): Promise<DataTables> {
   const [organisations, accounts, events, reports] = await Promise.all(
     DATA_TABLES.map((table) => readTable(records, place, table)),
@@ -143,6 +132,37 @@ async function lookUp<B extends RecordBucket<unknown> | IndexBucket>(
     if (!row) return;
     for (const id of grouped.get(numbers[i]!)!) find(row.bucket as B, id);
   });
+}
+
+/**
+ * Buckets `from` to `to` of one table of a stored version: a large table is read a range at a time, so only that
+ * range's records are held as text (a million accounts are about 500 MB of it).
+ */
+export async function readBuckets<T extends DataTable>(
+  records: RecordTable,
+  place: StoredPlace,
+  table: T,
+  from: number,
+  to: number,
+): Promise<Array<RecordBucket<RecordOf<T>>>> {
+  const keys = Array.from({ length: Math.max(0, to - from) }, (_, n) => rowKey(place.slot, table, from + n));
+  const rows = await records.bulkGet(keys);
+  return rows.map((row) => (row?.bucket as RecordBucket<RecordOf<T>> | undefined) ?? { ids: [], at: [], texts: [] });
+}
+
+/** Where records of a table are in its order, by id; an id that is not there is left out. */
+export async function readPositions(
+  records: RecordTable,
+  place: StoredPlace,
+  table: DataTable,
+  ids: Iterable<string>,
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  await lookUp<RecordBucket<unknown>>(records, place, table, ids, (bucket, id) => {
+    const at = bucket.ids.indexOf(id);
+    if (at >= 0) found.set(id, bucket.at[at]!);
+  });
+  return found;
 }
 
 /** Records of a table by id; an id that is not there is left out. */

@@ -73,7 +73,8 @@ export function recordIn<T>(bucket: RecordBucket<T>, id: string): T | undefined 
   return at < 0 ? undefined : recordAt(bucket, at);
 }
 
-function recordAt<T>(bucket: RecordBucket<T>, i: number): T {
+/** The record at place `i` of a bucket (parsed from its text). */
+export function recordAt<T>(bucket: RecordBucket<T>, i: number): T {
   return bucket.records ? bucket.records[i]! : (JSON.parse(bucket.texts[i]!) as T);
 }
 

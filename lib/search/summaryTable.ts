@@ -202,7 +202,12 @@ export class SummaryTable {
   }
 
   add(summary: PackedSummary): void {
-    const index = this.count++;
+    this.put(this.count, summary);
+  }
+
+  /** Sets the entry at `index` (entries may be set in any order; the table is as long as the last one set). */
+  put(index: number, summary: PackedSummary): void {
+    this.count = Math.max(this.count, index + 1);
     this.ids.set(index, summary.id);
     this.names.set(index, summary.name);
     this.handles.set(index, summary.handle);

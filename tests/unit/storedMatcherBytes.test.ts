@@ -1,11 +1,27 @@
 // The stored matcher's file format: a matcher comes back whole, its typed arrays views on the bytes read, and bytes
 // that are not a whole stored value (cut short, changed, someone else's) come back as null, never as a wrong matcher.
 import { describe, expect, it } from 'vitest';
-import { decodeStored, encodeStored, readStoredStamp } from '../../lib/matching/storedMatcherBytes';
+import { decodeStored, encodeStored, encodeStoredParts, readStoredStamp } from '../../lib/matching/storedMatcherBytes';
 import { TakedownMatcher } from '../../lib/matching/takedownMatcher';
 import { syntheticDataset } from '../../bench/syntheticDataset';
 
 describe('stored matcher bytes', () => {
+  it('is written as parts that are the value’s own arrays, and the parts joined are the stored bytes', () => {
+    const snapshot = new TakedownMatcher(syntheticDataset(500).dataset as never).toSnapshot();
+    const row = { key: 'current', stamp: 's', snapshot };
+    const parts = encodeStoredParts(row);
+    // The trie's nodes are a part themselves, not a copy: a file is written without a buffer of the whole.
+    expect(parts.some((part) => part.buffer === snapshot.mentions.nodes.buffer)).toBe(true);
+    const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.byteLength;
+    }
+    expect(joined).toEqual(new Uint8Array(encodeStored(row)));
+    expect(decodeStored(joined.buffer)).toEqual(row);
+  });
+
   it('keeps a matcher whole: it matches as the one it was made from, on typed arrays that view the buffer', () => {
     const { dataset, names } = syntheticDataset(2_000);
     const built = new TakedownMatcher(dataset as never);
