@@ -105,7 +105,7 @@ describe('subscribing and updating in Chromium', () => {
     ['/page.html', /HTML or XML, not a JSON dataset/],
     ['/missing.json', /answered 404/],
     ['/broken.json', /answered 500/],
-    ['/huge.json', /over the 64\.0 MB limit/],
+    ['/huge.json', /over the 320\.0 MB limit/],
     ['/redirect.json', /redirected the download elsewhere/],
     ['/script-url.json', /\$\.reports\[0\]\.url: must be an absolute http/],
   ];

@@ -79,7 +79,7 @@ export const DATASETS: Record<
   '/page.html': { type: 'text/html', body: '<!doctype html><html><body>Dataset moved</body></html>' },
   '/missing.json': { status: 404, body: 'not here' },
   '/broken.json': { status: 500, body: 'server error' },
-  '/huge.json': { headers: { 'content-length': '90000000' }, body: '{}' },
+  '/huge.json': { headers: { 'content-length': '400000000' }, body: '{}' },
   '/script-url.json': {
     body: JSON.stringify({
       ...newer('4.0.0'),
