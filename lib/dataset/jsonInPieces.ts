@@ -28,14 +28,13 @@ interface TableSpan {
 
 /** The end of the string whose opening quote is at `start` (the index of its closing quote), or -1. */
 function stringEnd(bytes: Uint8Array, start: number): number {
-  let at = start;
-  for (;;) {
-    at = bytes.indexOf(QUOTE, at + 1);
-    if (at < 0) return -1;
-    let slashes = 0;
-    while (bytes[at - 1 - slashes] === BACKSLASH) slashes++;
-    if (slashes % 2 === 0) return at;
+  // A loop over the bytes: twice as fast as indexOf from quote to quote, for the many short strings of a list.
+  for (let at = start + 1; at < bytes.length; at++) {
+    const byte = bytes[at];
+    if (byte === QUOTE) return at;
+    if (byte === BACKSLASH) at++;
   }
+  return -1;
 }
 
 /** The top-level arrays under these keys, found in one pass over the bytes; undefined where the layout is not plain. */
