@@ -4,7 +4,7 @@
 // the background; typed arrays keep 100,000 accounts compact, and are stored and loaded as they are.
 import { MAX_NAME_CHARS } from '../pageLimits';
 import { runSteps, STEP_EVERY, type Steps } from '../steps';
-import { grown } from '../typedArrays';
+import { grown, release, shrunk } from '../typedArrays';
 import { foldName, getClassTable, getFoldTable, SPACE, WORD } from '../text/fold';
 import {
   ADJACENT,
@@ -300,11 +300,16 @@ function* buildTrieSteps(
     const units = unitsAtDepth[depth]!;
     for (let unit = 0; unit < 0x10000; unit++) leadingUnits[unit]! |= units[unit]!;
   }
+  release(flags);
+  release(accounts);
+  // The edges first: they are placed by their children's characters, read from the nodes.
+  const edges = trie.finalEdges();
+  trie.releasePatterns();
   return {
     rootChild: trie.rootChild,
     // Drop the unused tail (shared prefixes leave it empty); one spare node keeps `node + 1` reads in bounds.
-    nodes: nodes.slice(0, nodeCount + 1),
-    edges: trie.finalEdges(),
+    nodes: shrunk(nodes, nodeCount + 1),
+    edges,
     terminals: sortedTerminals,
     patternFlags,
     patternAccount,
@@ -344,6 +349,11 @@ class GrowingTrie {
     return -1;
   }
 
+  /** Lets the patterns' table go (once every pattern was looked up). */
+  releasePatterns(): void {
+    release(this.patterns);
+  }
+
   /** Records that `pattern` ends at `node` (where none did). */
   setPattern(node: number, pattern: number): void {
     let slots = this.patterns.length / 2;
@@ -352,6 +362,7 @@ class GrowingTrie {
       slots *= 2;
       this.patterns = new Int32Array(slots * 2);
       for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== 0) this.putPattern(old[slot]!, old[slot + 1]!);
+      release(old);
     }
     this.putPattern(node + 1, pattern);
     this.patternCount++;
@@ -394,7 +405,8 @@ class GrowingTrie {
       else {
         // Two thirds full at most: linear probing stays short.
         const slots = this.edges.length / EDGE_STRIDE;
-        if ((this.hashed + 1) * 3 > slots * 2) this.edges = resizedEdges(this.edges, nodes, slots * 2);
+        if ((this.hashed + 1) * 3 > slots * 2)
+          this.edges = replaced(this.edges, resizedEdges(this.edges, nodes, slots * 2));
         putEdge(this.edges, node, char, created);
         this.hashed++;
         nodes[node]! |= HASHED;
@@ -407,8 +419,14 @@ class GrowingTrie {
 
   /** The edge table cut down to the edges it holds (two thirds full). */
   finalEdges(): Int32Array {
-    return resizedEdges(this.edges, this.nodes, tableSlots(this.hashed));
+    return replaced(this.edges, resizedEdges(this.edges, this.nodes, tableSlots(this.hashed)));
   }
+}
+
+/** `next`, with `previous` let go if it is another array (see lib/typedArrays.ts). */
+function replaced(previous: Int32Array, next: Int32Array): Int32Array {
+  if (next !== previous) release(previous);
+  return next;
 }
 
 /** A node's first slot in a table of `slots` (Fibonacci hashing: consecutive nodes spread out). */
