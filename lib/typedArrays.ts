@@ -41,3 +41,15 @@ export function shrunk<T extends GrowableArray>(array: T, length: number): T {
 export function release(array: GrowableArray): void {
   ownBuffer(array)?.transfer(0);
 }
+
+/** The index of the first value at or above `wanted` in an ascending array. */
+export function lowerBound(values: Int32Array, wanted: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < wanted) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -13,6 +13,7 @@ import { qualify, splitQualified } from '../../lib/lists/listIds';
 import { AccountSearch, accountFields } from '../../lib/search/accountSearch';
 import { SummaryTable, type PackedSummary } from '../../lib/search/summaryTable';
 import { runStepsInSlices, slices } from '../../lib/steps';
+import { lowerBound } from '../../lib/typedArrays';
 import { placeOf, readInstalledTable } from '../store/datasetStore';
 import { readBuckets, readPositions, type StoredPlace } from '../store/recordStore';
 import type { AccountSummary } from '../../lib/protocol';
@@ -37,18 +38,8 @@ export function summarise(account: Account, organisationNames: ReadonlyMap<strin
 }
 
 /** Where each record of a list goes in the index: its place in the list, less the records before it that join. */
-function placesIn(base: number, joining: readonly number[]): (at: number) => number {
-  return (at) => {
-    // Joining records before `at` (binary search in the sorted places).
-    let low = 0;
-    let high = joining.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (joining[middle]! < at) low = middle + 1;
-      else high = middle;
-    }
-    return base + at - low;
-  };
+function placesIn(base: number, joining: Int32Array): (at: number) => number {
+  return (at) => base + at - lowerBound(joining, at);
 }
 
 /**
@@ -133,10 +124,7 @@ async function joiningPlaces(
     if (split?.list === list) joining.push(split.id);
   }
   const places = joining.length > 0 ? [...(await readPositions(records, place, 'accounts', joining)).values()] : [];
-  return placesIn(
-    base,
-    places.sort((a, b) => a - b),
-  );
+  return placesIn(base, Int32Array.from(places).sort());
 }
 
 function runIndexBuild(fields: readonly string[], pause: () => Promise<void>, sliceMs: number) {

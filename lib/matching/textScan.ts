@@ -4,6 +4,7 @@
 // first `step` units. So a window of `step` units whose last unit is neither a word character nor among the first
 // `step` units of some pattern holds no mention's start, and only that last unit is read.
 import { OTHER, SPACE, WORD } from '../text/fold';
+import { lowerBound } from '../typedArrays';
 import type { TrieTables } from './mentionMatcher';
 
 export const END_BOUNDARY = 1;
@@ -62,18 +63,6 @@ export function childOf(nodes: Int32Array, edges: Int32Array, slots: number, nod
     }
     slot = slot + 1 === slots ? 0 : slot + 1;
   }
-}
-
-/** The index of the first value at or above `wanted` in an ascending array. */
-function lowerBound(values: Int32Array, wanted: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! < wanted) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**
