@@ -1,5 +1,6 @@
-// A list file's bytes to its text: UTF-8 JSON as it is, or gzip-compressed UTF-8 JSON (told by its first two bytes,
-// never by a name or a header), decompressed as a stream through the platform's DecompressionStream. Compression
+// A list file's bytes to UTF-8 JSON bytes (lib/dataset/validateDataset.ts parses them, never as one string): UTF-8
+// JSON as it is, or gzip-compressed UTF-8 JSON (told by its first two bytes, never by a name or a header),
+// decompressed as a stream through the platform's DecompressionStream. Compression
 // is what makes large lists practical: 100,000 accounts are 25 MB of JSON and about a sixth of that gzipped, and a
 // list host can serve one file to every reader. The stream stops as soon as the text passes its limit, so a small
 // file that would decompress to gigabytes (a "zip bomb") costs no more than the limit. Every refusal is an error with
@@ -78,14 +79,4 @@ export async function datasetPlainBytes(bytes: Uint8Array, maxTextBytes: number)
   const plain = isGzip(bytes) ? await gunzip(bytes, maxTextBytes) : bytes;
   if (plain.byteLength > maxTextBytes) throw new DatasetBytesError('errorOverLimit', megabytes(maxTextBytes));
   return plain;
-}
-
-/** A list file's text: gzip is decompressed (up to `maxTextBytes`), and the result must be UTF-8. */
-export async function datasetText(bytes: Uint8Array, maxTextBytes: number): Promise<string> {
-  const plain = await datasetPlainBytes(bytes, maxTextBytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
-  } catch {
-    throw new DatasetBytesError('errorNotUtf8');
-  }
 }

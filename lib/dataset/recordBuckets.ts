@@ -80,31 +80,9 @@ export function recordAt<T>(bucket: RecordBucket<T>, i: number): T {
 
 /** A table's records back from all its buckets, in the order they were written. */
 export function unpackRecords<T>(buckets: ReadonlyArray<RecordBucket<T>>): T[] {
-  const inOrder = recordsInOrder(buckets);
-  return Array.from({ length: inOrder.length }, (_, at) => inOrder.at(at));
-}
-
-/** A table's records by their place in it, each made when asked for. */
-export interface RecordsInOrder<T> {
-  readonly length: number;
-  at(at: number): T;
-}
-
-/**
- * A table's records in the order they were written, each parsed from its text only when asked for: a caller that
- * reads a large table a slice at a time (the search index) parses it a slice at a time too.
- */
-export function recordsInOrder<T>(buckets: ReadonlyArray<RecordBucket<T>>): RecordsInOrder<T> {
-  const size = buckets.reduce((total, bucket) => total + bucket.ids.length, 0);
-  const bucketAt = new Array<RecordBucket<T>>(size);
-  const indexAt = new Int32Array(size);
-  for (const bucket of buckets) {
-    bucket.at.forEach((at, i) => {
-      bucketAt[at] = bucket;
-      indexAt[at] = i;
-    });
-  }
-  return { length: size, at: (at) => recordAt(bucketAt[at]!, indexAt[at]!) };
+  const records = new Array<T>(buckets.reduce((total, bucket) => total + bucket.ids.length, 0));
+  for (const bucket of buckets) bucket.at.forEach((at, i) => (records[at] = recordAt(bucket, i)));
+  return records;
 }
 
 /** The index `keyOf` gives (each record under every key it names), spread over buckets by key. */

@@ -3,12 +3,20 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readDatasetInfo, readInstalledTable } from '../../extension/store/datasetStore';
-import { DatasetBytesError, datasetText, gunzip, isGzip } from '../../lib/dataset/datasetBytes';
+import { DatasetBytesError, datasetPlainBytes, gunzip, isGzip } from '../../lib/dataset/datasetBytes';
+import { validateDatasetBytes } from '../../lib/dataset/validateDataset';
 import { tinyDataset } from './datasetFixtures';
 import { setUpLists } from './listFixtures';
 
 const text = JSON.stringify(tinyDataset('2.0.0'));
 const gzipped = new Uint8Array(gzipSync(text));
+
+/** A file's text, as the background reads it: decompressed, then decoded. */
+const textOf = async (bytes: Uint8Array, max: number) => new TextDecoder().decode(await datasetPlainBytes(bytes, max));
+
+/** A file's bytes validated as the background validates them, refusing what is not UTF-8. */
+const validated = async (bytes: Uint8Array) =>
+  validateDatasetBytes(await datasetPlainBytes(bytes, 1e6), () => new DatasetBytesError('errorNotUtf8'));
 
 async function refusal(promise: Promise<unknown>): Promise<DatasetBytesError> {
   const error = await promise.then(
@@ -24,20 +32,21 @@ describe('reading a list file', () => {
     const plain = new TextEncoder().encode(text);
     expect(isGzip(plain)).toBe(false);
     expect(isGzip(gzipped)).toBe(true);
-    expect(await datasetText(plain, 1e6)).toBe(text);
-    expect(await datasetText(gzipped, 1e6)).toBe(text);
+    expect(await textOf(plain, 1e6)).toBe(text);
+    expect(await textOf(gzipped, 1e6)).toBe(text);
+    expect(await validated(gzipped)).toMatchObject({ ok: true });
     expect(gzipped.length).toBeLessThan(plain.length);
   });
 
   it('refuses a compressed file that was cut off, or damaged inside, saying so', async () => {
-    const cut = await refusal(datasetText(gzipped.slice(0, gzipped.length - 12), 1e6));
+    const cut = await refusal(datasetPlainBytes(gzipped.slice(0, gzipped.length - 12), 1e6));
     expect(cut.key).toBe('errorGzipDamaged');
     expect(cut.message).toMatch(/gzip-compressed but damaged or cut off/);
     const damaged = gzipped.slice();
     for (let i = 20; i < 40; i++) damaged[i] = damaged[i]! ^ 0x5a;
-    expect((await refusal(datasetText(damaged, 1e6))).key).toBe('errorGzipDamaged');
+    expect((await refusal(datasetPlainBytes(damaged, 1e6))).key).toBe('errorGzipDamaged');
     // Only the magic bytes: a gzip header with nothing after it.
-    expect((await refusal(datasetText(gzipped.slice(0, 2), 1e6))).key).toBe('errorGzipDamaged');
+    expect((await refusal(datasetPlainBytes(gzipped.slice(0, 2), 1e6))).key).toBe('errorGzipDamaged');
   });
 
   it('stops a small file that would decompress past the limit (a "bomb")', async () => {
@@ -50,11 +59,9 @@ describe('reading a list file', () => {
   });
 
   it('refuses text that is not UTF-8, and plain text over the limit', async () => {
-    expect((await refusal(datasetText(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 1e6))).key).toBe('errorNotUtf8');
-    expect((await refusal(datasetText(new Uint8Array(gzipSync(Buffer.from([0xff, 0xfe]))), 1e6))).key).toBe(
-      'errorNotUtf8',
-    );
-    expect((await refusal(datasetText(new TextEncoder().encode(text), 100))).key).toBe('errorOverLimit');
+    expect((await refusal(validated(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])))).key).toBe('errorNotUtf8');
+    expect((await refusal(validated(new Uint8Array(gzipSync(Buffer.from([0xff, 0xfe])))))).key).toBe('errorNotUtf8');
+    expect((await refusal(datasetPlainBytes(new TextEncoder().encode(text), 100))).key).toBe('errorOverLimit');
   });
 });
 
