@@ -7,7 +7,7 @@
 // lists name once, where its first list has it): buckets are read in their own order, so each record's place is
 // worked out from its place in its list, less the records before it that an earlier list's record stands for.
 import { evidenceByAccount } from '../../lib/claims';
-import { bucketCount, recordAt } from '../../lib/dataset/recordBuckets';
+import { bucketCount, recordAt, releaseBuckets } from '../../lib/dataset/recordBuckets';
 import type { Account } from '../../lib/dataset/schema';
 import { qualify, splitQualified } from '../../lib/lists/listIds';
 import { AccountSearch, accountFields } from '../../lib/search/accountSearch';
@@ -99,6 +99,7 @@ export async function buildAccountSearch(
           added++;
         }
       }
+      releaseBuckets(read);
     }
     // Every place from the list's first to its last was filled once.
     if (fields.length !== placeOfRecord(0) + added) throw new Error('The search index lost its place');

@@ -4,11 +4,13 @@
 import type { Table } from 'dexie';
 import {
   bucketCount,
-  bucketNumbers,
+  bucketOrder,
+  emptyBucket,
   idsByBucket,
   packIndex,
   packRecords,
   recordIn,
+  releaseBuckets,
   unpackRecords,
   type IndexBucket,
   type RecordBucket,
@@ -42,7 +44,7 @@ const rowKey = (slot: number, part: DataTable | IndexName, n: number) => `${slot
 const range = (slot: number, part = '') => [`${slot}/${part}`, `${slot}/${part}\uffff`] as const;
 
 /** Buckets written at once: 100,000 accounts are about 200 buckets, a million about 2,000. */
-const BUCKETS_PER_WRITE = 256;
+const BUCKETS_PER_WRITE = 64;
 
 /**
  * Writes a dataset's tables and indexes into a slot (inside the caller's transaction), a range of buckets at a
@@ -59,10 +61,13 @@ export async function writeSlot(records: RecordTable, slot: number, data: DataTa
   for (const table of DATA_TABLES) {
     const rows: ReadonlyArray<{ id: string }> = data[table];
     const count = bucketCount(rows.length);
-    const numbers = bucketNumbers(rows);
+    const order = bucketOrder(rows);
     layout[table] = count;
     for (let from = 0; from < count; from += BUCKETS_PER_WRITE) {
-      await put(table, packRecords(rows, numbers, from, Math.min(count, from + BUCKETS_PER_WRITE)), from);
+      const buckets = packRecords(rows, order, from, Math.min(count, from + BUCKETS_PER_WRITE));
+      await put(table, buckets, from);
+      // Written (IndexedDB made its copy): the bytes go now, not at the next full collection.
+      releaseBuckets(buckets);
     }
   }
   const members = packIndex(data.accounts, (account) => (account.organisationId ? [account.organisationId] : []));
@@ -147,7 +152,7 @@ export async function readBuckets<T extends DataTable>(
 ): Promise<Array<RecordBucket<RecordOf<T>>>> {
   const keys = Array.from({ length: Math.max(0, to - from) }, (_, n) => rowKey(place.slot, table, from + n));
   const rows = await records.bulkGet(keys);
-  return rows.map((row) => (row?.bucket as RecordBucket<RecordOf<T>> | undefined) ?? { ids: [], at: [], texts: [] });
+  return rows.map((row) => (row?.bucket as RecordBucket<RecordOf<T>> | undefined) ?? emptyBucket<RecordOf<T>>());
 }
 
 /** Where records of a table are in its order, by id; an id that is not there is left out. */

@@ -3,6 +3,10 @@
 // Anything else, or anything unusual, is left to the schema, which gives the problems: this only ever says "valid,
 // and here it is" or "ask the schema". tests/unit/fastAccount.test.ts checks it never accepts what the schema does
 // not, and returns what the schema returns, field for field and in the same order.
+//
+// A caller that owns the value (a list file just parsed) may take the value itself back when it already is what the
+// schema returns (`keep`): a list this extension or its tools wrote then costs no copy of its records. At a million
+// accounts the copies were 500 MB made while the parsed records were held, and garbage once the table was checked.
 import type { Account } from './schema';
 import { LIMITS, PATTERNS } from './schema';
 import { handleProblem, nameProblem, textProblem } from './textRules';
@@ -47,6 +51,19 @@ function onlyKeys(value: Plain, allowed: ReadonlySet<string>): boolean {
 
 const optionalFlag = (value: unknown) => value === undefined || typeof value === 'boolean';
 
+/** `value` when it already is `out` (the same keys, values and order) and may be kept; else `out`. */
+function kept<T extends object>(value: Plain, out: T, keep: boolean): T {
+  if (!keep) return out;
+  const keys = Object.keys(value);
+  const outKeys = Object.keys(out);
+  if (keys.length !== outKeys.length) return out;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== outKeys[i] || value[key] !== (out as Plain)[key]) return out;
+  }
+  return value as T;
+}
+
 const isId = (value: unknown): value is string =>
   typeof value === 'string' && value.length <= 80 && PATTERNS.id.test(value);
 
@@ -66,17 +83,17 @@ const isLongText = (value: unknown): value is string =>
   value.trim() === value &&
   textProblem(value, true) === null;
 
-function partialDate(value: unknown): Account['statusSince'] | null {
+function partialDate(value: unknown, keep: boolean): Account['statusSince'] | null {
   if (!isPlain(value) || !onlyKeys(value, DATE_KEYS)) return null;
   const { value: text, precision, qualifier, note } = value;
   if (typeof text !== 'string' || !PATTERNS.partialDate.test(text) || !PRECISION_SET.has(precision)) return null;
   if ((qualifier !== undefined && !QUALIFIERS.has(qualifier)) || (note !== undefined && !isLongText(note))) return null;
   const out = { value: text, precision, qualifier: qualifier ?? 'on' } as NonNullable<Account['statusSince']>;
   if (note !== undefined) out.note = note as string;
-  return out;
+  return kept(value, out, keep);
 }
 
-function alias(value: unknown): Account['aliases'][number] | null {
+function alias(value: unknown, keep: boolean): Account['aliases'][number] | null {
   if (!isPlain(value) || !onlyKeys(value, ALIAS_KEYS)) return null;
   const { text, lang, editorial, needsContext } = value;
   if (!isName(text) || !optionalFlag(editorial) || !optionalFlag(needsContext)) return null;
@@ -87,7 +104,7 @@ function alias(value: unknown): Account['aliases'][number] | null {
   if (lang !== undefined) out.lang = lang as string;
   if (editorial !== undefined) out.editorial = editorial as boolean;
   if (needsContext !== undefined) out.needsContext = needsContext as boolean;
-  return out;
+  return kept(value, out, keep);
 }
 
 /**
@@ -100,7 +117,7 @@ const LINK_PATTERNS = new Map<string, { pattern: RegExp; max: number }>([
   ['wechat-original-id', { pattern: PATTERNS.wechatOriginalId, max: 15 }],
 ]);
 
-function link(value: unknown): Account['links'][number] | null {
+function link(value: unknown, keep: boolean): Account['links'][number] | null {
   if (!isPlain(value) || !onlyKeys(value, LINK_KEYS)) return null;
   const { kind, value: text, editorial } = value;
   const rule = typeof kind === 'string' ? LINK_PATTERNS.get(kind) : undefined;
@@ -108,23 +125,34 @@ function link(value: unknown): Account['links'][number] | null {
   if (!optionalFlag(editorial)) return null;
   const out = { kind, value: text } as Account['links'][number];
   if (editorial !== undefined) out.editorial = editorial as boolean;
-  return out;
+  return kept(value, out, keep);
 }
 
-function list<T>(value: unknown, max: number, each: (item: unknown) => T | null): T[] | null {
+/** The list checked item by item; with `keep`, the list itself when every item was kept as it is. */
+function list<T>(
+  value: unknown,
+  max: number,
+  keep: boolean,
+  each: (item: unknown, keep: boolean) => T | null,
+): T[] | null {
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.length > max) return null;
   const out: T[] = [];
+  let same = keep;
   for (const item of value) {
-    const checked = each(item);
+    const checked = each(item, keep);
     if (!checked) return null;
+    same &&= checked === item;
     out.push(checked);
   }
-  return out;
+  return same ? (value as T[]) : out;
 }
 
-/** The account as the schema would return it, when it is plainly valid; null: ask the schema. */
-export function fastAccount(value: unknown): Account | null {
+/**
+ * The account as the schema would return it, when it is plainly valid; null: ask the schema. `keep`: the value itself
+ * when it already is that (the same fields, values and order); only for a caller that owns the value.
+ */
+export function fastAccount(value: unknown, keep = false): Account | null {
   if (!isPlain(value) || !onlyKeys(value, ACCOUNT_KEYS)) return null;
   const { id, platform, name, nameNeedsContext, handle, organisationId, category, status } = value;
   if (!isId(id) || !PLATFORM_SET.has(platform) || !isName(name) || !optionalFlag(nameNeedsContext)) return null;
@@ -138,10 +166,10 @@ export function fastAccount(value: unknown): Account | null {
   }
   const { notes } = value;
   if (notes !== undefined && !isLongText(notes)) return null;
-  const statusSince = value.statusSince === undefined ? undefined : partialDate(value.statusSince);
+  const statusSince = value.statusSince === undefined ? undefined : partialDate(value.statusSince, keep);
   if (statusSince === null) return null;
-  const aliases = list(value.aliases, LIMITS.aliasesPerAccount, alias);
-  const links = list(value.links, LIMITS.linksPerAccount, link);
+  const aliases = list(value.aliases, LIMITS.aliasesPerAccount, keep, alias);
+  const links = list(value.links, LIMITS.linksPerAccount, keep, link);
   if (!aliases || !links) return null;
   // The schema's order of fields, so a list exported again reads the same.
   const out = { id, platform, name } as Account;
@@ -154,5 +182,5 @@ export function fastAccount(value: unknown): Account | null {
   if (statusSince) out.statusSince = statusSince;
   out.links = links;
   if (notes !== undefined) out.notes = notes as string;
-  return out;
+  return kept(value, out, keep);
 }

@@ -1,8 +1,13 @@
 // How a dataset's records are laid out in storage: a few hundred records to a row ("bucket"), the bucket chosen by a
 // hash of the record's id, so one record is found by reading one row, and a whole table by reading a few hundred.
 // Writing 100,000 accounts one row each took about 7 s in Chromium's IndexedDB; in buckets of 512, under 0.4 s.
-// Each record is kept as its JSON text: IndexedDB clones a string far faster than an object of the same data, and a
-// look-up parses only the record it wants, not the 511 beside it.
+// Each record is kept as its JSON text, in UTF-8: IndexedDB clones bytes far faster than an object of the same data,
+// a look-up parses only the record it wants, not the 511 beside it, and the texts are outside the JavaScript heap,
+// let go as soon as they are written or read (releaseBuckets). As strings (the layout of 2026-11-27), a million
+// accounts' texts were 500 MB made in the heap when the list was written, and again when it was indexed, and V8 kept
+// them among its old objects until a full collection: the background's heap reached 1.9 GB.
+
+import { release } from '../typedArrays';
 
 /** Records per bucket, on average: small enough that reading one costs well under a millisecond. */
 export const RECORDS_PER_BUCKET = 512;
@@ -11,10 +16,66 @@ export const RECORDS_PER_BUCKET = 512;
 export interface RecordBucket<T> {
   ids: string[];
   at: number[];
-  /** Each record's JSON text. */
-  texts: string[];
-  /** Buckets written before 2026-11-27 hold the records themselves; they are read as they are. */
+  /** The records' JSON texts, one after the other, in UTF-8; record i's ends at ends[i]. */
+  bytes?: Uint8Array;
+  ends?: Uint32Array;
+  /** Buckets written on 2026-11-27 hold each record's JSON text as a string. */
+  texts?: string[];
+  /** Buckets written before 2026-11-27 hold the records themselves. Both are read as they are. */
   records?: T[];
+}
+
+/**
+ * Lets the bytes of buckets no one will read again go now (once written, or read), where the platform can: V8
+ * frees an array buffer's memory only when it collects its object, and at a million accounts the buffers let go
+ * while a list was written reached 1 GB before a collection.
+ */
+export function releaseBuckets(buckets: ReadonlyArray<RecordBucket<unknown>>): void {
+  for (const { bytes } of buckets) if (bytes) release(bytes);
+}
+
+/** A bucket with no record. */
+export const emptyBucket = <T>(): RecordBucket<T> => ({
+  ids: [],
+  at: [],
+  bytes: new Uint8Array(0),
+  ends: new Uint32Array(0),
+});
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** How many bytes of UTF-8 `text` is (a lone surrogate is written as U+FFFD: 3 bytes). */
+function utf8Length(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) length += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      // A pair is 2 code units and 4 bytes; a high surrogate alone, 3 bytes.
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length += 2;
+        i++;
+      } else length += 2;
+    } else length += 2;
+  }
+  return length;
+}
+
+/**
+ * The records at these places of a table as one bucket: their ids, places and JSON texts in UTF-8, encoded at once
+ * from their joined text (no view or array made per record: at a million accounts those were 60 MB).
+ */
+function packBucket<T extends { id: string }>(records: readonly T[], at: number[]): RecordBucket<T> {
+  const texts = at.map((i) => JSON.stringify(records[i]));
+  const ends = new Uint32Array(at.length);
+  let end = 0;
+  texts.forEach((text, i) => (ends[i] = end += utf8Length(text)));
+  const bytes = new Uint8Array(end);
+  encoder.encodeInto(texts.join(''), bytes);
+  return { ids: at.map((i) => records[i]!.id), at, bytes, ends };
 }
 
 /** An index from a key (an organisation's id, an account's id) to the ids of the records that name it. */
@@ -38,33 +99,42 @@ export function bucketOf(id: string, count: number): number {
   return (hash >>> 0) % count;
 }
 
-/** The bucket each record belongs in, among bucketCount(records.length). */
-export function bucketNumbers(records: ReadonlyArray<{ id: string }>): Uint32Array {
+/**
+ * The records of a table by bucket, among bucketCount(records.length): `order` holds the records' places, bucket 0's
+ * first, each bucket's in the table's order; bucket n's are order[starts[n]] to order[starts[n + 1]] (excluded).
+ */
+export interface BucketOrder {
+  order: Uint32Array;
+  starts: Uint32Array;
+}
+
+export function bucketOrder(records: ReadonlyArray<{ id: string }>): BucketOrder {
   const count = bucketCount(records.length);
-  return Uint32Array.from(records, (record) => bucketOf(record.id, count));
+  const numbers = Uint32Array.from(records, (record) => bucketOf(record.id, count));
+  // A counting sort: stable, so each bucket keeps the table's order.
+  const starts = new Uint32Array(count + 1);
+  for (const number of numbers) starts[number + 1]!++;
+  for (let n = 0; n < count; n++) starts[n + 1]! += starts[n]!;
+  const next = starts.slice(0, count);
+  const order = new Uint32Array(records.length);
+  numbers.forEach((number, at) => (order[next[number]!++] = at));
+  return { order, starts };
 }
 
 /**
- * A table's records spread over bucketCount(records.length) buckets; with `from` and `to`, only those buckets
- * (numbers from bucketNumbers): a large table is written a range at a time, so its records' texts are made and
- * let go a range at a time (at a million accounts, all of them at once were 400 MB).
+ * A table's records spread over bucketCount(records.length) buckets; with `from` and `to`, only those buckets: a
+ * large table is written a range at a time, so its records' texts are made and let go a range at a time (at a
+ * million accounts, all of them at once were 400 MB).
  */
 export function packRecords<T extends { id: string }>(
   records: readonly T[],
-  numbers = bucketNumbers(records),
+  { order, starts }: BucketOrder = bucketOrder(records),
   from = 0,
   to = bucketCount(records.length),
 ): RecordBucket<T>[] {
-  const buckets = Array.from({ length: to - from }, (): RecordBucket<T> => ({ ids: [], at: [], texts: [] }));
-  records.forEach((record, at) => {
-    const number = numbers[at]!;
-    if (number < from || number >= to) return;
-    const bucket = buckets[number - from]!;
-    bucket.ids.push(record.id);
-    bucket.at.push(at);
-    bucket.texts.push(JSON.stringify(record));
+  return Array.from({ length: to - from }, (_, n): RecordBucket<T> => {
+    return packBucket(records, Array.from(order.subarray(starts[from + n], starts[from + n + 1])));
   });
-  return buckets;
 }
 
 /** The record with this id in its bucket, or undefined. */
@@ -75,7 +145,10 @@ export function recordIn<T>(bucket: RecordBucket<T>, id: string): T | undefined 
 
 /** The record at place `i` of a bucket (parsed from its text). */
 export function recordAt<T>(bucket: RecordBucket<T>, i: number): T {
-  return bucket.records ? bucket.records[i]! : (JSON.parse(bucket.texts[i]!) as T);
+  if (bucket.records) return bucket.records[i]!;
+  if (bucket.texts) return JSON.parse(bucket.texts[i]!) as T;
+  const { bytes, ends } = bucket;
+  return JSON.parse(decoder.decode(bytes!.subarray(i > 0 ? ends![i - 1] : 0, ends![i]))) as T;
 }
 
 /** A table's records back from all its buckets, in the order they were written. */
@@ -92,11 +165,14 @@ export function packIndex<T extends { id: string }>(
 ): IndexBucket[] {
   const grouped = new Map<string, string[]>();
   for (const record of records) {
-    for (const key of new Set(keysOf(record))) {
+    const keys = keysOf(record);
+    keys.forEach((key, i) => {
+      // Once per key (no set made for each record: most name one key, or none).
+      if (keys.indexOf(key) !== i) return;
       const ids = grouped.get(key);
       if (ids) ids.push(record.id);
       else grouped.set(key, [record.id]);
-    }
+    });
   }
   const count = bucketCount(grouped.size);
   const buckets = Array.from({ length: count }, (): IndexBucket => ({ keys: [], values: [] }));

@@ -112,12 +112,15 @@ function parseByRecord(
   return problems.total > 0 ? problems.result() : { ok: true, data };
 }
 
-/** Each table's row schema (made on first use, with the schemas). */
-function v2Tables(): Tables {
+/**
+ * Each table's row schema (made on first use, with the schemas). `owned`: the value was parsed for this check alone,
+ * so a record already as the schema returns it is kept rather than copied.
+ */
+function v2Tables(owned: boolean): Tables {
   const { organisation, account, event, report } = datasetSchemas();
   return {
     organisations: { row: organisation, max: LIMITS.organisations, optional: true },
-    accounts: { row: account, max: LIMITS.accounts, fast: fastAccount },
+    accounts: { row: account, max: LIMITS.accounts, fast: (value) => fastAccount(value, owned) },
     events: { row: event, max: LIMITS.events },
     reports: { row: report, max: LIMITS.reports },
   };
@@ -131,15 +134,18 @@ function v1Tables(): Tables {
   };
 }
 
-/** Validates an already-parsed JSON value; a schema version 1 dataset is checked as v1, then converted to v2. */
-export function validateDataset(value: unknown): ValidationResult {
+/**
+ * Validates an already-parsed JSON value; a schema version 1 dataset is checked as v1, then converted to v2.
+ * `owned`: nothing else holds the value (it was parsed for this check), so the result may share its records.
+ */
+export function validateDataset(value: unknown, { owned = false } = {}): ValidationResult {
   let input = value;
   if (typeof value === 'object' && value !== null && (value as { schemaVersion?: unknown }).schemaVersion === 1) {
     const v1 = parseByRecord(value, datasetV1Schemas().datasetV1, v1Tables());
     if (!v1.ok) return v1;
     input = convertV1(v1.data as DatasetV1);
   }
-  const parsed = parseByRecord(input, datasetSchemas().dataset, v2Tables());
+  const parsed = parseByRecord(input, datasetSchemas().dataset, v2Tables(owned || input !== value));
   if (!parsed.ok) return parsed;
   const data = parsed.data as Dataset;
   const problems = new ProblemList();
@@ -166,7 +172,7 @@ export function validateDatasetBytes(bytes: Uint8Array, notUtf8: () => Error): V
   const head = new TextDecoder().decode(bytes.subarray(0, 400)).trimStart();
   if (LOOKS_LIKE_MARKUP.test(head)) return markup();
   const value = parseJsonInPieces(bytes, LARGE_TABLES);
-  if (value !== undefined) return validateDataset(value);
+  if (value !== undefined) return validateDataset(value, { owned: true });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -187,7 +193,7 @@ export function validateDatasetText(text: string): ValidationResult {
     const message = oneLine((error as Error).message);
     return { ok: false, more: 0, problems: [{ path: '$', message: `not valid JSON: ${message}` }] };
   }
-  return validateDataset(value);
+  return validateDataset(value, { owned: true });
 }
 
 /** One line per problem; a line break inside a problem is shown escaped, so no problem reads as two. */

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   bucketCount,
-  bucketNumbers,
+  bucketOrder,
   bucketOf,
+  emptyBucket,
   idsByBucket,
   packIndex,
   packRecords,
@@ -28,7 +29,7 @@ describe('record buckets', () => {
 
   it('pack a range of buckets at a time into the same buckets as all at once', () => {
     const table = records(5_000);
-    const numbers = bucketNumbers(table);
+    const numbers = bucketOrder(table);
     const count = bucketCount(table.length);
     const ranged = [
       ...packRecords(table, numbers, 0, 3),
@@ -51,13 +52,27 @@ describe('record buckets', () => {
   });
 
   it('keep an empty table as one empty bucket', () => {
-    expect(packRecords([])).toEqual([{ ids: [], at: [], texts: [] }]);
+    expect(packRecords([])).toEqual([emptyBucket()]);
     expect(unpackRecords(packRecords([]))).toEqual([]);
   });
 
-  it('keep each record as its JSON text, and still read buckets that hold the records themselves', () => {
-    const [bucket] = packRecords([{ id: 'a', name: '金色财经', aliases: [{ text: 'x' }] }]);
-    expect(bucket!.texts).toEqual(['{"id":"a","name":"金色财经","aliases":[{"text":"x"}]}']);
+  it('keep each record as its JSON text in UTF-8, and still read buckets of strings or of the records themselves', () => {
+    const table = [
+      { id: 'a', name: '金色财经', aliases: [{ text: 'x' }] },
+      { id: 'b', name: 'Ünïcode 🙂 \u2028' },
+    ];
+    const [bucket] = packRecords(table);
+    const texts = table.map((record) => JSON.stringify(record));
+    expect(new TextDecoder().decode(bucket!.bytes)).toBe(texts.join(''));
+    const lengths = texts.map((text) => new TextEncoder().encode(text).length);
+    expect([...bucket!.ends!]).toEqual([lengths[0], lengths[0]! + lengths[1]!]);
+    // Nothing past the texts is kept (the bytes were sized for the worst case, then cut).
+    expect(bucket!.bytes!.buffer.byteLength).toBe(lengths[0]! + lengths[1]!);
+    expect(recordIn(bucket!, 'b')).toEqual(table[1]);
+    expect(unpackRecords([bucket!])).toEqual(table);
+    const strings = { ids: ['a', 'b'], at: [1, 0], texts: ['{"id":"a"}', '{"id":"b"}'] };
+    expect(recordIn(strings, 'a')).toEqual({ id: 'a' });
+    expect(unpackRecords([strings])).toEqual([{ id: 'b' }, { id: 'a' }]);
     const older = { ids: ['a', 'b'], at: [1, 0], texts: [], records: [{ id: 'a' }, { id: 'b' }] };
     expect(recordIn(older, 'a')).toEqual({ id: 'a' });
     expect(unpackRecords([older])).toEqual([{ id: 'b' }, { id: 'a' }]);
