@@ -16,7 +16,7 @@ export const RECORDS_PER_BUCKET = 512;
 export interface RecordBucket<T> {
   ids: string[];
   at: number[];
-  /** The records' JSON texts, one after the other, in UTF-8; record i's ends at ends[i]. */
+  /** The records' JSON texts in UTF-8, a line each; record i's ends at ends[i] (its line break, or the end). */
   bytes?: Uint8Array;
   ends?: Uint32Array;
   /** Buckets written on 2026-11-27 hold each record's JSON text as a string. */
@@ -43,38 +43,23 @@ export const emptyBucket = <T>(): RecordBucket<T> => ({
 });
 
 const encoder = new TextEncoder();
+const NEWLINE = 0x0a;
 const decoder = new TextDecoder();
 
-/** How many bytes of UTF-8 `text` is (a lone surrogate is written as U+FFFD: 3 bytes). */
-function utf8Length(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) length += 1;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      // A pair is 2 code units and 4 bytes; a high surrogate alone, 3 bytes.
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length += 2;
-        i++;
-      } else length += 2;
-    } else length += 2;
-  }
-  return length;
-}
-
 /**
- * The records at these places of a table as one bucket: their ids, places and JSON texts in UTF-8, encoded at once
- * from their joined text (no view or array made per record: at a million accounts those were 60 MB).
+ * The records at these places of a table as one bucket: their ids, places and JSON texts in UTF-8, one line each.
+ * The texts are encoded at once and the lines found in the bytes (JSON.stringify writes no line break, and no byte of
+ * a character past ASCII is one), so nothing is made per record but its text (a view of the bytes for each was
+ * 60 MB at a million accounts).
  */
 function packBucket<T extends { id: string }>(records: readonly T[], at: number[]): RecordBucket<T> {
-  const texts = at.map((i) => JSON.stringify(records[i]));
+  const bytes = encoder.encode(at.map((i) => JSON.stringify(records[i])).join('\n'));
   const ends = new Uint32Array(at.length);
-  let end = 0;
-  texts.forEach((text, i) => (ends[i] = end += utf8Length(text)));
-  const bytes = new Uint8Array(end);
-  encoder.encodeInto(texts.join(''), bytes);
+  let end = -1;
+  for (let i = 0; i < at.length; i++) {
+    end = bytes.indexOf(NEWLINE, end + 1);
+    ends[i] = end < 0 ? (end = bytes.length) : end;
+  }
   return { ids: at.map((i) => records[i]!.id), at, bytes, ends };
 }
 
@@ -148,7 +133,7 @@ export function recordAt<T>(bucket: RecordBucket<T>, i: number): T {
   if (bucket.records) return bucket.records[i]!;
   if (bucket.texts) return JSON.parse(bucket.texts[i]!) as T;
   const { bytes, ends } = bucket;
-  return JSON.parse(decoder.decode(bytes!.subarray(i > 0 ? ends![i - 1] : 0, ends![i]))) as T;
+  return JSON.parse(decoder.decode(bytes!.subarray(i > 0 ? ends![i - 1]! + 1 : 0, ends![i]))) as T;
 }
 
 /** A table's records back from all its buckets, in the order they were written. */
@@ -165,14 +150,13 @@ export function packIndex<T extends { id: string }>(
 ): IndexBucket[] {
   const grouped = new Map<string, string[]>();
   for (const record of records) {
-    const keys = keysOf(record);
-    keys.forEach((key, i) => {
-      // Once per key (no set made for each record: most name one key, or none).
-      if (keys.indexOf(key) !== i) return;
+    const named = keysOf(record);
+    // Once per key: a set only where there may be a repeat (most records name one key or none; an event, many).
+    for (const key of named.length > 1 ? new Set(named) : named) {
       const ids = grouped.get(key);
       if (ids) ids.push(record.id);
       else grouped.set(key, [record.id]);
-    });
+    }
   }
   const count = bucketCount(grouped.size);
   const buckets = Array.from({ length: count }, (): IndexBucket => ({ keys: [], values: [] }));
