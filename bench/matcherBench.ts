@@ -6,6 +6,7 @@ import ModernAhoCorasick from 'modern-ahocorasick';
 import { performance } from 'node:perf_hooks';
 import type { Dataset } from '../lib/dataset/schema';
 import { planTargets, TakedownMatcher } from '../lib/matching/takedownMatcher';
+import { runSteps } from '../lib/steps';
 import { foldName } from '../lib/text/fold';
 import { gc, medianMs } from './stats';
 
@@ -146,7 +147,9 @@ export function benchMatcher(
     ),
   ];
 
-  const patterns = [...new Set(Array.from(planTargets(dataset).patterns.all(), (pattern) => foldName(pattern.text)))];
+  const folded = new Set<string>();
+  runSteps(planTargets(dataset).patterns.each((text) => void folded.add(foldName(text))));
+  const patterns = [...folded];
   const lowerEnglish = english.toLowerCase();
   const lowerChinese = chinese.toLowerCase();
   for (const engine of BASELINES) {

@@ -18,7 +18,7 @@ import { claimKey, type Claim } from '../../lib/claims';
 import { byList, qualify, splitQualified } from '../../lib/lists/listIds';
 import type { ListRow } from '../../lib/lists/listModel';
 import { mergeClaims, type ListedClaim } from '../../lib/lists/mergeClaims';
-import { mergeListSteps, type ListContent } from '../../lib/lists/mergeLists';
+import { mergeListSteps, type ListContent, type MergedLists } from '../../lib/lists/mergeLists';
 import { runStepsInSlices } from '../../lib/steps';
 import { t } from '../i18n';
 import { buildAccountSearch, summarise } from './accountSearchBuild';
@@ -327,16 +327,25 @@ export class TakedownService {
    * `switched` settles once the next generation answers. A failed write leaves the current generation in place.
    */
   switchLists<T>(write: () => Promise<T>, next?: NextContents): Promise<{ result: T; switched: Promise<void> }> {
+    // The closures made here share one scope and last until the next generation is in place: they must not hold the
+    // write, whose own closure may hold a whole list's records (at a million accounts, 450 MB kept through the
+    // matcher's build). They hold this box, emptied as the write starts.
+    let pending: (() => Promise<T>) | undefined = write;
+    const writeOnce = () => {
+      const taken = pending!;
+      pending = undefined;
+      return taken();
+    };
     const run = this.switching
       .catch(() => undefined)
       .then(async () => {
         await this.ready;
         if (next?.data) {
-          const result = await this.countedWrite('installs', write);
+          const result = await this.countedWrite('installs', writeOnce);
           return { result, switched: this.replaceGeneration(() => this.prepare(next)) };
         }
         const prepared = next ? await this.prepare(next) : undefined;
-        const result = await this.countedWrite('writes', write);
+        const result = await this.countedWrite('writes', writeOnce);
         const switched = this.replaceGeneration(async () => prepared);
         await switched;
         return { result, switched };
@@ -775,10 +784,15 @@ const SLICE_MS = 16;
  * build of seconds (100,000 accounts) instead of after it.
  */
 async function mergeInSlices(contents: ListContent[]): Promise<Merged> {
-  const { dataset, groups } = await runStepsInSlices(mergeListSteps(contents), pause, SLICE_MS);
-  // Merged: what the lists' records add to the merged ones (their other fields) is let go before the trie is built.
+  let merged: MergedLists | undefined = await runStepsInSlices(mergeListSteps(contents), pause, SLICE_MS);
+  // Merged: what the lists' records add to the merged ones (their other fields) is let go.
   contents.length = 0;
-  return withGroups(await runStepsInSlices(TakedownMatcher.build(dataset), pause, SLICE_MS), groups);
+  const { groups } = merged;
+  const plan = await runStepsInSlices(TakedownMatcher.plan(merged.dataset), pause, SLICE_MS);
+  // Planned: the merged accounts go too, before the trie is built from the plan's patterns (at a million accounts,
+  // they held 230 MB through the build, and V8 let the heap grow to twice what was alive).
+  merged = undefined;
+  return withGroups(await runStepsInSlices(TakedownMatcher.fromPlan(plan), pause, SLICE_MS), groups);
 }
 
 function withGroups(matcher: TakedownMatcher, entries: ReadonlyArray<[string, string[]]>): Merged {

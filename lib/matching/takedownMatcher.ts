@@ -18,7 +18,9 @@ import {
   MentionMatcher,
   patternSize,
   type MatcherPattern,
+  type PatternSize,
   type PatternSource,
+  type PatternVisitor,
   type MentionMatcherOptions,
   type MentionMatcherSnapshot,
 } from './mentionMatcher';
@@ -122,10 +124,11 @@ export function mostSevere(statuses: readonly Status[]): Status {
 }
 
 /**
- * What a build stores (everything but the trie), and the patterns the trie is built from: made one at a time as the
- * trie takes them (at a million accounts an array of them held 240 MB), with their count and length told ahead.
+ * What a build stores (everything but the trie), and the patterns the trie is built from: given to it one at a time
+ * from flat lists of their fields (at a million accounts an array of pattern objects held 240 MB), with their count
+ * and length told ahead.
  */
-type Plan = Omit<TakedownMatcherSnapshot, 'format' | 'mentions'> & { patterns: PatternSource };
+export type MatcherPlan = Omit<TakedownMatcherSnapshot, 'format' | 'mentions'> & { patterns: PatternSource };
 
 interface PlanLists {
   ids: string[];
@@ -134,31 +137,55 @@ interface PlanLists {
   sharedNames: Array<[number, string, number]>;
   /** The organisations' patterns (the accounts' are made from the accounts as the trie is built). */
   patterns: MatcherPattern[];
-  links: Array<[number, AccountLink[]]>;
+  links: Array<[number, readonly AccountLink[]]>;
 }
 
-/** The patterns of a dataset's accounts, after its organisations' own: names, aliases, then the handle. */
-function* accountPatterns(
+/**
+ * The accounts' patterns (names, aliases, then the handle, account by account) as three flat lists, made while the
+ * targets are planned: the trie is built from them, so the accounts themselves (their objects, alias and link
+ * records: 230 MB at a million) can go before it is.
+ */
+interface AccountPatternLists {
+  texts: string[];
+  accounts: number[];
+  /** NAME, NAME | CONTEXT, or HANDLE. */
+  kinds: number[];
+}
+const NAME = 0;
+const CONTEXT = 1;
+const HANDLE = 2;
+
+/** The patterns of a dataset: its organisations' own, then its accounts'. */
+function* eachPattern(
   organisations: readonly MatcherPattern[],
-  accounts: readonly MatchableAccount[],
-): Generator<MatcherPattern> {
-  yield* organisations;
-  for (let index = 0; index < accounts.length; index++) {
-    const account = accounts[index]!;
-    yield { text: account.name, accountIndex: index, kind: 'name', needsContext: account.nameNeedsContext ?? false };
-    for (const alias of account.aliases) {
-      yield { text: alias.text, accountIndex: index, kind: 'name', needsContext: alias.needsContext ?? false };
-    }
-    if (account.handle) yield { text: account.handle, accountIndex: index, kind: 'handle' };
+  { texts, accounts, kinds }: AccountPatternLists,
+  add: PatternVisitor,
+): Steps<void> {
+  for (const { text, accountIndex, kind, needsContext } of organisations) {
+    add(text, accountIndex, kind, needsContext ?? false);
+  }
+  for (let i = 0; i < texts.length; i++) {
+    if (i % STEP_EVERY === STEP_EVERY - 1) yield;
+    const kind = kinds[i]!;
+    add(texts[i]!, accounts[i]!, kind === HANDLE ? 'handle' : 'name', kind === (NAME | CONTEXT));
   }
 }
 
+/** The source the trie is built from: made apart from the plan's build, so it holds none of the accounts. */
+function patternSourceOf(
+  size: PatternSize,
+  organisations: readonly MatcherPattern[],
+  lists: AccountPatternLists,
+): PatternSource {
+  return { ...size, each: (add) => eachPattern(organisations, lists, add) };
+}
+
 /** Targets and patterns: organisations' names first, so a name they share with an account finds the organisation. */
-export function planTargets(dataset: MatchableDataset): Plan {
+export function planTargets(dataset: MatchableDataset): MatcherPlan {
   return runSteps(planTargetSteps(dataset));
 }
 
-function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<Plan> {
+function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<MatcherPlan> {
   // Per target: a bit per platform, and its folded handles joined by newlines (one number and one string each: at a
   // million accounts, an array each held 60 MB).
   const platformBits: number[] = [];
@@ -226,13 +253,20 @@ function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<
     }
   }
   const size = patternSize(plan.patterns);
+  const lists: AccountPatternLists = { texts: [], accounts: [], kinds: [] };
+  const addPattern = (text: string, index: number, kind: number) => {
+    addSize(size, { text, kind: kind === HANDLE ? 'handle' : 'name' });
+    lists.texts.push(text);
+    lists.accounts.push(index);
+    lists.kinds.push(kind);
+  };
   for (let index = 0; index < accounts.length; index++) {
     if (index % STEP_EVERY === STEP_EVERY - 1) yield;
     const account = accounts[index]!;
-    addSize(size, { text: account.name, kind: 'name' });
-    for (const alias of account.aliases) addSize(size, { text: alias.text, kind: 'name' });
-    if (account.handle) addSize(size, { text: account.handle, kind: 'handle' });
-    if (account.links.length > 0) plan.links.push([index, [...account.links]]);
+    addPattern(account.name, index, account.nameNeedsContext ? NAME | CONTEXT : NAME);
+    for (const alias of account.aliases) addPattern(alias.text, index, alias.needsContext ? NAME | CONTEXT : NAME);
+    if (account.handle) addPattern(account.handle, index, HANDLE);
+    if (account.links.length > 0) plan.links.push([index, account.links]);
   }
   const ids = joinWithStarts(plan.ids);
   const handleText = joinWithStarts(handles);
@@ -245,7 +279,7 @@ function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<
     handles: handleText.text,
     handleStarts: handleText.starts,
     sharedNames: plan.sharedNames,
-    patterns: { ...size, all: () => accountPatterns(plan.patterns, accounts) },
+    patterns: patternSourceOf(size, plan.patterns, lists),
     links: buildLinkTables(plan.links),
   };
 }
@@ -269,7 +303,7 @@ export class TakedownMatcher {
     } else {
       const { patterns, ...rest } = planTargets(dataset);
       this.snapshot = rest;
-      this.mentions = new MentionMatcher(runSteps(buildMentionTables(patterns.all(), patterns)), options);
+      this.mentions = new MentionMatcher(runSteps(buildMentionTables(patterns)), options);
     }
     for (const [organisation, folded, account] of this.snapshot.sharedNames) {
       this.shared.set(`${organisation}\u0000${folded}`, account);
@@ -280,8 +314,19 @@ export class TakedownMatcher {
 
   /** The matcher for a dataset, built in steps (lib/steps.ts): the same as `new TakedownMatcher(dataset)`. */
   static *build(dataset: MatchableDataset): Steps<TakedownMatcher> {
-    const { patterns, ...rest } = yield* planTargetSteps(dataset);
-    const mentions = yield* buildMentionTables(patterns.all(), patterns);
+    return yield* TakedownMatcher.fromPlan(yield* TakedownMatcher.plan(dataset));
+  }
+
+  /**
+   * `build` in two parts: the plan (targets, links, the patterns as flat lists), then the trie from it. Nothing of the
+   * dataset is kept in a plan, so a caller that lets the dataset go between them builds the trie without it.
+   */
+  static plan(dataset: MatchableDataset): Steps<MatcherPlan> {
+    return planTargetSteps(dataset);
+  }
+
+  static *fromPlan({ patterns, ...rest }: MatcherPlan): Steps<TakedownMatcher> {
+    const mentions = yield* buildMentionTables(patterns);
     return new TakedownMatcher({ organisations: [], accounts: [] }, { format: MATCHER_FORMAT, ...rest, mentions });
   }
 

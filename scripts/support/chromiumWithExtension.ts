@@ -22,6 +22,8 @@ interface LaunchOptions {
   build?: string;
   touch?: boolean;
   colorScheme?: 'light' | 'dark';
+  /** More command-line switches (the million-account bench opens a DevTools port). */
+  args?: string[];
 }
 
 export async function launchChromiumWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -58,6 +60,7 @@ async function launchChromium(options: LaunchOptions, build: string | null) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   return {
