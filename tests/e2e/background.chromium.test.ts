@@ -32,8 +32,12 @@ describe('background in Chromium', () => {
               rows.onsuccess = () => {
                 for (const { key, bucket } of rows.result) {
                   const table = key.split('/')[1];
-                  // Record buckets keep each record as its JSON text (index buckets hold keys instead).
-                  if (bucket.texts) result[table] = (result[table] ?? 0) + bucket.texts.length;
+                  // Record buckets keep each record as a line of UTF-8 JSON (index buckets hold keys instead): a
+                  // record counts when its line is the record its id names.
+                  if (!(bucket.bytes instanceof Uint8Array)) continue;
+                  const lines = new TextDecoder().decode(bucket.bytes).split('\n');
+                  const read = lines.filter((line: string, i: number) => JSON.parse(line).id === bucket.ids[i]);
+                  if (read.length === bucket.ends.length) result[table] = (result[table] ?? 0) + read.length;
                 }
               };
             };
