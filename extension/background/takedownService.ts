@@ -790,7 +790,7 @@ async function mergeInSlices(contents: ListContent[]): Promise<Merged> {
   const { groups } = merged;
   const plan = await runStepsInSlices(TakedownMatcher.plan(merged.dataset), pause, SLICE_MS);
   // Planned: the merged accounts go too, before the trie is built from the plan's patterns (at a million accounts,
-  // they held 230 MB through the build, and V8 let the heap grow to twice what was alive).
+  // they held about 250 MB through the build).
   merged = undefined;
   return withGroups(await runStepsInSlices(TakedownMatcher.fromPlan(plan), pause, SLICE_MS), groups);
 }

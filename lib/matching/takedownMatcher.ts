@@ -135,7 +135,7 @@ interface PlanLists {
   kinds: MatchKind[];
   statuses: Status[];
   sharedNames: Array<[number, string, number]>;
-  /** The organisations' patterns (the accounts' are made from the accounts as the trie is built). */
+  /** The organisations' patterns (the accounts' are in AccountPatternLists). */
   patterns: MatcherPattern[];
   links: Array<[number, readonly AccountLink[]]>;
 }
@@ -143,7 +143,7 @@ interface PlanLists {
 /**
  * The accounts' patterns (names, aliases, then the handle, account by account) as three flat lists, made while the
  * targets are planned: the trie is built from them, so the accounts themselves (their objects, alias and link
- * records: 230 MB at a million) can go before it is.
+ * records: about 250 MB at a million) can go before it is.
  */
 interface AccountPatternLists {
   texts: string[];
