@@ -11,7 +11,7 @@ import {
   launchChromiumWithoutExtension,
 } from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
-import { importFile, load, POPUP_PROBE, searchTime, stopServiceWorkers } from './extensionProbes';
+import { importFile, jsonFile, load, POPUP_PROBE, searchTime, stopServiceWorkers } from './extensionProbes';
 import { writeReferenceExtension } from './referenceExtension';
 import { benchRealPages } from './realPagesBench';
 import { median, ms } from './stats';
@@ -105,12 +105,12 @@ export async function benchInBrowser({
     for (let i = 0; i < 2; i++) {
       const fresh = await launchChromiumWithExtension({ build: CHROME_BENCH_BUILD });
       try {
-        imports.push(await importFile(fresh, text));
+        imports.push(await importFile(fresh, jsonFile(text)));
       } finally {
         await fresh.close();
       }
     }
-    imports.push(await importFile(session, text));
+    imports.push(await importFile(session, jsonFile(text)));
     console.log(
       `## In Chromium with ${dataset.accounts.length} accounts (${(text.length / 1e6).toFixed(1)} MB JSON, imported in ${ms(median(imports))} ms, median of ${imports.length}: ${imports.map(ms).join(', ')} ms)`,
     );

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CHROME_BENCH_BUILD, launchChromiumWithExtension } from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
-import { importFile, load, POPUP_PROBE, searchTime, stopServiceWorkers } from './extensionProbes';
+import { importFile, jsonFile, load, POPUP_PROBE, searchTime, stopServiceWorkers } from './extensionProbes';
 import { median, ms } from './stats';
 import { syntheticDataset } from './syntheticDataset';
 
@@ -65,7 +65,7 @@ try {
       const session = await launchChromiumWithExtension({ build: builds[which] });
       const own = figures[which];
       try {
-        own.import.push(await importFile(session, text));
+        own.import.push(await importFile(session, jsonFile(text)));
         // The next matcher is built after the install's answer; two pages then find it in place. The search index is
         // built 1.5 s after that (and kept for the next starts): a worker stopped sooner has none to keep, where
         // Chrome stops an idle one after 30 s.

@@ -59,26 +59,41 @@ export async function load(context: BrowserContext, url: string, waitForMarks: b
   return { page, probe };
 }
 
+/** A list file as the options page's file input takes it. */
+export interface ListFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** JSON text as the file `bench.json`. */
+export const jsonFile = (text: string): ListFile => ({
+  name: 'bench.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(text),
+});
+
 /**
- * Imports the dataset as a reader does: a file chosen in the options page ("Add a list from a file"). The time is the
+ * Imports a list file as a reader does: chosen in the options page ("Add a list from a file"). The time is the
  * page's, from the file input's change event until the notice that it is installed (Playwright's transfer of the
- * 25 MB into the input comes before it and is not counted).
+ * file into the input comes before it and is not counted). A file that is not installed throws, with the notice.
  */
-export async function importFile(session: ExtensionSession, text: string): Promise<number> {
+export async function importFile(session: ExtensionSession, file: ListFile, timeoutMs = 120_000): Promise<number> {
   const optionsPage = await session.context.newPage();
   await optionsPage.goto(`chrome-extension://${session.extensionId}/options.html`);
-  await optionsPage.evaluate(() => {
+  const installed = `${file.name}: installed version`;
+  await optionsPage.evaluate((installed) => {
     const probe = ((globalThis as any).__benchImport = { start: 0, end: 0 });
     document.addEventListener('change', () => (probe.start ||= performance.now()), true);
     new MutationObserver(() => {
-      if (!probe.end && /bench\.json: installed version/.test(document.body.textContent ?? ''))
-        probe.end = performance.now();
+      if (!probe.end && document.body.textContent?.includes(installed)) probe.end = performance.now();
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-  await optionsPage
-    .locator('input[name="dataset-file"]')
-    .setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await optionsPage.getByText('bench.json: installed version').waitFor({ timeout: 120_000 });
+  }, installed);
+  await optionsPage.locator('input[name="dataset-file"]').setInputFiles(file);
+  // The page says it is installed (a status) or why not (an alert).
+  await optionsPage.getByText(installed).or(optionsPage.getByRole('alert')).first().waitFor({ timeout: timeoutMs });
+  const refused = optionsPage.getByRole('alert');
+  if ((await refused.count()) > 0) throw new Error(`The list was not installed: ${await refused.first().innerText()}`);
   const took = await optionsPage.evaluate(() => {
     const probe = (globalThis as any).__benchImport;
     return probe.end - probe.start;

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { CHROME_BENCH_BUILD, launchChromiumWithExtension } from '../scripts/support/chromiumWithExtension';
 import { startFixtureServer } from '../scripts/support/staticServer';
 import { DevToolsTarget, freePort } from './devtoolsTarget';
-import { load, POPUP_PROBE, searchTime, stopServiceWorkers } from './extensionProbes';
+import { importFile, load, POPUP_PROBE, searchTime, stopServiceWorkers } from './extensionProbes';
 import { syntheticDataset } from './syntheticDataset';
 
 const { values } = parseArgs({
@@ -105,38 +105,16 @@ const readings = setInterval(
   live ? 2000 : 300,
 );
 
-const options = await session.context.newPage();
-await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-await options.evaluate(() => {
-  const probe = ((globalThis as unknown as { __benchImport: { start: number; end: number } }).__benchImport = {
-    start: 0,
-    end: 0,
-  });
-  document.addEventListener('change', () => (probe.start ||= performance.now()), true);
-  new MutationObserver(() => {
-    if (!probe.end && /million\.json\.gz: installed version/.test(document.body.textContent ?? ''))
-      probe.end = performance.now();
-  }).observe(document.body, { childList: true, subtree: true, characterData: true });
-});
-await options
-  .locator('input[name="dataset-file"]')
-  .setInputFiles({ name: 'million.json.gz', mimeType: 'application/gzip', buffer: file });
-await options
-  .getByText(/million\.json\.gz: (installed version|could not|refused)/i)
-  .first()
-  .waitFor({ timeout: 600_000 });
-const notice = (await options.locator('body').innerText()).match(/million\.json\.gz: [^\n]*/)?.[0] ?? '';
-if (!/installed version/.test(notice)) throw new Error(`The list was not installed: ${notice}`);
-const importMs = await options.evaluate(() => {
-  const probe = (globalThis as unknown as { __benchImport: { start: number; end: number } }).__benchImport;
-  return probe.end - probe.start;
-});
+const importMs = await importFile(
+  session,
+  { name: 'million.json.gz', mimeType: 'application/gzip', buffer: file },
+  600_000,
+);
 const marked = Date.now();
 const page = await session.context.newPage();
 await page.goto(server.url('/million.html'));
 await page.locator('[data-tdl-match]').first().waitFor({ timeout: 600_000 });
 const firstMarkMs = Date.now() - marked;
-await options.close();
 await page.close();
 
 // The search index is built after the first mark; then the worker goes quiet. Wait for its heap to stop moving.

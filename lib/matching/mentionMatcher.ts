@@ -236,14 +236,14 @@ export function patternSource(patterns: Iterable<MatcherPattern>): PatternSource
 }
 
 /** Counts a pattern into `size` (a handle is kept twice: as "@handle" and bare). */
-export function addSize(size: PatternSize, { text, kind }: Pick<MatcherPattern, 'text' | 'kind'>): void {
+export function addSize(size: PatternSize, text: string, kind: MatcherPattern['kind']): void {
   size.units += kind === 'handle' ? text.length * 2 + 1 : text.length;
   size.count += kind === 'handle' ? 2 : 1;
 }
 
 export function patternSize(patterns: Iterable<MatcherPattern>): PatternSize {
   const size = { units: 0, count: 0 };
-  for (const pattern of patterns) addSize(size, pattern);
+  for (const { text, kind } of patterns) addSize(size, text, kind);
   return size;
 }
 

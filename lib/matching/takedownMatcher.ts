@@ -148,11 +148,12 @@ interface PlanLists {
 interface AccountPatternLists {
   texts: string[];
   accounts: number[];
-  /** NAME, NAME | CONTEXT, or HANDLE. */
+  /** NAME, NAME_IN_CONTEXT or HANDLE. */
   kinds: number[];
 }
 const NAME = 0;
-const CONTEXT = 1;
+/** A name that matches only where the context check agrees. */
+const NAME_IN_CONTEXT = 1;
 const HANDLE = 2;
 
 /** The patterns of a dataset: its organisations' own, then its accounts'. */
@@ -167,7 +168,7 @@ function* eachPattern(
   for (let i = 0; i < texts.length; i++) {
     if (i % STEP_EVERY === STEP_EVERY - 1) yield;
     const kind = kinds[i]!;
-    add(texts[i]!, accounts[i]!, kind === HANDLE ? 'handle' : 'name', kind === (NAME | CONTEXT));
+    add(texts[i]!, accounts[i]!, kind === HANDLE ? 'handle' : 'name', kind === NAME_IN_CONTEXT);
   }
 }
 
@@ -255,7 +256,7 @@ function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<
   const size = patternSize(plan.patterns);
   const lists: AccountPatternLists = { texts: [], accounts: [], kinds: [] };
   const addPattern = (text: string, index: number, kind: number) => {
-    addSize(size, { text, kind: kind === HANDLE ? 'handle' : 'name' });
+    addSize(size, text, kind === HANDLE ? 'handle' : 'name');
     lists.texts.push(text);
     lists.accounts.push(index);
     lists.kinds.push(kind);
@@ -263,8 +264,8 @@ function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<
   for (let index = 0; index < accounts.length; index++) {
     if (index % STEP_EVERY === STEP_EVERY - 1) yield;
     const account = accounts[index]!;
-    addPattern(account.name, index, account.nameNeedsContext ? NAME | CONTEXT : NAME);
-    for (const alias of account.aliases) addPattern(alias.text, index, alias.needsContext ? NAME | CONTEXT : NAME);
+    addPattern(account.name, index, account.nameNeedsContext ? NAME_IN_CONTEXT : NAME);
+    for (const alias of account.aliases) addPattern(alias.text, index, alias.needsContext ? NAME_IN_CONTEXT : NAME);
     if (account.handle) addPattern(account.handle, index, HANDLE);
     if (account.links.length > 0) plan.links.push([index, account.links]);
   }
