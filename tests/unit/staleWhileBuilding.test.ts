@@ -402,6 +402,37 @@ describe('stored search index', () => {
     expect(await unwritten.search()).toBe(kept);
   });
 
+  it('an index built ahead of any popup is let go once its file holds it; one a popup wanted meanwhile is kept', async () => {
+    const { catalogue } = await withNewsroom();
+    const searchFile = memoryFile<SearchFileRow>(true);
+    const inMemory = (service: TakedownService) =>
+      (service as unknown as { generationNow: { search: { loaded(): unknown } } }).generationNow.search.loaded();
+    // No popup: the warm-up builds the index, writes it, and lets it go.
+    const alone = new TakedownService(catalogue, undefined, 10, memoryMatcherFile(), searchFile);
+    await alone.matcher();
+    await vi.waitFor(() => expect(searchFile.bytes).toBeDefined());
+    await vi.waitFor(() => expect(inMemory(alone)).toBeUndefined());
+    const read = vi.spyOn(searchFile, 'read');
+    expect((await alone.search()).search('weibo wire').length).toBeGreaterThan(0);
+    expect(read).toHaveBeenCalledTimes(1);
+    // A popup's search while the file is being written: the index stays for the popup.
+    await searchFile.remove();
+    const written = deferred();
+    const write = searchFile.write.bind(searchFile);
+    vi.spyOn(searchFile, 'write').mockImplementation(async (row) => {
+      await written.promise;
+      return write(row);
+    });
+    const wanted = new TakedownService(catalogue, undefined, 10, memoryMatcherFile(), searchFile);
+    await wanted.matcher();
+    await vi.waitFor(() => expect(inMemory(wanted)).toBeDefined());
+    const index = await wanted.search();
+    written.release();
+    await vi.waitFor(() => expect(searchFile.bytes).toBeDefined());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(inMemory(wanted)).toBe(index);
+  });
+
   it('a damaged search file is not used: the index is built again', async () => {
     const { catalogue } = await withNewsroom();
     const searchFile = memoryFile<SearchFileRow>(true);
