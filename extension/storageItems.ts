@@ -2,6 +2,8 @@
 // defined once with WXT's storage API: its key, its version and the migrations from older versions. The background writes them; extension pages read and watch them. Lists and
 // their data live in IndexedDB (store/takedownDb.ts), where no content script can reach.
 import { storage } from 'wxt/utils/storage';
+import { LISTS_IN_USE_KEY } from '../lib/lists/listModel';
+import type { ListsInUse } from '../lib/protocol';
 import type { RefreshProgress } from '../lib/refresh/refreshState';
 import type { TabRecord } from './background/tabFindings';
 import { legacyRefreshOf } from '../lib/settings';
@@ -29,3 +31,6 @@ export const listsStampItem = storage.defineItem<string>('local:listsStamp', { f
 
 /** What each open tab's marks name (background/tabFindings.ts), in session storage: gone when the browser quits. */
 export const tabFindingsItem = storage.defineItem<Record<string, TabRecord>>('session:tabFindings', { fallback: {} });
+
+/** The lists in use, counted, each time the background has a generation in place: the popup's footer, read at once. */
+export const listsInUseItem = storage.defineItem<ListsInUse | null>(`session:${LISTS_IN_USE_KEY}`, { fallback: null });

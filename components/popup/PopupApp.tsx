@@ -32,6 +32,8 @@ export interface PopupServices {
   organisation(id: string): Promise<OrganisationDetails | null>;
   /** The lists in use, counted together (the footer). */
   listsInUse(): Promise<ListsInUse>;
+  /** The lists in use as last counted, read without asking the background (null when none was kept). */
+  knownListsInUse?(): Promise<ListsInUse | null>;
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   openOptions(): void;
@@ -95,6 +97,11 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
   useLayoutEffect(() => {
     const fail = (e: Error) => setError(e.message);
     services.loadSettings().then(setSettings, fail);
+    // What was last counted shows at once; the background's answer replaces it (and is never replaced by it).
+    services.knownListsInUse?.().then(
+      (known) => known && setInUse((current) => current ?? known),
+      () => undefined,
+    );
     services.listsInUse().then(setInUse, fail);
     services
       .activeTabId()

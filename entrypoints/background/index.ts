@@ -20,7 +20,9 @@ import type { BundledDataset } from '../../extension/store/datasetStore';
 import { ListCatalogue, prepareLists } from '../../extension/store/listCatalogue';
 import { TakedownDb } from '../../extension/store/takedownDb';
 import { UploadsDb } from '../../extension/store/uploads';
+import { listsInUseItem } from '../../extension/storageItems';
 import { formatProblems, validateDataset } from '../../lib/dataset/validateDataset';
+import { countInUse } from '../../lib/lists/listModel';
 
 /** Where the versions before lists kept the one dataset's last refresh (read once, to upgrade). */
 const LEGACY_REFRESH_STATE = 'refreshState';
@@ -48,6 +50,9 @@ export default defineBackground(() => {
   const service = new TakedownService(catalogue, () =>
     prepareLists(catalogue, bundled, legacy, BUILD_DEFAULT_REFRESH_URL),
   );
+  service.onGeneration((lists) => {
+    listsInUseItem.setValue(countInUse(lists.map((list) => list.info))).catch(() => undefined);
+  });
   const updates = new DatasetUpdates(service, {
     fetch: (...args) => fetch(...args),
     onInstalled: () => void tellPages('dataset'),

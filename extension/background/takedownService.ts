@@ -194,6 +194,7 @@ export class TakedownService {
   private searchRelease: ReturnType<typeof setTimeout> | undefined;
   /** How many times the search index was wanted (a popup's search or its opening): a build ahead keeps it then. */
   private searchWants = 0;
+  private readonly generationListeners: Array<(lists: readonly ActiveList[]) => void> = [];
 
   constructor(
     readonly catalogue: ListCatalogue,
@@ -215,6 +216,11 @@ export class TakedownService {
       () => undefined,
       (error: unknown) => console.error('Takedown Lens could not prepare its lists', error),
     );
+  }
+
+  /** Calls `listener` with the lists in use each time a generation is in place (loaded at a start, or switched). */
+  onGeneration(listener: (lists: readonly ActiveList[]) => void): void {
+    this.generationListeners.push(listener);
   }
 
   /** The main database (the catalogue, the guarded settings, the merged matcher). */
@@ -642,6 +648,13 @@ export class TakedownService {
       generation.organisationSearch().catch(() => undefined);
     }, this.warmUpMs);
     this.generationNow = generation;
+    for (const listener of this.generationListeners) {
+      try {
+        listener(lists);
+      } catch (error) {
+        console.error('Takedown Lens: a listener to the lists in use failed', error);
+      }
+    }
     return generation;
   }
 

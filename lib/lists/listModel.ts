@@ -59,3 +59,20 @@ export function countInUse(lists: ReadonlyArray<{ counts: ListsInUse['counts'] }
   const sum = (count: keyof ListsInUse['counts']) => lists.reduce((total, list) => total + list.counts[count], 0);
   return { lists: lists.length, counts: { accounts: sum('accounts'), events: sum('events'), reports: sum('reports') } };
 }
+
+/**
+ * Where the background keeps the lists in use, counted (session storage, which content scripts cannot read): the
+ * popup shows its footer from it at once, without waiting for a stopped background to start, then from the answer.
+ */
+export const LISTS_IN_USE_KEY = 'listsInUse';
+
+/** A value read back as the lists in use, or null where it is not one (nothing stored yet, or something else). */
+export function asListsInUse(value: unknown): ListsInUse | null {
+  const isCount = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  if (typeof value !== 'object' || value === null) return null;
+  const { lists, counts } = value as Partial<ListsInUse>;
+  if (!isCount(lists) || typeof counts !== 'object' || counts === null) return null;
+  return isCount(counts.accounts) && isCount(counts.events) && isCount(counts.reports)
+    ? { lists: lists!, counts: { accounts: counts.accounts, events: counts.events, reports: counts.reports } }
+    : null;
+}

@@ -71,6 +71,13 @@ describe('background in Chromium', () => {
     expect(reply.value.organisation).toMatchObject({ name: 'Bitmain', kind: 'mining-hardware-maker' });
     expect(reply.value.reports[0].title).toBe('WeChat Blocks Bitmain Among Other Crypto-Related Accounts');
     await page.getByText('1 lists in use: 9 accounts, 9 events, 5 reports.').waitFor({ timeout: 5_000 });
+    // The same count, kept in session storage, where the next popup reads it without waiting for the background.
+    const kept = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<any> } } } })
+        .chrome;
+      return (await api.storage.session.get('listsInUse')).listsInUse;
+    });
+    expect(kept).toEqual({ lists: 1, counts: { accounts: 9, events: 9, reports: 5 } });
     await page.close();
   });
 

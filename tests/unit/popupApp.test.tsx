@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupApp, type PopupServices } from '../../components/popup/PopupApp';
-import type { AccountSummary, TabFindings } from '../../lib/protocol';
+import type { AccountSummary, ListsInUse, TabFindings } from '../../lib/protocol';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { validBundled } from './datasetFixtures';
 
@@ -65,6 +65,29 @@ describe('PopupApp', () => {
     expect(screen.getByText(/by 22 August 2018/)).toBeTruthy();
     expect(screen.getByText('WeChat bans crypto accounts')).toBeTruthy();
     expect(await screen.findByText('1 lists in use: 9 accounts, 8 events, 5 reports.')).toBeTruthy();
+  });
+
+  it('shows the lists last counted at once, then the background’s count, which nothing replaces', async () => {
+    let answer!: (inUse: ListsInUse) => void;
+    const fake = services({
+      listsInUse: () => new Promise<ListsInUse>((resolve) => (answer = resolve)),
+      knownListsInUse: async () => ({ lists: 2, counts: { accounts: 1000000, events: 8, reports: 5 } }),
+    });
+    render(<PopupApp services={fake} />);
+    // The background has not answered (a stopped one is starting): the count kept in session storage shows.
+    expect(await screen.findByText('2 lists in use: 1000000 accounts, 8 events, 5 reports.')).toBeTruthy();
+    answer({ lists: 1, counts: { accounts: 9, events: 8, reports: 5 } });
+    expect(await screen.findByText('1 lists in use: 9 accounts, 8 events, 5 reports.')).toBeTruthy();
+    // The background first, the kept count late: the background's stays.
+    const late = services({
+      knownListsInUse: () =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve({ lists: 3, counts: { accounts: 3, events: 3, reports: 3 } }), 30),
+        ),
+    });
+    render(<PopupApp services={late} />);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(screen.queryByText(/3 lists in use/)).toBeNull();
   });
 
   it('searches as you type, Chinese included, and says what to do when nothing matches', async () => {

@@ -150,6 +150,23 @@ describe('stale while building', () => {
     ]);
   });
 
+  it('tells its listeners the lists in use each time a generation is in place: at a start and after a change', async () => {
+    const { service, listId, listDb } = await withNewsroom();
+    const told: string[][] = [];
+    service.onGeneration((lists) => told.push(lists.map((list) => `${list.row.id} ${list.info.datasetVersion}`)));
+    service.invalidate();
+    await service.matcher();
+    expect(told).toEqual([['bundled 1.1.0', `${listId} 1.0.0`]]);
+    const data = nextNewsroom();
+    data.datasetVersion = '1.1.0';
+    const { switched } = await service.switchLists(
+      () => replaceDataset(listDb, data, { kind: 'file', name: 'newsroom.json' }, new Date(), true),
+      { list: listId, data },
+    );
+    await switched;
+    expect(told.at(-1)).toEqual(['bundled 1.1.0', `${listId} 1.1.0`]);
+  });
+
   it('keeps the current generation when the write fails', async () => {
     const { service, listId } = await withNewsroom();
     const before = await service.matcher();
