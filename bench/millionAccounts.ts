@@ -49,7 +49,7 @@ server.addRoute((request, response) => {
 
 const port = await freePort();
 const session = await launchChromiumWithExtension({
-  build: CHROME_BENCH_BUILD,
+  build: values.build,
   args: [`--remote-debugging-port=${port}`],
 });
 const isWorker = (target: { type: string; url: string }) =>
