@@ -1,6 +1,7 @@
 // Finds the tracked account a link points at: a WeChat article or profile carrying a tracked __biz, a URL under a
 // tracked prefix, or a tracked domain or any of its subdomains. Tracking parameters are ignored.
 import type { AccountLink } from '../dataset/schema';
+import { compareAt, joinUtf8, textAt, type Utf8Texts } from '../text/utf8Texts';
 
 export interface LinkTarget {
   accountIndex: number;
@@ -8,15 +9,19 @@ export interface LinkTarget {
 
 /**
  * The links, flat, so a stored matcher is used as read: the sorted keys ("biz:<__biz>", "domain:<domain>",
- * "prefix:<host> <host, path and query>") joined by newlines (no key holds one), where each key starts, and each
- * key's target. A lookup is a binary search.
+ * "prefix:<host> <host, path and query>") as UTF-8, each followed by a newline, where each key starts, and each
+ * key's target. A lookup is a binary search over the bytes. Keys are ASCII (a valid list's domains and __biz ids
+ * are, and a URL's host, path and query once parsed), so their order as strings is their order as bytes.
  */
 export interface LinkTables {
-  keys: string;
-  /** Start of each key in `keys`, then the length of `keys` + 1. */
+  keys: Uint8Array;
+  /** Start of each key in `keys`, then the length of `keys`. */
   starts: Int32Array;
   targets: Int32Array;
 }
+
+// eslint-disable-next-line no-control-regex -- ASCII but the newline
+const ASCII_KEY = /^[\u0000-\u0009\u000b-\u007f]*$/;
 
 const TRACKING_PARAMETER =
   /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|mkt_tok|ref|ref_src|spm|share_token|chksm|scene|srcid|sharer_\w+|from|isappinstalled|clicktime|enterid)$/i;
@@ -56,7 +61,7 @@ export function buildLinkTables(accounts: ReadonlyArray<readonly [number, readon
   for (const [accountIndex, links] of accounts) {
     for (const link of links) {
       const key = keyOf(link);
-      if (key !== null && !key.includes('\n')) {
+      if (key !== null && ASCII_KEY.test(key)) {
         keys.push(key);
         targets.push(accountIndex);
       }
@@ -70,22 +75,15 @@ export function buildLinkTables(accounts: ReadonlyArray<readonly [number, readon
   for (let i = 0; i < order.length; i++) {
     if (i === 0 || keys[order[i - 1]!] !== keys[order[i]!]) kept.push(order[i]!);
   }
-  const starts = new Int32Array(kept.length + 1);
-  let at = 0;
-  kept.forEach((place, index) => {
-    starts[index] = at;
-    at += keys[place]!.length + 1;
-  });
-  starts[kept.length] = at;
-  return {
-    keys: kept.map((place) => keys[place]).join('\n'),
-    starts,
-    targets: Int32Array.from(kept, (place) => targets[place]!),
-  };
+  const joined = joinUtf8(kept.map((place) => keys[place]!));
+  return { keys: joined.bytes, starts: joined.starts, targets: Int32Array.from(kept, (place) => targets[place]!) };
 }
+
+const encoder = new TextEncoder();
 
 export class LinkMatcher {
   private readonly tables: LinkTables;
+  private readonly keys: Utf8Texts;
   private readonly count: number;
 
   /** From tables (a stored matcher), or from each account's links. */
@@ -93,29 +91,32 @@ export class LinkMatcher {
     this.tables = Array.isArray(source)
       ? buildLinkTables(source.map(({ links }: { links: readonly AccountLink[] }, index) => [index, links] as const))
       : (source as LinkTables);
+    this.keys = { bytes: this.tables.keys, starts: this.tables.starts };
     this.count = this.tables.targets.length;
   }
 
   private key(index: number): string {
-    const { keys, starts } = this.tables;
-    return keys.slice(starts[index]!, starts[index + 1]! - 1);
+    return textAt(this.keys, index);
   }
 
-  /** The first key at or after `wanted`, by index (the count when there is none). */
-  private lowerBound(wanted: string): number {
+  /** The first key at or after `wanted` (UTF-8), by index (the count when there is none). */
+  private lowerBound(wanted: Uint8Array): number {
     let low = 0;
     let high = this.count;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.key(middle) < wanted) low = middle + 1;
+      if (compareAt(this.keys, middle, wanted) < 0) low = middle + 1;
       else high = middle;
     }
     return low;
   }
 
   private exact(wanted: string): LinkTarget | null {
-    const index = this.lowerBound(wanted);
-    return index < this.count && this.key(index) === wanted ? { accountIndex: this.tables.targets[index]! } : null;
+    const bytes = encoder.encode(wanted);
+    const index = this.lowerBound(bytes);
+    return index < this.count && compareAt(this.keys, index, bytes) === 0
+      ? { accountIndex: this.tables.targets[index]! }
+      : null;
   }
 
   /** The account an absolute URL points at, or null. */
@@ -131,7 +132,7 @@ export class LinkMatcher {
     // The host's URL prefixes, the longest first.
     const hostKey = `prefix:${url.hostname} `;
     const prefixes: Array<{ prefix: string; index: number }> = [];
-    for (let index = this.lowerBound(hostKey); index < this.count; index++) {
+    for (let index = this.lowerBound(encoder.encode(hostKey)); index < this.count; index++) {
       const key = this.key(index);
       if (!key.startsWith(hostKey)) break;
       prefixes.push({ prefix: key.slice(hostKey.length), index });

@@ -11,6 +11,7 @@ import { runSteps, STEP_EVERY, type Steps } from '../steps';
 import type { AccountLink, Status } from '../dataset/schema';
 import { PLATFORMS, STATUSES } from '../dataset/vocabulary';
 import { foldName, foldText } from '../text/fold';
+import { joinUtf8, textAt } from '../text/utf8Texts';
 import { buildLinkTables, LinkMatcher, type LinkTables } from './linkMatcher';
 import {
   addSize,
@@ -27,7 +28,7 @@ import {
 import { namesAccountAround, namesPlatform } from './platformTerms';
 
 /** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
-export const MATCHER_FORMAT = 10;
+export const MATCHER_FORMAT = 11;
 
 type Platform = MatchableAccount['platform'];
 
@@ -79,13 +80,13 @@ export interface MatchableDataset {
 }
 
 /**
- * A built matcher, flat: typed arrays and a few long strings, which IndexedDB stores and a restarted background
- * reads back quickly and uses as they are (a target's id or handles are sliced out when a mark needs them).
+ * A built matcher, flat: typed arrays alone, which a file keeps and a restarted background uses as they are read (a
+ * target's id or handles are decoded when a mark needs them).
  */
 export interface TakedownMatcherSnapshot {
   format: number;
-  /** Targets (the accounts, then the organisations that are marked): their ids, each followed by a newline. */
-  ids: string;
+  /** Targets (the accounts, then the organisations that are marked): their ids, as UTF-8, each followed by a newline. */
+  ids: Uint8Array;
   /** Where each target's id starts in `ids`, then the length of `ids`. */
   idStarts: Int32Array;
   /** Per target: 0 an account, 1 an organisation. */
@@ -94,25 +95,13 @@ export interface TakedownMatcherSnapshot {
   statuses: Uint8Array;
   /** Per target: a bit per platform it is on (an organisation: its accounts'; bit i is PLATFORMS[i]). */
   platformBits: Uint16Array;
-  /** Per target: its folded handles, each followed by a newline (an organisation: its accounts'). */
-  handles: string;
+  /** Per target: its folded handles joined by newlines, as UTF-8, each target's followed by a newline. */
+  handles: Uint8Array;
   handleStarts: Int32Array;
   /** [organisation target, folded name, account target]: a name the organisation shares with its account. */
   sharedNames: Array<[number, string, number]>;
   mentions: MentionMatcherSnapshot;
   links: LinkTables;
-}
-
-/** Strings joined, each followed by a newline, and where each starts (then the total length). */
-function joinWithStarts(parts: readonly string[]): { text: string; starts: Int32Array } {
-  const starts = new Int32Array(parts.length + 1);
-  let at = 0;
-  parts.forEach((part, index) => {
-    starts[index] = at;
-    at += part.length + 1;
-  });
-  starts[parts.length] = at;
-  return { text: parts.length > 0 ? parts.join('\n') + '\n' : '', starts };
 }
 
 /** From most to least severe: an organisation shows the most severe status among its accounts. */
@@ -269,15 +258,15 @@ function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<
     if (account.handle) addPattern(account.handle, index, HANDLE);
     if (account.links.length > 0) plan.links.push([index, account.links]);
   }
-  const ids = joinWithStarts(plan.ids);
-  const handleText = joinWithStarts(handles);
+  const ids = joinUtf8(plan.ids);
+  const handleText = joinUtf8(handles);
   return {
-    ids: ids.text,
+    ids: ids.bytes,
     idStarts: ids.starts,
     kinds: Uint8Array.from(plan.kinds, (kind) => (kind === 'organisation' ? 1 : 0)),
     statuses: Uint8Array.from(plan.statuses, (status) => STATUSES.indexOf(status)),
     platformBits: Uint16Array.from(platformBits),
-    handles: handleText.text,
+    handles: handleText.bytes,
     handleStarts: handleText.starts,
     sharedNames: plan.sharedNames,
     patterns: patternSourceOf(size, plan.patterns, lists),
@@ -353,7 +342,7 @@ export class TakedownMatcher {
     const { ids, idStarts, statuses } = this.snapshot;
     return {
       match: this.isOrganisation(index) ? 'organisation' : 'account',
-      id: ids.slice(idStarts[index]!, idStarts[index + 1]! - 1),
+      id: textAt({ bytes: ids, starts: idStarts }, index),
       status: STATUSES[statuses[index]!]!,
     };
   }
@@ -361,7 +350,7 @@ export class TakedownMatcher {
   /** A target's folded handles. */
   private handlesOf(index: number): string[] {
     const { handles, handleStarts } = this.snapshot;
-    const own = handles.slice(handleStarts[index]!, handleStarts[index + 1]! - 1);
+    const own = textAt({ bytes: handles, starts: handleStarts }, index);
     return own === '' ? [] : own.split('\n');
   }
 

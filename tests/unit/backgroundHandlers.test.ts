@@ -178,9 +178,10 @@ describe('background handlers', () => {
     const { handlers, db } = setUp();
     await handlers['page:match']({ texts: ['warm up'], links: [] }, {});
     const row = await db.matcherCache.get('current');
-    expect(row?.snapshot.ids).toContain('bundled/okex-wechat');
+    const ids = new TextDecoder().decode(row!.snapshot.ids).split('\n');
+    expect(ids).toContain('bundled/okex-wechat');
     // A marker in the stored snapshot proves the restarted service used it rather than rebuilding.
-    const target = row!.snapshot.ids.split('\n').indexOf('bundled/okex-wechat');
+    const target = ids.indexOf('bundled/okex-wechat');
     row!.snapshot.statuses[target] = STATUSES.indexOf('restricted');
     await db.matcherCache.put(row!);
     const restarted = new TakedownService(new ListCatalogue(db));

@@ -32,6 +32,26 @@ describe('LinkMatcher', () => {
     expect(accountOf('https://mp.weixin.qq.com/s?__biz=OTHER&mid=1')).toBe(null);
   });
 
+  it('finds every key among many, as bytes, and nothing for a non-ASCII __biz or path on a page', () => {
+    const many = new LinkMatcher(
+      Array.from({ length: 3000 }, (_, i) => ({
+        links: [
+          { kind: 'wechat-biz' as const, value: `Mz${(i * 7919).toString(36)}==` },
+          { kind: 'domain' as const, value: `site${i}.example` },
+          { kind: 'url-prefix' as const, value: `https://weibo.com/u${i}` },
+        ],
+      })),
+    );
+    for (const i of [0, 1, 999, 2999]) {
+      expect(many.match(`https://mp.weixin.qq.com/s?__biz=Mz${(i * 7919).toString(36)}==`)?.accountIndex).toBe(i);
+      expect(many.match(`https://www.site${i}.example/a`)?.accountIndex).toBe(i);
+      expect(many.match(`https://weibo.com/u${i}/status`)?.accountIndex).toBe(i);
+    }
+    expect(many.match('https://mp.weixin.qq.com/s?__biz=金色==')).toBe(null);
+    expect(many.match('https://weibo.com/金色')).toBe(null);
+    expect(many.match('https://weibo.com/u30000')).toBe(null);
+  });
+
   it('ignores links that are not http(s)', () => {
     expect(accountOf('javascript:alert("okex.com")')).toBe(null);
     expect(accountOf('mailto:a@okex.com')).toBe(null);
