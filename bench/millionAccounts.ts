@@ -84,7 +84,13 @@ const heapOf = async (worker: DevToolsTarget) => {
 };
 
 let worker = await DevToolsTarget.connect(port, isWorker);
-let peak = { total: 0, heap: 0, buffers: 0, at: 0 };
+type Peak = { total: number; heap: number; buffers: number; at: number };
+const noPeak = (): Peak => ({ total: 0, heap: 0, buffers: 0, at: 0 });
+let peak = noPeak();
+/** The peak of each phase: until "installed", until the new list's first mark, and after it (the search index). */
+const PHASES = ['the import', 'until the first mark', 'after it (the search index built)'] as const;
+const phasePeaks = PHASES.map(noPeak);
+let phase = 0;
 let peakRss = 0;
 const started = Date.now();
 let reading = false;
@@ -95,8 +101,9 @@ const readings = setInterval(
     void (async () => {
       if (live) await worker.send('HeapProfiler.collectGarbage');
       const { heap, buffers } = await heapOf(worker);
-      if (heap + buffers > peak.total)
-        peak = { total: heap + buffers, heap, buffers, at: (Date.now() - started) / 1000 };
+      const now = { total: heap + buffers, heap, buffers, at: (Date.now() - started) / 1000 };
+      if (now.total > peak.total) peak = now;
+      if (now.total > phasePeaks[phase]!.total) phasePeaks[phase] = now;
       peakRss = Math.max(peakRss, extensionRss());
     })()
       .catch(() => undefined)
@@ -110,11 +117,13 @@ const importMs = await importFile(
   { name: 'million.json.gz', mimeType: 'application/gzip', buffer: file },
   600_000,
 );
+phase = 1;
 const marked = Date.now();
 const page = await session.context.newPage();
 await page.goto(server.url('/million.html'));
 await page.locator('[data-tdl-match]').first().waitFor({ timeout: 600_000 });
 const firstMarkMs = Date.now() - marked;
+phase = 2;
 await page.close();
 
 // The search index is built after the first mark; then the worker goes quiet. Wait for its heap to stop moving.
@@ -181,6 +190,7 @@ console.log(`
 | import: file chosen to "installed" | ${(importMs / 1000).toFixed(1)} s |
 | the new list's first mark, from "installed" | ${(firstMarkMs / 1000).toFixed(1)} s |
 | the worker's heap and array buffers at the peak${live ? ' (live)' : ' (as V8 leaves them)'} | ${f(peak.total)} MB (${f(peak.heap)} + ${f(peak.buffers)}, ${peak.at.toFixed(0)} s in) |
+${PHASES.map((name, i) => `| the same, peak of ${name} | ${f(phasePeaks[i]!.total)} MB (${f(phasePeaks[i]!.heap)} + ${f(phasePeaks[i]!.buffers)}) |`).join('\n')}
 | RSS of the extension's processes at the peak (its pages included) | ${f(peakRss)} MB |
 | settled and collected: the worker's heap and buffers / RSS | ${f(settled.heap + settled.buffers)} MB / ${f(settledRss)} MB |
 | first mark after the worker was stopped (3 times; from the page's DOMContentLoaded) | ${restartMarks.map(f).join(', ')} ms |
