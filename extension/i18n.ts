@@ -32,3 +32,8 @@ export function uiLocale(): string {
 export function inReaderLanguage(error: unknown): unknown {
   return error instanceof KeyedError ? new Error(t(error.key, ...error.params)) : error;
 }
+
+/** A count as the reader's language writes it ("1,000,000"; grouping where the language groups). */
+export function formatCount(count: number): string {
+  return count.toLocaleString(uiLocale());
+}

@@ -1,6 +1,6 @@
 // What an update changes, for the reader to check before installing it (ReviewPanel), and the change history of
 // installed updates (HistoryPanel). Every name is rendered as text.
-import { t } from '../../extension/i18n';
+import { formatCount, t } from '../../extension/i18n';
 import type { ChangeSummary, Listed } from '../../lib/changeSummary';
 import type { HistoryEntry } from '../../lib/protocol';
 import { STATUS_KEY } from '../../lib/statusLabels';
@@ -47,14 +47,16 @@ export function ChangeDetails({ summary }: { summary: ChangeSummary }) {
       <p class="muted">
         {t(
           'reviewCounts',
-          counts.accounts.before,
-          counts.accounts.after,
-          counts.organisations.before,
-          counts.organisations.after,
-          counts.events.before,
-          counts.events.after,
-          counts.reports.before,
-          counts.reports.after,
+          ...[
+            counts.accounts.before,
+            counts.accounts.after,
+            counts.organisations.before,
+            counts.organisations.after,
+            counts.events.before,
+            counts.events.after,
+            counts.reports.before,
+            counts.reports.after,
+          ].map(formatCount),
         )}
       </p>
       {nothing && <p>{t('reviewNothing')}</p>}

@@ -2,7 +2,7 @@
 // its last check and next scheduled one; and its actions: update, schedule, roll back, export, import, remove,
 // the update held back for review, and its change history.
 import { useState } from 'preact/hooks';
-import { t } from '../../extension/i18n';
+import { formatCount, t } from '../../extension/i18n';
 import type { HistoryEntry, ListView } from '../../lib/protocol';
 import type { RefreshSchedule } from '../../lib/settings';
 import { HistoryPanel, ReviewPanel } from './ChangesPanel';
@@ -108,7 +108,9 @@ export function ListCard({ list, busy, actions }: { list: ListView; busy: boolea
         {info && (
           <>
             <dt>{t('optionsContents')}</dt>
-            <dd>{t('optionsCounts', info.counts.accounts, info.counts.events, info.counts.reports)}</dd>
+            <dd>
+              {t('optionsCounts', ...[info.counts.accounts, info.counts.events, info.counts.reports].map(formatCount))}
+            </dd>
             <dt>{t('optionsSource')}</dt>
             <dd>
               {info.source.name} ({describeOrigin(info.origin)})

@@ -3,7 +3,7 @@
 // starts with the selected text searched, or says what the chosen link belongs to.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../extension/i18n';
+import { formatCount, t } from '../../extension/i18n';
 import type {
   AccountDetails,
   AccountSummary,
@@ -304,7 +304,10 @@ export function PopupApp({ services, lookUp = {} }: { services: PopupServices; l
       )}
       <footer class="muted">
         {inUse
-          ? t('popupListsLine', inUse.lists, inUse.counts.accounts, inUse.counts.events, inUse.counts.reports)
+          ? t(
+              'popupListsLine',
+              ...[inUse.lists, inUse.counts.accounts, inUse.counts.events, inUse.counts.reports].map(formatCount),
+            )
           : ''}
       </footer>
     </main>

@@ -75,7 +75,7 @@ describe('PopupApp', () => {
     });
     render(<PopupApp services={fake} />);
     // The background has not answered (a stopped one is starting): the count kept in session storage shows.
-    expect(await screen.findByText('2 lists in use: 1000000 accounts, 8 events, 5 reports.')).toBeTruthy();
+    expect(await screen.findByText('2 lists in use: 1,000,000 accounts, 8 events, 5 reports.')).toBeTruthy();
     answer({ lists: 1, counts: { accounts: 9, events: 8, reports: 5 } });
     expect(await screen.findByText('1 lists in use: 9 accounts, 8 events, 5 reports.')).toBeTruthy();
     // The background first, the kept count late: the background's stays.
