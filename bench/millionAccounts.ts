@@ -1,4 +1,4 @@
-// `npm run bench:million [-- --accounts N] [--live] [--build DIR]`: a list of a million generated accounts (gzip-compressed JSON)
+// `npm run bench:million [-- --accounts N] [--live] [--timeline] [--build DIR]`: a list of a million generated accounts (gzip-compressed JSON)
 // imported through the options page of the bench build in Chromium, as a reader adds a list from a file, and what
 // that costs the background: the time to "installed" and to the new list's first mark, the service worker's heap and
 // array buffers read through the DevTools protocol every 300 ms (the peak, as V8 leaves them, garbage included), the
@@ -21,6 +21,8 @@ const { values } = parseArgs({
   options: {
     accounts: { type: 'string', default: '1000000' },
     live: { type: 'boolean', default: false },
+    // Prints the readings as they are taken (a second apart at most), to see where the heap grows and is collected.
+    timeline: { type: 'boolean', default: false },
     // Another commit's bench build, to compare (see bench/compareBuilds.ts).
     build: { type: 'string', default: CHROME_BENCH_BUILD },
   },
@@ -91,6 +93,7 @@ let peak = noPeak();
 const PHASES = ['the import', 'until the first mark', 'after it (the search index built)'] as const;
 const phasePeaks = PHASES.map(noPeak);
 let phase = 0;
+let lastPrinted = -1;
 let peakRss = 0;
 const started = Date.now();
 let reading = false;
@@ -104,6 +107,12 @@ const readings = setInterval(
       const now = { total: heap + buffers, heap, buffers, at: (Date.now() - started) / 1000 };
       if (now.total > peak.total) peak = now;
       if (now.total > phasePeaks[phase]!.total) phasePeaks[phase] = now;
+      if (values.timeline && now.at - lastPrinted >= 1) {
+        lastPrinted = now.at;
+        console.log(
+          `${now.at.toFixed(1)} s  ${PHASES[phase]}: heap ${heap.toFixed(0)} MB + buffers ${buffers.toFixed(0)} MB`,
+        );
+      }
       peakRss = Math.max(peakRss, extensionRss());
     })()
       .catch(() => undefined)
