@@ -10,6 +10,7 @@ import {
   ADJACENT,
   AT_HANDLE,
   childOf,
+  HANDLE,
   EDGE_STRIDE,
   END_BOUNDARY,
   HASHED,
@@ -175,13 +176,25 @@ export class MentionMatcher {
       const [start, end, pattern] = [found[i]!, found[i + 1]!, found[i + 2]!];
       const flags = patternFlags[pattern]!;
       const account = this.patternAccount[pattern]!;
+      if (flags & HANDLE && this.atHandle(text, start)) {
+        candidates.push(start - 1, end, pattern);
+        continue;
+      }
       if (flags & NEEDS_PLATFORM_CONTEXT && !hasContext?.(account, false)) continue;
       if (flags & NEEDS_ID_CONTEXT && !hasIdContext(text, start, this.fold) && !hasContext?.(account, true)) continue;
       candidates.push(start, end, pattern);
     }
     return resolveOverlaps(candidates, this.patternAccount);
   }
+
+  /** Whether an "@" that does not end a word comes right before `start` (an email's "name@" is no handle). */
+  private atHandle(text: string, start: number): boolean {
+    if (start === 0 || this.fold[text.charCodeAt(start - 1)] !== AT) return false;
+    return start === 1 || this.classes[this.fold[text.charCodeAt(start - 2)]!] !== WORD;
+  }
 }
+
+const AT = 0x40;
 
 /** Whether words that introduce an account ID ("WeChat ID:", 微信号) come right before `start`. */
 function hasIdContext(text: string, start: number, fold: Uint16Array): boolean {
@@ -235,10 +248,10 @@ export function patternSource(patterns: Iterable<MatcherPattern>): PatternSource
   };
 }
 
-/** Counts a pattern into `size` (a handle is kept twice: as "@handle" and bare). */
-export function addSize(size: PatternSize, text: string, kind: MatcherPattern['kind']): void {
-  size.units += kind === 'handle' ? text.length * 2 + 1 : text.length;
-  size.count += kind === 'handle' ? 2 : 1;
+/** Counts a pattern into `size` (a handle is one pattern; "@handle" is found from it). */
+export function addSize(size: PatternSize, text: string, _kind: MatcherPattern['kind']): void {
+  size.units += text.length;
+  size.count += 1;
 }
 
 export function patternSize(patterns: Iterable<MatcherPattern>): PatternSize {
@@ -267,16 +280,22 @@ function* buildTrieSteps(patterns: PatternSource, classes: Uint8Array): Steps<Me
   /** Per depth below MAX_SAMPLE_STEP, the folded units found there (leadingUnits once the shortest is known). */
   const unitsAtDepth = Array.from({ length: MAX_SAMPLE_STEP }, () => new Uint8Array(0x10000));
   let sampleStep = MAX_SAMPLE_STEP;
-  const add = (text: string, accountIndex: number, flag: number) => {
+  /**
+   * Adds a pattern; false where its text was already another account's pattern, and not a handle ("@text" then
+   * names no account yet).
+   */
+  const add = (text: string, accountIndex: number, flag: number): boolean => {
     // Text with U+FFFD or a lone surrogate is no name.
-    if (text.length < MIN_PATTERN_LENGTH || text.length > MAX_PATTERN_LENGTH || ILL_FORMED.test(text)) return;
+    if (text.length < MIN_PATTERN_LENGTH || text.length > MAX_PATTERN_LENGTH || ILL_FORMED.test(text)) return true;
     const node = trie.insert(text);
     const known = trie.patternAt(node);
     if (known >= 0) {
       // The same text as a plain name and as a handle, or needing context and not: the looser rule wins.
       if (!(flag & NEEDS_ID_CONTEXT)) flags[known] = flags[known]! & ~NEEDS_ID_CONTEXT;
       if (!(flag & NEEDS_PLATFORM_CONTEXT)) flags[known] = flags[known]! & ~NEEDS_PLATFORM_CONTEXT;
-      return;
+      if (accounts[known] !== accountIndex) return (flags[known]! & HANDLE) !== 0;
+      flags[known] = flags[known]! | (flag & HANDLE);
+      return true;
     }
     if (patternCount === flags.length) {
       flags = grown(flags, patternCount * 2);
@@ -288,14 +307,16 @@ function* buildTrieSteps(patterns: PatternSource, classes: Uint8Array): Steps<Me
     trie.setPattern(node, patternCount++);
     sampleStep = Math.min(sampleStep, text.length);
     for (let i = 0; i < MAX_SAMPLE_STEP && i < text.length; i++) unitsAtDepth[i]![text.charCodeAt(i)] = 1;
+    return true;
   };
   yield* patterns.each((text, accountIndex, kind, needsContext) => {
     const folded = foldName(text);
     if (kind === 'name') add(folded, accountIndex, needsContext ? NEEDS_PLATFORM_CONTEXT : 0);
     else {
       const handle = folded.replace(/^@/, '');
-      add('@' + handle, accountIndex, AT_HANDLE);
-      add(handle, accountIndex, NEEDS_ID_CONTEXT);
+      // Once: after an "@" it is "@handle" (findMentions). Where the text is already another account's, "@handle"
+      // is a pattern of its own, so it still names this account.
+      if (!add(handle, accountIndex, NEEDS_ID_CONTEXT | HANDLE)) add('@' + handle, accountIndex, AT_HANDLE);
     }
   });
   yield;

@@ -28,7 +28,7 @@ import {
 import { namesAccountAround, namesPlatform } from './platformTerms';
 
 /** Bump when the matcher's layout or folding changes, so stored snapshots are rebuilt. */
-export const MATCHER_FORMAT = 11;
+export const MATCHER_FORMAT = 12;
 
 type Platform = MatchableAccount['platform'];
 

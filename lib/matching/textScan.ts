@@ -12,6 +12,11 @@ export const NEEDS_ID_CONTEXT = 2;
 export const AT_HANDLE = 4;
 /** A name others share: it counts only where its block gives the context (see takedownMatcher.ts). */
 export const NEEDS_PLATFORM_CONTEXT = 8;
+/**
+ * A handle of the pattern's own account: right after an "@" that does not end a word, it is that "@handle" (see
+ * findMentions), so the trie holds each handle once, not also as "@handle".
+ */
+export const HANDLE = 16;
 export const ADJACENT = 1 << 16;
 export const HASHED = 1 << 17;
 export const TERMINAL = 1 << 18;

@@ -103,6 +103,42 @@ describe.each([true, false])('MentionMatcher (sampling %s)', (sampling) => {
     expect(found('the antminersale account, me@antminersale')).toEqual([]);
   });
 
+  it('keeps a handle once: "@handle" is found from it, a full-width "＠" too, at the start or after a space', () => {
+    expect(matcher.patternCount).toBe(patterns.length);
+    expect(found('@antminersale said, (＠ANTMINERSALE) and x@antminersale')).toEqual([
+      ['@antminersale', 4],
+      ['＠ANTMINERSALE', 4],
+    ]);
+    // A handle that is also a word of its text stays a handle: the "@" before it, not what follows, makes it one.
+    expect(found('@antminersales')).toEqual([]);
+  });
+
+  it('finds "@handle" as the account whose handle it is, where the text is another account\'s name', () => {
+    const shared: MatcherPattern[] = [
+      { text: 'Jinse', accountIndex: 0, kind: 'name' },
+      { text: 'jinse', accountIndex: 1, kind: 'handle' },
+      { text: 'kaminex', accountIndex: 2, kind: 'handle' },
+      { text: 'Kaminex', accountIndex: 3, kind: 'name' },
+      // The same handle for two accounts (on two platforms): the first keeps "@jinse", as it keeps "jinse".
+      { text: 'jinse', accountIndex: 4, kind: 'handle' },
+      { text: 'kaminex', accountIndex: 5, kind: 'handle' },
+    ];
+    const both = new MentionMatcher(shared, { sampling });
+    const accounts = (text: string) => both.findMentions(text).map((m) => [text.slice(m.start, m.end), m.accountIndex]);
+    // The name came first: "@jinse" is a pattern of its own, for the handle's account.
+    expect(accounts('Jinse and @jinse')).toEqual([
+      ['Jinse', 0],
+      ['@jinse', 1],
+    ]);
+    // The handle came first: its account keeps the text, as the first of two equal texts does.
+    expect(accounts('Kaminex and @kaminex')).toEqual([
+      ['Kaminex', 2],
+      ['@kaminex', 2],
+    ]);
+    // "jinse", "@jinse" and "kaminex" (one text for both of its accounts).
+    expect(both.patternCount).toBe(3);
+  });
+
   it('matches names split across white space of any kind', () => {
     expect(found('Huobi\nNews and Jinse\u3000Caijing')).toEqual([
       ['Huobi\nNews', 1],
@@ -161,7 +197,8 @@ describe.each([true, false])('MentionMatcher (sampling %s)', (sampling) => {
     const { edges: countedEdges, ...countedRest } = counted.toSnapshot();
     expect(streamedRest).toStrictEqual(countedRest);
     expect(edgeSet(streamedEdges)).toEqual(edgeSet(countedEdges));
-    expect(streamed.patternCount).toBe(many.length + many.filter((pattern) => pattern.kind === 'handle').length);
+    // Each text twice, for two accounts: kept once, for the first ("@handle" too, for a handle).
+    expect(streamed.patternCount).toBe(many.length);
     const text = many.map((pattern) => `see @${pattern.text} and ${pattern.text}.`).join(' ');
     expect(streamed.findMentions(text)).toEqual(counted.findMentions(text));
     // The first of two equal texts keeps its account.
