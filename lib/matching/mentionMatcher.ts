@@ -249,14 +249,14 @@ export function patternSource(patterns: Iterable<MatcherPattern>): PatternSource
 }
 
 /** Counts a pattern into `size` (a handle is one pattern; "@handle" is found from it). */
-export function addSize(size: PatternSize, text: string, _kind: MatcherPattern['kind']): void {
+export function addSize(size: PatternSize, text: string): void {
   size.units += text.length;
   size.count += 1;
 }
 
 export function patternSize(patterns: Iterable<MatcherPattern>): PatternSize {
   const size = { units: 0, count: 0 };
-  for (const { text, kind } of patterns) addSize(size, text, kind);
+  for (const { text } of patterns) addSize(size, text);
   return size;
 }
 

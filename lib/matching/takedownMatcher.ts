@@ -245,7 +245,7 @@ function* planTargetSteps({ organisations, accounts }: MatchableDataset): Steps<
   const size = patternSize(plan.patterns);
   const lists: AccountPatternLists = { texts: [], accounts: [], kinds: [] };
   const addPattern = (text: string, index: number, kind: number) => {
-    addSize(size, text, kind === HANDLE ? 'handle' : 'name');
+    addSize(size, text);
     lists.texts.push(text);
     lists.accounts.push(index);
     lists.kinds.push(kind);
