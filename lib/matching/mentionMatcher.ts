@@ -168,8 +168,9 @@ export class MentionMatcher {
     const found: number[] = [];
     const cursor: ScanCursor = { at: 0, previousClass: SPACE };
     if (!(this.sampling && scanText(text, tables, cursor, found, true))) scanText(text, tables, cursor, found, false);
-    // The scans checked word boundaries and @handles; a bare handle still needs "WeChat ID" or the like before it
-    // (or its platform named in the block), and an ambiguous name its context.
+    // The scans checked word boundaries (and the "@handle" patterns a shared text needs). A handle right after an "@"
+    // is that "@handle", marked from the "@"; elsewhere it needs "WeChat ID" or the like before it (or its platform
+    // named in the block), and an ambiguous name its context.
     const { patternFlags } = this.tables;
     const candidates: number[] = [];
     for (let i = 0; i < found.length; i += 3) {

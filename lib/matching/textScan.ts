@@ -71,8 +71,8 @@ export function childOf(nodes: Int32Array, edges: Int32Array, slots: number, nod
 }
 
 /**
- * Pushes candidate (start, end, pattern) triples from the cursor on, checked for word boundaries and @handles (not
- * for ID context). With `sample`, reads by sampling (see the top of this file) and returns false, with the cursor at
+ * Pushes candidate (start, end, pattern) triples from the cursor on, checked for word boundaries and "@handle"
+ * patterns (not for ID context, nor for the "@" before a handle: findMentions). With `sample`, reads by sampling (see the top of this file) and returns false, with the cursor at
  * a word boundary, when sampling stopped at more than three in eight of the last windows (English text, where nearly
  * every window holds a word): a scan that reads every unit is then faster for the rest. Returns true at the end.
  */
