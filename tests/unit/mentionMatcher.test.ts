@@ -204,6 +204,26 @@ describe.each([true, false])('MentionMatcher (sampling %s)', (sampling) => {
     // The first of two equal texts keeps its account.
     expect(streamed.findMentions('see 7919 wallet 1 now').map((mention) => mention.accountIndex)).toEqual([1]);
   });
+  it('grows its nodes past the share of the units it begins with, where the patterns share no prefix', () => {
+    // 24,000 names of 12 letters, told apart by their first four: about 220,000 nodes, where room is first made for
+    // 115,000 (four tenths of the 288,000 units).
+    const letters = 'bcdfghjklmnpqrstvwxz';
+    const name = (i: number) =>
+      [3, 2, 1, 0].map((place) => letters[Math.floor(i / 20 ** place) % 20]).join('') +
+      Array.from({ length: 8 }, (_, place) => 'aeiou'[(i + place) % 5]).join('');
+    const many = Array.from({ length: 24_000 }, (_, i) => ({ text: name(i), accountIndex: i, kind: 'name' as const }));
+    const grown = new MentionMatcher(many, { sampling });
+    expect(grown.patternCount).toBe(new Set(many.map(({ text }) => text)).size);
+    expect(grown.toSnapshot().nodes.length).toBeGreaterThan(200_000);
+    for (const i of [0, 1, 9_999, 23_999]) {
+      const { text } = many[i]!;
+      expect(
+        grown.findMentions(`see ${text} now`).map((mention) => text.slice(0, mention.end - mention.start)),
+      ).toEqual([text]);
+    }
+    expect(grown.findMentions(`see ${many[5]!.text}x now`)).toEqual([]);
+  });
+
   it('reads text with characters beyond the Basic Multilingual Plane, U+FFFD and lone surrogates', () => {
     expect(found('😀 OKEx \ufffd 金色财经 \ud800 Huobi 𠀀')).toEqual([
       ['OKEx', 0],
