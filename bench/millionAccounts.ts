@@ -1,4 +1,4 @@
-// `npm run bench:million [-- --accounts N] [--live] [--timeline] [--build DIR]`: a list of a million generated accounts (gzip-compressed JSON)
+// `npm run bench:million [-- --accounts N] [--live] [--timeline] [--restarts N] [--popups N] [--build DIR]`: a list of a million generated accounts (gzip-compressed JSON)
 // imported through the options page of the bench build in Chromium, as a reader adds a list from a file, and what
 // that costs the background: the time to "installed" and to the new list's first mark, the service worker's heap and
 // array buffers read through the DevTools protocol every 300 ms (the peak, as V8 leaves them, garbage included), the
@@ -15,6 +15,7 @@ import { CHROME_BENCH_BUILD, launchChromiumWithExtension } from '../scripts/supp
 import { startFixtureServer } from '../scripts/support/staticServer';
 import { DevToolsTarget, freePort } from './devtoolsTarget';
 import { importFile, load, POPUP_PROBE, searchTime, stopServiceWorkers } from './extensionProbes';
+import { median } from './stats';
 import { syntheticDataset } from './syntheticDataset';
 
 const { values } = parseArgs({
@@ -23,6 +24,10 @@ const { values } = parseArgs({
     live: { type: 'boolean', default: false },
     // Prints the readings as they are taken (a second apart at most), to see where the heap grows and is collected.
     timeline: { type: 'boolean', default: false },
+    // How many times the worker is stopped before a page is marked, and how many times the popup opens (every third
+    // after the worker was stopped): the targets are medians, and a median of three swung by 50 ms between runs.
+    restarts: { type: 'string', default: '7' },
+    popups: { type: 'string', default: '9' },
     // Another commit's bench build, to compare (see bench/compareBuilds.ts).
     build: { type: 'string', default: CHROME_BENCH_BUILD },
   },
@@ -152,9 +157,9 @@ worker.close();
 
 // Chrome stops an extension's worker after 30 s without an event: then the restart.
 await new Promise((resolve) => setTimeout(resolve, 30_000));
-// Three restarts: the first mark on a page, from its DOMContentLoaded (as `npm run bench` measures it).
+// The restarts: the first mark on a page, from its DOMContentLoaded (as `npm run bench` measures it).
 const restartMarks: number[] = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < Number(values.restarts); i++) {
   await stopServiceWorkers(session.context);
   const run = await load(session.context, server.url('/million.html?expect=1'), true);
   restartMarks.push(run.probe.firstMark! - run.probe.dcl);
@@ -184,15 +189,20 @@ async function openPopup(query: string): Promise<{ rendered: number; searched: n
   return { rendered, searched };
 }
 const popups: Array<{ rendered: number; searched: number; afterStop: boolean }> = [];
-for (let i = 0; i < 4; i++) {
-  // The third opens after the worker was stopped: the popup then waits for it to start.
-  if (i === 2) await stopServiceWorkers(session.context);
-  popups.push({ ...(await openPopup(names[((i + 1) * 99_991) % size]!.name.split(' ')[0]!)), afterStop: i === 2 });
+for (let i = 0; i < Number(values.popups); i++) {
+  // Every third opens after the worker was stopped: the popup then waits for it to start.
+  const afterStop = i % 3 === 2;
+  if (afterStop) await stopServiceWorkers(session.context);
+  popups.push({ ...(await openPopup(names[((i + 1) * 99_991) % size]!.name.split(' ')[0]!)), afterStop });
 }
 await session.close();
 server.close();
 
 const f = (value: number) => value.toFixed(0);
+/** The median, then every value in the order taken. */
+const spread = (values: number[]) => `median ${f(median(values))} (${values.map(f).join(', ')})`;
+const opened = popups.filter((p) => !p.afterStop).map((p) => p.rendered);
+const openedAfterStop = popups.filter((p) => p.afterStop).map((p) => p.rendered);
 console.log(`
 | at ${size.toLocaleString('en')} accounts${live ? ' (collected before each reading)' : ''} | |
 | --- | --- |
@@ -202,8 +212,8 @@ console.log(`
 ${PHASES.map((name, i) => `| the same, peak of ${name} | ${f(phasePeaks[i]!.total)} MB (${f(phasePeaks[i]!.heap)} + ${f(phasePeaks[i]!.buffers)}) |`).join('\n')}
 | RSS of the extension's processes at the peak (its pages included) | ${f(peakRss)} MB |
 | settled and collected: the worker's heap and buffers / RSS | ${f(settled.heap + settled.buffers)} MB / ${f(settledRss)} MB |
-| first mark after the worker was stopped (3 times; from the page's DOMContentLoaded) | ${restartMarks.map(f).join(', ')} ms |
+| first mark after the worker was stopped (from the page's DOMContentLoaded) | ${spread(restartMarks)} ms |
 | restarted worker, collected: heap and buffers / RSS | ${f(afterRestart.heap + afterRestart.buffers)} MB / ${f(afterRestartRss)} MB |
-| popup: navigation start to the lists line | ${popups.map((p) => `${f(p.rendered)}${p.afterStop ? ' (worker stopped)' : ''}`).join(', ')} ms |
-| popup: first search, typed 1 s after opening, after the typing pause | ${popups.map((p) => f(p.searched)).join(', ')} ms |
+| popup: navigation start to the lists line | ${spread(opened)} ms; after the worker was stopped: ${spread(openedAfterStop)} ms |
+| popup: first search, typed 1 s after opening, after the typing pause | ${spread(popups.map((p) => p.searched))} ms |
 `);
