@@ -28,13 +28,14 @@ export const PROBE = `
 `;
 
 /**
- * Popup-side probe: the first render (the footer's lists line shown) and, after typing, the results shown, from
- * navigation start and from the last keystroke.
+ * Popup-side probe: the popup's first render (its frame in the page), the footer's lists line shown and, after typing,
+ * the results shown, from navigation start and from the last keystroke.
  */
 export const POPUP_PROBE = `(() => {
-  const probe = (window.__tdlPopup = { rendered: 0, typed: 0, results: 0 });
+  const probe = (window.__tdlPopup = { firstRender: 0, rendered: 0, typed: 0, results: 0 });
   document.addEventListener('input', () => { probe.typed = performance.now(); probe.results = 0; }, true);
   new MutationObserver(() => {
+    if (!probe.firstRender && document.querySelector('main.popup')) probe.firstRender = performance.now();
     if (!probe.rendered && document.querySelector('footer')?.textContent.includes('lists in use'))
       probe.rendered = performance.now();
     if (probe.typed && !probe.results && document.querySelector('section[aria-label="Search results"] .account-row'))
