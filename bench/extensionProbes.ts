@@ -1,7 +1,7 @@
 // What the browser benches read from pages and extension pages they load: probes added before any script of the
 // page, a page load that waits for its marks, an import through the options page, a stop of the service worker.
 /* eslint-disable @typescript-eslint/no-explicit-any -- reads untyped probe globals from the page */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { SEARCH_DELAY_MS } from '../components/popup/searchDelay';
 import type { ExtensionSession } from '../scripts/support/chromiumWithExtension';
 
@@ -103,14 +103,50 @@ export async function importFile(session: ExtensionSession, file: ListFile, time
   return took;
 }
 
-/** Stops the extension's service worker, as Chrome does after 30 s idle: the next page or popup wakes it. */
+interface WorkerControl {
+  cdp: CDPSession;
+  /** The running status of each extension service worker version, as the DevTools protocol last told it. */
+  statuses: Map<string, string>;
+}
+
+const controls = new WeakMap<BrowserContext, Promise<WorkerControl>>();
+
+/**
+ * A page kept open as long as the context, through which its service workers are stopped. Closing a tab wakes a
+ * stopped worker at once (the background listens to `tabs.onRemoved`), so a page opened to stop it and then closed
+ * started it again: until 2026-11-28 every "after a stop" figure measured a worker that had already begun to start.
+ */
+function controlOf(context: BrowserContext): Promise<WorkerControl> {
+  let control = controls.get(context);
+  if (!control) {
+    control = (async () => {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const statuses = new Map<string, string>();
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const { versionId, scriptURL, runningStatus } of versions)
+          if (scriptURL.startsWith('chrome-extension://')) statuses.set(versionId, runningStatus);
+      });
+      await cdp.send('ServiceWorker.enable');
+      return { cdp, statuses };
+    })();
+    controls.set(context, control);
+  }
+  return control;
+}
+
+/**
+ * Stops the extension's service worker, as Chrome does after 30 s idle, and waits until it has stopped: the next
+ * page or popup wakes it. Nothing is closed after the stop (see controlOf).
+ */
 export async function stopServiceWorkers(context: BrowserContext): Promise<void> {
-  const control = await context.newPage();
-  const cdp = await context.newCDPSession(control);
-  await cdp.send('ServiceWorker.enable');
+  const { cdp, statuses } = await controlOf(context);
   await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  await control.close();
+  const deadline = Date.now() + 10_000;
+  while ([...statuses.values()].some((status) => status !== 'stopped')) {
+    if (Date.now() > deadline) throw new Error("The extension's service worker did not stop within 10 s.");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /**
