@@ -357,14 +357,14 @@ function* buildTrieSteps(patterns: PatternSource, classes: Uint8Array): Steps<Me
   };
 }
 
+/** The share of the patterns' units the trie's nodes are first given room for. */
+const INITIAL_NODES_PER_UNIT = 0.4;
+
 /**
  * The trie while it is built: nodes, edges and the pattern ending at each terminal node grow as needed. The
  * patterns are kept in a table of their own (open addressing, (node + 1, pattern) pairs): an array beside the nodes
  * held 250 MB at a million accounts, where the patterns are one node in ten.
  */
-/** The share of the patterns' units the trie's nodes are first given room for. */
-const INITIAL_NODES_PER_UNIT = 0.4;
-
 class GrowingTrie {
   readonly rootChild = new Int32Array(0x10000);
   nodes: Int32Array;
